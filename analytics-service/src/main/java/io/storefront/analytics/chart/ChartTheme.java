@@ -1,0 +1,39 @@
+package io.storefront.analytics.chart;
+
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.style.Styler;
+
+/** The one visual theme of every chart: fonts, colours, sizes, number formats. */
+public final class ChartTheme {
+
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 480;
+    static final Color[] SERIES = {
+            new Color(0x2563EB), new Color(0xF59E0B), new Color(0x10B981), new Color(0xEF4444),
+            new Color(0x8B5CF6), new Color(0x06B6D4), new Color(0xEC4899), new Color(0x84CC16)};
+    static final Color TEXT = new Color(0x1F2937);
+    static final Color GRID = new Color(0xE5E7EB);
+    /** DejaVu Sans ships with every image we build (fonts-dejavu-core); Java falls back to a logical font elsewhere. */
+    static final String FAMILY = "DejaVu Sans";
+    public static final String THOUSANDS = "#,##0";
+
+    private ChartTheme() {
+    }
+
+    static void apply(Styler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotBorderVisible(false);
+        styler.setChartFontColor(TEXT);
+        styler.setSeriesColors(SERIES);
+        styler.setChartTitleFont(new Font(FAMILY, Font.BOLD, 18));
+        styler.setChartTitleBoxVisible(false);
+        styler.setLegendFont(new Font(FAMILY, Font.PLAIN, 13));
+        styler.setLegendBorderColor(Color.WHITE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setAntiAlias(true);
+        styler.setChartPadding(16);
+    }
+}

@@ -1,0 +1,103 @@
+package io.storefront.analytics.chart;
+
+import io.storefront.analytics.domain.MonthlySales;
+import io.storefront.analytics.domain.PaymentModeSales;
+import io.storefront.analytics.domain.SalesMath;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.PieChart;
+import org.knowm.xchart.PieChartBuilder;
+import org.knowm.xchart.PieSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.PieStyler;
+
+/** Draws the sales charts with XChart. CPU-bound: call on a worker thread, never on the event loop. */
+public final class SalesCharts {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+
+    private SalesCharts() {
+    }
+
+    public static RenderedChart monthlyTrend(List<MonthlySales> months, String currency) {
+        CategoryChart chart = new CategoryChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
+                .title("Monthly sales").yAxisTitle(currency).build();
+        ChartTheme.apply(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        chart.getStyler().setYAxisDecimalPattern(ChartTheme.THOUSANDS);
+        chart.getStyler().setAxisTickLabelsFont(new Font(ChartTheme.FAMILY, Font.PLAIN, 12));
+        chart.getStyler().setAxisTitleFont(new Font(ChartTheme.FAMILY, Font.PLAIN, 13));
+        chart.getStyler().setPlotGridLinesColor(ChartTheme.GRID);
+        chart.getStyler().setPlotGridVerticalLinesVisible(false);
+        chart.getStyler().setAxisTicksLineVisible(false);
+        chart.getStyler().setMarkerSize(6);
+        // long ranges: rotate month labels so they do not overlap
+        chart.getStyler().setXAxisLabelRotation(months.size() > 12 ? 45 : 0);
+        List<String> labels = months.stream().map(m -> m.month().format(MONTH)).toList();
+        List<Double> revenue = months.stream().map(m -> m.revenueCents() / 100.0).toList();
+        List<Double> profit = months.stream().map(m -> m.profitCents() / 100.0).toList();
+        if (labels.isEmpty()) {
+            labels = List.of("no sales");
+            revenue = List.of(0.0);
+            profit = List.of(0.0);
+        }
+        chart.addSeries("Revenue", labels, revenue);
+        chart.addSeries("Profit", labels, profit);
+        MonthlySales total = SalesMath.total(months);
+        String alt = months.isEmpty() ? "Monthly sales: no sales in the selected range."
+                : "Line chart of monthly revenue and profit from %s to %s; total revenue %s %s, total profit %s %s."
+                        .formatted(labels.getFirst(), labels.getLast(), currency, money(total.revenueCents()),
+                                currency, money(total.profitCents()));
+        return png("monthly-sales", "Monthly sales", alt, chart);
+    }
+
+    public static RenderedChart paymentModes(List<PaymentModeSales> modes, String currency) {
+        PieChart chart = new PieChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
+                .title("Revenue by payment mode").build();
+        ChartTheme.apply(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(PieSeries.PieSeriesRenderStyle.Donut);
+        chart.getStyler().setDonutThickness(0.38);
+        chart.getStyler().setLabelType(PieStyler.LabelType.Percentage);
+        chart.getStyler().setLabelsFont(new Font(ChartTheme.FAMILY, Font.BOLD, 13));
+        chart.getStyler().setLabelsDistance(0.82);
+        chart.getStyler().setForceAllLabelsVisible(false);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        long total = modes.stream().mapToLong(PaymentModeSales::revenueCents).sum();
+        if (total == 0) {
+            chart.addSeries("no sales", 1);
+        } else {
+            modes.forEach(m -> chart.addSeries(m.mode(), m.revenueCents() / 100.0));
+        }
+        String alt = total == 0 ? "Revenue by payment mode: no sales in the selected range."
+                : "Donut chart of revenue by payment mode: " + String.join(", ", modes.stream()
+                        .map(m -> "%s %.1f%%".formatted(m.mode(), 100.0 * m.revenueCents() / total)).toList()) + ".";
+        return png("payment-modes", "Revenue by payment mode", alt, chart);
+    }
+
+    static String money(long cents) {
+        DecimalFormat format = new DecimalFormat(ChartTheme.THOUSANDS, DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        return format.format(Math.round(cents / 100.0));
+    }
+
+    private static RenderedChart png(String name, String title, String alt, Chart<?, ?> chart) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RenderedChart(name, title, alt, "image/png", out.toByteArray());
+    }
+}

@@ -1,0 +1,78 @@
+package io.storefront.analytics.service;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.storefront.analytics.chart.RenderedChart;
+import io.storefront.analytics.chart.SalesCharts;
+import io.storefront.analytics.config.AnalyticsConfig;
+import io.storefront.analytics.domain.DateRange;
+import io.storefront.analytics.domain.MonthlySales;
+import io.storefront.analytics.domain.PaymentModeSales;
+import io.storefront.analytics.domain.SalesMath;
+import io.storefront.analytics.repository.SalesRepository;
+import io.storefront.commons.query.DateRangeQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The sales views: numbers from the rollups, charts drawn on worker threads. */
+@ApplicationScoped
+public class SalesService {
+
+    /** What a sales summary holds; {@code range} is empty when nothing was imported yet. */
+    public record SalesSummary(Optional<DateRange> range, List<MonthlySales> monthly, MonthlySales totals,
+                               List<PaymentModeSales> paymentModes, List<RenderedChart> charts) {
+    }
+
+    private final SalesRepository sales;
+    private final AnalyticsConfig config;
+
+    public SalesService(SalesRepository sales, AnalyticsConfig config) {
+        this.sales = sales;
+        this.config = config;
+    }
+
+    public String currency() {
+        return config.currency();
+    }
+
+    public Uni<SalesSummary> summary(DateRangeQuery query, ChartFormat charts) {
+        return resolve(query).chain(range -> {
+            if (range.isEmpty()) {
+                return Uni.createFrom().item(new SalesSummary(range, List.of(), SalesMath.total(List.of()), List.of(),
+                        List.of()));
+            }
+            DateRange r = range.get();
+            return Uni.combine().all().unis(sales.monthly(r), sales.byPaymentMode(r)).asTuple()
+                    .chain(t -> {
+                        List<MonthlySales> months = SalesMath.fillMonths(r, t.getItem1());
+                        List<PaymentModeSales> modes = t.getItem2();
+                        return render(charts, months, modes).map(drawn ->
+                                new SalesSummary(range, months, SalesMath.total(months), modes, drawn));
+                    });
+        });
+    }
+
+    private Uni<List<RenderedChart>> render(ChartFormat format, List<MonthlySales> months, List<PaymentModeSales> modes) {
+        if (format == ChartFormat.NONE) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.createFrom().item(() -> List.of(
+                        SalesCharts.monthlyTrend(months, config.currency()),
+                        SalesCharts.paymentModes(modes, config.currency())))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Open ends of the query fall back to the first and last day with data. */
+    private Uni<Optional<DateRange>> resolve(DateRangeQuery query) {
+        if (query.from() != null && query.to() != null) {
+            return Uni.createFrom().item(Optional.of(new DateRange(query.from(), query.to())));
+        }
+        return sales.dataRange().map(data -> data.map(d -> {
+            LocalDate from = query.from() != null ? query.from() : d.from();
+            LocalDate to = query.to() != null ? query.to() : d.to();
+            return from.isAfter(to) ? new DateRange(from, from) : new DateRange(from, to);
+        }));
+    }
+}

@@ -1,0 +1,106 @@
+package io.storefront.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.path.json.JsonPath;
+import io.storefront.testsupport.Images;
+import io.storefront.testsupport.SharedData;
+import io.storefront.testsupport.SharedData.SeedTotals;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The vertical slice as a user meets it: packaged services, the seed imported, the original route at the gateway. */
+class SalesThroughTheGatewayTest {
+
+    static Suite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.start();
+        given().baseUri(suite.url("analytics"))
+                .multiPart("order", SharedData.seed("order.csv").toFile())
+                .multiPart("detail", SharedData.seed("detail.csv").toFile())
+                .when().post("/api/v1/imports/seed")
+                .then().statusCode(200).body("linesStored", equalTo(1500));
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) suite.close();
+    }
+
+    @Test
+    void theOriginalSalesRouteAnswersWithMonthlyTotalsAndRealCharts() {
+        SeedTotals expected = SeedTotals.compute();
+        JsonPath json = given().baseUri(suite.url("gateway"))
+                .when().get("/analytics/sales")
+                .then().statusCode(200).contentType("application/json").extract().jsonPath();
+
+        assertEquals("2018-01-01", json.getString("range.from"));
+        List<Map<String, Object>> months = json.getList("monthly");
+        assertEquals(expected.revenue().keySet().stream().toList(),
+                months.stream().map(m -> (String) m.get("month")).toList(), "every month of 2018, in order");
+        for (Map<String, Object> m : months) {
+            String month = (String) m.get("month");
+            assertEquals(0, BigDecimal.valueOf(expected.revenue().get(month)).compareTo(new BigDecimal(m.get("revenue").toString())), month);
+            assertEquals(0, BigDecimal.valueOf(expected.profit().get(month)).compareTo(new BigDecimal(m.get("profit").toString())), month);
+            assertEquals(expected.orders().getOrDefault(month, Set.of()).size(), ((Number) m.get("orders")).intValue(), month);
+        }
+        List<Map<String, Object>> modes = json.getList("paymentModes");
+        double shares = modes.stream().mapToDouble(m -> ((Number) m.get("revenueShare")).doubleValue()).sum();
+        assertEquals(1.0, shares, 0.001);
+        for (Map<String, Object> chart : json.<Map<String, Object>>getList("charts")) {
+            assertEquals("image/png", chart.get("mediaType"));
+            Images.assertRealChart(Base64.getDecoder().decode((String) chart.get("data")), 800);
+        }
+    }
+
+    @Test
+    void everyServiceIsHealthyAndDocumented() {
+        for (Suite.Service s : Suite.SERVICES) {
+            given().baseUri(suite.url(s.name())).when().get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"));
+            given().baseUri(suite.url(s.name())).when().get("/q/swagger-ui/").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void withAnalyticsDownOnlyItsRoutesFailAndTheyRecover() {
+        suite.stop("analytics");
+        try {
+            long started = System.nanoTime();
+            given().baseUri(suite.url("gateway")).when().get("/analytics/sales")
+                    .then().statusCode(503).contentType("application/problem+json");
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5, "fails fast");
+            given().baseUri(suite.url("gateway")).when().get("/q/health/live").then().statusCode(200);
+        } finally {
+            suite.launch("analytics");
+            suite.awaitReady("analytics", Duration.ofSeconds(60));
+        }
+        // the circuit breaker may still be open for a few seconds after the service returns
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            status = given().baseUri(suite.url("gateway")).queryParam("charts", "none")
+                    .when().get("/analytics/sales").then().extract().statusCode();
+            if (status != 200) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertEquals(200, status, "the gateway recovers by itself");
+    }
+}

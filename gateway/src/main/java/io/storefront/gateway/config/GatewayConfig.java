@@ -1,0 +1,47 @@
+package io.storefront.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.storefront.gateway.resilience.Guard;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Limits toward the analytics service. */
+    ServiceLimits analytics();
+
+    interface ServiceLimits {
+        /** Deadline for one call, retries included. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Retries of idempotent calls after a connection failure. */
+        @WithDefault("1")
+        int retries();
+
+        @WithDefault("100ms")
+        Duration retryDelay();
+
+        /** Calls the circuit breaker looks back on. */
+        @WithDefault("20")
+        int breakerWindow();
+
+        /** Failure ratio over the window that opens the circuit. */
+        @WithDefault("0.5")
+        double breakerFailureRatio();
+
+        /** How long an open circuit rejects calls before a trial call. */
+        @WithDefault("5s")
+        Duration breakerOpenFor();
+
+        /** Calls in flight at most; more are rejected at once with 503. */
+        @WithDefault("64")
+        int maxConcurrent();
+
+        default Guard.Limits limits() {
+            return new Guard.Limits(timeout(), retries(), retryDelay(), breakerWindow(), breakerFailureRatio(),
+                    breakerOpenFor(), maxConcurrent());
+        }
+    }
+}

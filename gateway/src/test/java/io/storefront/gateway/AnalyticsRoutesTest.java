@@ -1,0 +1,117 @@
+package io.storefront.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.storefront.gateway.client.AnalyticsClient;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(AnalyticsStub.class)
+class AnalyticsRoutesTest {
+
+    private static final String SUMMARY = "/api/v1/sales/summary";
+
+    @Inject
+    AnalyticsClient analytics;
+
+    @BeforeEach
+    void reset() {
+        AnalyticsStub.server.resetAll();
+    }
+
+    @AfterEach
+    void closeBreakers() {
+        analytics.guard().reset();
+    }
+
+    @Test
+    void theOriginalRoutePassesQueryAndBodyThrough() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"currency\":\"INR\",\"monthly\":[]}")));
+        given().queryParam("from", "2018-01-01").queryParam("to", "2018-12-31").queryParam("charts", "none")
+                .when().get("/analytics/sales")
+                .then().statusCode(200).contentType("application/json")
+                .body("currency", org.hamcrest.Matchers.equalTo("INR"));
+        AnalyticsStub.server.verify(getRequestedFor(urlPathEqualTo(SUMMARY))
+                .withQueryParam("from", equalTo("2018-01-01")).withQueryParam("to", equalTo("2018-12-31"))
+                .withQueryParam("charts", equalTo("none")));
+        given().when().get("/api/v1/analytics/sales/summary").then().statusCode(200);
+    }
+
+    @Test
+    void aClientErrorOfTheServiceReachesTheClientUnchangedAndIsNotRetried() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"urn:storefront:problem:validation\",\"status\":400,\"detail\":\"from bad\"}")));
+        given().queryParam("from", "x").when().get("/analytics/sales")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:storefront:problem:validation"));
+        AnalyticsStub.server.verify(1, getRequestedFor(urlPathEqualTo(SUMMARY)));
+    }
+
+    @Test
+    void repeatedFailuresOpenTheCircuitAndCallsStopReachingTheService() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY)).willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 20; i++) {
+            given().when().get("/analytics/sales").then().statusCode(502);
+        }
+        given().when().get("/analytics/sales").then().statusCode(503).header("Retry-After", "5")
+                .body("detail", containsString("paused"));
+        AnalyticsStub.server.verify(20, getRequestedFor(urlPathEqualTo(SUMMARY)));
+    }
+
+    @Test
+    void aDeadServiceIsA503ProblemWithRetryAfter() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        given().when().get("/analytics/sales")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:storefront:problem:upstream-unavailable"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aServerErrorIsA502AndIsNotRetried() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY)).willReturn(aResponse().withStatus(500)
+                .withBody("java.lang.IllegalStateException: secret internals")));
+        given().when().get("/analytics/sales")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body(not(containsString("secret internals")));
+        AnalyticsStub.server.verify(1, getRequestedFor(urlPathEqualTo(SUMMARY)));
+    }
+
+    @Test
+    void aSlowServiceTimesOutWithA504() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{}")));
+        given().when().get("/analytics/sales")
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:storefront:problem:upstream-timeout"))
+                .time(lessThan(2_900L));
+    }
+
+    @Test
+    void readinessReportsTheServiceButTheGatewayStaysReady() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(503)));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'services' }.data.analytics", org.hamcrest.Matchers.equalTo("DOWN"));
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'services' }.data.analytics", org.hamcrest.Matchers.equalTo("UP"));
+    }
+}

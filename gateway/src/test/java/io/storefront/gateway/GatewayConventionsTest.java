@@ -1,0 +1,20 @@
+package io.storefront.gateway;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.storefront.testsupport.ServiceConventionsTest;
+
+@QuarkusTest
+@WithTestResource(AnalyticsStub.class)
+class GatewayConventionsTest extends ServiceConventionsTest {
+
+    @Override
+    protected String documentedPath() {
+        return "/analytics/sales";
+    }
+
+    @Override
+    protected boolean hasDatabase() {
+        return false;
+    }
+}

@@ -1,0 +1,60 @@
+package io.storefront.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service of the suite promises operators and clients: health with a database check,
+ * Prometheus metrics, OpenAPI and Swagger UI, problem+json for errors. Each service's test
+ * extends this with {@code @QuarkusTest}, so the conventions are written once and checked everywhere.
+ */
+public abstract class ServiceConventionsTest {
+
+    /** A path of this service's API that the OpenAPI document must list. */
+    protected abstract String documentedPath();
+
+    /** Whether readiness must include a database check (false for the gateway, which owns no data). */
+    protected boolean hasDatabase() {
+        return true;
+    }
+
+    @Test
+    void livenessAndReadinessAreUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        var ready = given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        if (hasDatabase()) {
+            ready.body("checks.name", hasItem(containsString("Reactive PostgreSQL connections health check")));
+        }
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+    }
+
+    @Test
+    void openApiAndSwaggerUiDescribeTheApi() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey(documentedPath()));
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAnswerWithProblemJson() {
+        given().when().get("/api/v1/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:storefront:problem:not-found"))
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/api/v1/no-such-thing"));
+        given().when().delete(documentedPath()).then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:storefront:problem:method-not-allowed"))
+                .body(not(containsString("Exception")));
+    }
+}
