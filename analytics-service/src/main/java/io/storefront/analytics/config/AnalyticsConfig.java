@@ -11,6 +11,6 @@ public interface AnalyticsConfig {
     String currency();
 
     /** Order lines per database round trip during imports. */
-    @WithDefault("5000")
+    @WithDefault("10000")
     int importBatchSize();
 }

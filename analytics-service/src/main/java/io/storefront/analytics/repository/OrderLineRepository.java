@@ -6,29 +6,58 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Writes order lines and keeps the rollups in step, inside the caller's transaction.
+ * Writes an import's order lines and keeps the rollups in step, inside the caller's transaction.
  *
- * <p>An order is the unit of replacement: re-importing an order replaces its lines from earlier
- * imports. For the orders of a batch, their whole contribution is taken out of the rollups, their
- * old lines are deleted, the new rows are written, and their whole contribution is added back.
- * Taking whole orders out and back in keeps distinct order counts exact even when one order's
- * lines arrive in several batches of the same import.
+ * <p>Rows are first staged in a temporary table, one round trip per batch; when the file is read,
+ * a handful of set-based statements apply them. An order is the unit of replacement: the orders of
+ * the import have their whole old contribution taken out of the rollups and their old lines
+ * deleted, then their new lines are written and contribute. Taking whole orders out and back in
+ * keeps distinct order counts exact however an order's lines were spread over the file.
  */
 @ApplicationScoped
 public class OrderLineRepository {
 
-    private static final String CONTRIBUTION_SALES = """
+    private static final String CREATE_STAGING = """
+            CREATE TEMP TABLE import_lines (
+                seq bigint, order_id text, order_date date, customer_key text, customer_name text, state text,
+                city text, product_id text, product_name text, category text, sub_category text, quantity int,
+                amount_cents bigint, profit_cents bigint, payment_mode text
+            ) ON COMMIT DROP""";
+
+    private static final String STAGE = """
+            INSERT INTO import_lines
+            SELECT $15 + ord, oid, day, ckey, cname, st, ct, pid, pname, cat, sub, qty, amt, prf, pay
+              FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                          $8::text[], $9::text[], $10::text[], $11::int[], $12::bigint[], $13::bigint[], $14::text[])
+                   WITH ORDINALITY AS t(oid, day, ckey, cname, st, ct, pid, pname, cat, sub, qty, amt, prf, pay, ord)""";
+
+    /** The import's orders; where an order's rows disagree on its attributes, the last row wins. */
+    private static final String STAGE_ORDERS = """
+            CREATE TEMP TABLE import_orders ON COMMIT DROP AS
+            SELECT DISTINCT ON (order_id) order_id, order_date, customer_key, customer_name, state, city
+              FROM import_lines ORDER BY order_id, seq DESC""";
+
+    /** Lines of a contribution: the stored lines of the import's orders, or the staged new ones. */
+    private static final String OLD_LINES = """
+            SELECT o.order_id, o.order_date, o.state, o.city, l.category, l.sub_category, l.payment_mode,
+                   l.quantity, l.amount_cents, l.profit_cents
+              FROM analytics.order_lines l
+              JOIN analytics.orders o ON o.order_id = l.order_id
+              JOIN import_orders i ON i.order_id = l.order_id""";
+    private static final String NEW_LINES = """
+            SELECT o.order_id, o.order_date, o.state, o.city, l.category, l.sub_category, l.payment_mode,
+                   l.quantity, l.amount_cents, l.profit_cents
+              FROM import_lines l JOIN import_orders o ON o.order_id = l.order_id""";
+
+    private static final String CONTRIBUTE_SALES = """
             INSERT INTO analytics.sales_daily AS s
                    (day, category, sub_category, state, city, payment_mode, revenue_cents, profit_cents, units, lines)
-            SELECT o.order_date, l.category, l.sub_category, o.state, o.city, l.payment_mode,
-                   $2 * sum(l.amount_cents), $2 * sum(l.profit_cents), $2 * sum(l.quantity), $2 * count(*)
-              FROM analytics.order_lines l JOIN analytics.orders o ON o.order_id = l.order_id
-             WHERE l.order_id = ANY($1)
+            SELECT order_date, category, sub_category, state, city, payment_mode,
+                   %1$s * sum(amount_cents), %1$s * sum(profit_cents), %1$s * sum(quantity), %1$s * count(*)
+              FROM (%2$s) x
              GROUP BY 1, 2, 3, 4, 5, 6
             ON CONFLICT (day, category, sub_category, state, city, payment_mode) DO UPDATE
                SET revenue_cents = s.revenue_cents + EXCLUDED.revenue_cents,
@@ -36,12 +65,12 @@ public class OrderLineRepository {
                    units = s.units + EXCLUDED.units,
                    lines = s.lines + EXCLUDED.lines""";
 
-    private static final String CONTRIBUTION_ORDERS = """
+    private static final String CONTRIBUTE_ORDERS = """
             INSERT INTO analytics.orders_daily AS s (day, state, city, orders, revenue_cents, profit_cents, units)
-            SELECT o.order_date, o.state, o.city, $2 * count(DISTINCT o.order_id),
-                   $2 * sum(l.amount_cents), $2 * sum(l.profit_cents), $2 * sum(l.quantity)
-              FROM analytics.order_lines l JOIN analytics.orders o ON o.order_id = l.order_id
-             WHERE l.order_id = ANY($1)
+            SELECT order_date, state, city, %1$s * count(*), %1$s * sum(amount), %1$s * sum(profit), %1$s * sum(units)
+              FROM (SELECT order_id, order_date, state, city, sum(amount_cents) AS amount,
+                           sum(profit_cents) AS profit, sum(quantity) AS units
+                      FROM (%2$s) x GROUP BY 1, 2, 3, 4) per_order
              GROUP BY 1, 2, 3
             ON CONFLICT (day, state, city) DO UPDATE
                SET orders = s.orders + EXCLUDED.orders,
@@ -49,24 +78,22 @@ public class OrderLineRepository {
                    profit_cents = s.profit_cents + EXCLUDED.profit_cents,
                    units = s.units + EXCLUDED.units""";
 
-    private static final String CONTRIBUTION_PAYMENT = """
+    private static final String CONTRIBUTE_PAYMENT = """
             INSERT INTO analytics.payment_daily AS s (day, payment_mode, state, city, orders, revenue_cents)
-            SELECT o.order_date, l.payment_mode, o.state, o.city, $2 * count(DISTINCT o.order_id), $2 * sum(l.amount_cents)
-              FROM analytics.order_lines l JOIN analytics.orders o ON o.order_id = l.order_id
-             WHERE l.order_id = ANY($1)
+            SELECT order_date, payment_mode, state, city, %1$s * count(*), %1$s * sum(amount)
+              FROM (SELECT order_id, order_date, payment_mode, state, city, sum(amount_cents) AS amount
+                      FROM (%2$s) x GROUP BY 1, 2, 3, 4, 5) per_order_mode
              GROUP BY 1, 2, 3, 4
             ON CONFLICT (day, payment_mode, state, city) DO UPDATE
                SET orders = s.orders + EXCLUDED.orders,
                    revenue_cents = s.revenue_cents + EXCLUDED.revenue_cents""";
 
-    private static final String DELETE_REPLACED_LINES =
-            "DELETE FROM analytics.order_lines WHERE order_id = ANY($1) AND import_id <> $2";
+    private static final String DELETE_OLD_LINES = """
+            DELETE FROM analytics.order_lines l USING import_orders i WHERE l.order_id = i.order_id""";
 
     private static final String UPSERT_ORDERS = """
             INSERT INTO analytics.orders (order_id, order_date, customer_key, customer_name, state, city, import_id)
-            SELECT id, day, ckey, cname, st, ct, $7
-              FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[])
-                   AS t(id, day, ckey, cname, st, ct)
+            SELECT order_id, order_date, customer_key, customer_name, state, city, $1 FROM import_orders
             ON CONFLICT (order_id) DO UPDATE
                SET order_date = EXCLUDED.order_date, customer_key = EXCLUDED.customer_key,
                    customer_name = EXCLUDED.customer_name, state = EXCLUDED.state, city = EXCLUDED.city,
@@ -75,30 +102,37 @@ public class OrderLineRepository {
     private static final String INSERT_LINES = """
             INSERT INTO analytics.order_lines (order_id, product_id, product_name, category, sub_category, quantity,
                                               amount_cents, profit_cents, payment_mode, import_id)
-            SELECT oid, pid, pname, cat, sub, qty, amt, prf, pay, $10
-              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::bigint[],
-                          $8::bigint[], $9::text[]) AS t(oid, pid, pname, cat, sub, qty, amt, prf, pay)""";
+            SELECT order_id, product_id, product_name, category, sub_category, quantity, amount_cents, profit_cents,
+                   payment_mode, $1
+              FROM import_lines ORDER BY seq""";
 
     private static final String DROP_EMPTY_ROLLUP_ROWS = """
             WITH a AS (DELETE FROM analytics.sales_daily WHERE lines = 0),
                  b AS (DELETE FROM analytics.orders_daily WHERE orders = 0)
             DELETE FROM analytics.payment_daily WHERE orders = 0""";
 
-    /** Stores one batch of validated lines for import {@code importId}; the caller owns the transaction. */
-    public Uni<Integer> storeBatch(SqlConnection tx, long importId, List<OrderLine> batch) {
-        Map<String, OrderLine> orderHeads = new LinkedHashMap<>();
-        for (OrderLine line : batch) {
-            orderHeads.put(line.orderId(), line); // the last row of an order in the file wins for its attributes
-        }
-        String[] orderIds = orderHeads.keySet().toArray(String[]::new);
+    /** Creates the import's staging table; it disappears with the transaction. */
+    public Uni<Void> createStaging(SqlConnection tx) {
+        return tx.query(CREATE_STAGING).execute().replaceWithVoid();
+    }
+
+    /** Stages one batch; {@code offset} is the number of lines staged before it (keeps file order). */
+    public Uni<Integer> stage(SqlConnection tx, List<OrderLine> batch, long offset) {
         int n = batch.size();
-        String[] lineOrder = new String[n], productId = new String[n], productName = new String[n],
+        String[] orderId = new String[n], customerKey = new String[n], customerName = new String[n],
+                state = new String[n], city = new String[n], productId = new String[n], productName = new String[n],
                 category = new String[n], subCategory = new String[n], payment = new String[n];
+        LocalDate[] day = new LocalDate[n];
         Integer[] quantity = new Integer[n];
         Long[] amount = new Long[n], profit = new Long[n];
         for (int i = 0; i < n; i++) {
             OrderLine l = batch.get(i);
-            lineOrder[i] = l.orderId();
+            orderId[i] = l.orderId();
+            day[i] = l.orderDate();
+            customerKey[i] = l.customerKey();
+            customerName[i] = l.customerName();
+            state[i] = l.state();
+            city[i] = l.city();
             productId[i] = l.productId();
             productName[i] = l.productName();
             category[i] = l.category();
@@ -108,37 +142,29 @@ public class OrderLineRepository {
             profit[i] = l.profitCents();
             payment[i] = l.paymentMode();
         }
-        int m = orderIds.length;
-        LocalDate[] day = new LocalDate[m];
-        String[] customerKey = new String[m], customerName = new String[m], state = new String[m], city = new String[m];
-        for (int i = 0; i < m; i++) {
-            OrderLine head = orderHeads.get(orderIds[i]);
-            day[i] = head.orderDate();
-            customerKey[i] = head.customerKey();
-            customerName[i] = head.customerName();
-            state[i] = head.state();
-            city[i] = head.city();
-        }
-        return contribute(tx, orderIds, -1)
-                .chain(() -> tx.preparedQuery(DELETE_REPLACED_LINES).execute(Tuple.of(orderIds, importId)))
-                .chain(() -> tx.preparedQuery(UPSERT_ORDERS).execute(
-                        Tuple.from(List.of(orderIds, day, customerKey, customerName, state, city, importId))))
-                .chain(() -> tx.preparedQuery(INSERT_LINES).execute(Tuple.from(List.of(lineOrder, productId,
-                        productName, category, subCategory, quantity, amount, profit, payment, importId))))
-                .chain(() -> contribute(tx, orderIds, 1))
+        return tx.preparedQuery(STAGE).execute(Tuple.from(List.of(orderId, day, customerKey, customerName, state, city,
+                        productId, productName, category, subCategory, quantity, amount, profit, payment, offset)))
                 .replaceWith(n);
     }
 
-    /** Removes rollup rows that re-imports have brought down to zero. */
-    public Uni<Void> dropEmptyRollupRows(SqlConnection tx) {
-        return tx.query(DROP_EMPTY_ROLLUP_ROWS).execute().replaceWithVoid();
+    /** Applies the staged lines of import {@code importId}: replaces their orders and updates the rollups. */
+    public Uni<Void> applyStaged(SqlConnection tx, long importId) {
+        return tx.query(STAGE_ORDERS).execute()
+                // temp tables have no statistics until analysed; without them the joins below go wrong
+                .chain(() -> tx.query("ANALYZE import_lines, import_orders").execute())
+                .chain(() -> contribute(tx, "-1", OLD_LINES))
+                .chain(() -> tx.query(DELETE_OLD_LINES).execute())
+                .chain(() -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId)))
+                .chain(() -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId)))
+                .chain(() -> contribute(tx, "1", NEW_LINES))
+                .chain(() -> tx.query(DROP_EMPTY_ROLLUP_ROWS).execute())
+                .replaceWithVoid();
     }
 
-    private Uni<Void> contribute(SqlConnection tx, String[] orderIds, int sign) {
-        Tuple args = Tuple.of(orderIds, sign);
-        return tx.preparedQuery(CONTRIBUTION_SALES).execute(args)
-                .chain(() -> tx.preparedQuery(CONTRIBUTION_ORDERS).execute(args))
-                .chain(() -> tx.preparedQuery(CONTRIBUTION_PAYMENT).execute(args))
+    private Uni<Void> contribute(SqlConnection tx, String sign, String lines) {
+        return tx.query(CONTRIBUTE_SALES.formatted(sign, lines)).execute()
+                .chain(() -> tx.query(CONTRIBUTE_ORDERS.formatted(sign, lines)).execute())
+                .chain(() -> tx.query(CONTRIBUTE_PAYMENT.formatted(sign, lines)).execute())
                 .replaceWithVoid();
     }
 }

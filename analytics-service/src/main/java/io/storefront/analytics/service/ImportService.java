@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -57,25 +58,27 @@ public class ImportService {
         return Uni.createFrom().item(() -> call(opener))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(source -> pool.withTransaction(tx -> imports.start(tx, format)
-                                .chain(importId -> storeAll(tx, importId, source)
-                                        .call(() -> lines.dropEmptyRollupRows(tx))
-                                        .call(stored -> imports.finish(tx, importId, source.tally().rowsRead(), stored,
+                                .call(() -> lines.createStaging(tx))
+                                .chain(importId -> stageAll(tx, source)
+                                        .call(() -> lines.applyStaged(tx, importId))
+                                        .call(staged -> imports.finish(tx, importId, source.tally().rowsRead(), staged,
                                                 source.tally().rowsRejected()))
-                                        .map(stored -> new ImportReport(importId, format, source.tally().rowsRead(),
-                                                source.tally().rowsRejected(), stored, source.tally().errors()))))
+                                        .map(staged -> new ImportReport(importId, format, source.tally().rowsRead(),
+                                                source.tally().rowsRejected(), staged, source.tally().errors()))))
                         .eventually(source::close));
     }
 
     /**
-     * Reads a batch on a worker, stores it, then reads the next: one batch in memory at a time.
+     * Reads a batch on a worker, stages it, then reads the next: one batch in memory at a time.
      * A demand-driven stream rather than recursion, so finished batches are not kept reachable.
      */
-    private Uni<Long> storeAll(SqlConnection tx, long importId, OrderLineSource source) {
+    private Uni<Long> stageAll(SqlConnection tx, OrderLineSource source) {
+        AtomicLong staged = new AtomicLong();
         return Multi.createBy().repeating()
                 .uni(() -> Uni.createFrom().item(() -> source.nextBatch(config.importBatchSize()))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .until(List::isEmpty)
-                .onItem().transformToUniAndConcatenate(batch -> lines.storeBatch(tx, importId, batch))
+                .onItem().transformToUniAndConcatenate(batch -> lines.stage(tx, batch, staged.getAndAdd(batch.size())))
                 .collect().with(Collectors.summingLong(Integer::longValue));
     }
 

@@ -1,0 +1,55 @@
+package io.storefront.analytics.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Re-importing an order replaces it everywhere, including in the rollups of the day it used to be on. */
+@QuarkusTest
+class ReimportTest {
+
+    private static final String HEADER = "order_id,order_date,customer_name,state,city,category,sub_category,"
+            + "quantity,amount,profit,payment_mode\n";
+
+    private static void upload(String rows) {
+        given().multiPart("file", "orders.csv", (HEADER + rows).getBytes(), "text/csv")
+                .when().post("/api/v1/imports/order-lines").then().statusCode(200);
+    }
+
+    private static JsonPath year2035() {
+        return given().queryParam("from", "2035-01-01").queryParam("to", "2035-12-31").queryParam("charts", "none")
+                .when().get("/api/v1/sales/summary").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Map<String, Object> month(JsonPath json, int index) {
+        return json.<Map<String, Object>>getList("monthly").get(index);
+    }
+
+    @Test
+    void aMovedOrderLeavesItsOldDayAndLinesAreReplacedNotAdded() {
+        upload("RE-1,2035-01-10,Asha,Goa,Goa,Clothing,Saree,1,100,10,UPI\n"
+                + "RE-1,2035-01-10,Asha,Goa,Goa,Clothing,Stole,2,50,5,COD\n"
+                + "RE-2,2035-01-11,Ravi,Goa,Goa,Furniture,Chairs,1,70,7,UPI\n");
+        JsonPath before = year2035();
+        assertEquals(2, ((Number) month(before, 0).get("orders")).intValue());
+        assertEquals(0, new BigDecimal("220").compareTo(new BigDecimal(month(before, 0).get("revenue").toString())));
+
+        // RE-1 comes back on another day with one line instead of two
+        upload("RE-1,2035-02-03,Asha,Goa,Goa,Clothing,Saree,3,300,30,EMI\n");
+        JsonPath after = year2035();
+        assertEquals(1, ((Number) month(after, 0).get("orders")).intValue(), "January keeps only RE-2");
+        assertEquals(0, new BigDecimal("70").compareTo(new BigDecimal(month(after, 0).get("revenue").toString())));
+        assertEquals(1, ((Number) month(after, 1).get("orders")).intValue());
+        assertEquals(0, new BigDecimal("300").compareTo(new BigDecimal(month(after, 1).get("revenue").toString())));
+        List<Map<String, Object>> modes = after.getList("paymentModes");
+        assertEquals(List.of("EMI", "UPI"), modes.stream().map(m -> m.get("mode")).toList(),
+                "COD disappears with RE-1's old line");
+        assertEquals(2, after.getInt("totals.orders"));
+    }
+}
