@@ -53,6 +53,24 @@ class AnalyticsRoutesTest {
     }
 
     @Test
+    void cachingHeadersAndConditionalRequestsPassThrough() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY)).withHeader("If-None-Match", equalTo("\"v7\""))
+                .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v7\"")));
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo("/api/v1/sales/charts/monthly-sales.png"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png")
+                        .withHeader("ETag", "\"c1\"").withHeader("Cache-Control", "max-age=60, public")
+                        .withBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+        given().header("If-None-Match", "\"v7\"").when().get("/analytics/sales")
+                .then().statusCode(304).header("ETag", "\"v7\"");
+        byte[] png = given().queryParam("from", "2018-01-01").when().get("/api/v1/analytics/sales/charts/monthly-sales.png")
+                .then().statusCode(200).contentType("image/png").header("ETag", "\"c1\"")
+                .header("Cache-Control", containsString("max-age=60")).extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertEquals(4, png.length);
+        AnalyticsStub.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/sales/charts/monthly-sales.png"))
+                .withQueryParam("from", equalTo("2018-01-01")));
+    }
+
+    @Test
     void aClientErrorOfTheServiceReachesTheClientUnchangedAndIsNotRetried() {
         AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json")

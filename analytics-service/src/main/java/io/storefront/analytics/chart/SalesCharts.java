@@ -19,6 +19,7 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.PieChart;
 import org.knowm.xchart.PieChartBuilder;
 import org.knowm.xchart.PieSeries;
+import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.PieStyler;
 
@@ -30,7 +31,7 @@ public final class SalesCharts {
     private SalesCharts() {
     }
 
-    public static RenderedChart monthlyTrend(List<MonthlySales> months, String currency) {
+    public static RenderedChart monthlyTrend(List<MonthlySales> months, String currency, ChartFormat format) {
         CategoryChart chart = new CategoryChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
                 .title("Monthly sales").yAxisTitle(currency).build();
         ChartTheme.apply(chart.getStyler());
@@ -59,10 +60,10 @@ public final class SalesCharts {
                 : "Line chart of monthly revenue and profit from %s to %s; total revenue %s %s, total profit %s %s."
                         .formatted(labels.getFirst(), labels.getLast(), currency, money(total.revenueCents()),
                                 currency, money(total.profitCents()));
-        return png("monthly-sales", "Monthly sales", alt, chart);
+        return encode("monthly-sales", "Monthly sales", alt, chart, format);
     }
 
-    public static RenderedChart paymentModes(List<PaymentModeSales> modes, String currency) {
+    public static RenderedChart paymentModes(List<PaymentModeSales> modes, String currency, ChartFormat format) {
         PieChart chart = new PieChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
                 .title("Revenue by payment mode").build();
         ChartTheme.apply(chart.getStyler());
@@ -83,7 +84,7 @@ public final class SalesCharts {
         String alt = total == 0 ? "Revenue by payment mode: no sales in the selected range."
                 : "Donut chart of revenue by payment mode: " + String.join(", ", modes.stream()
                         .map(m -> "%s %.1f%%".formatted(m.mode(), 100.0 * m.revenueCents() / total)).toList()) + ".";
-        return png("payment-modes", "Revenue by payment mode", alt, chart);
+        return encode("payment-modes", "Revenue by payment mode", alt, chart, format);
     }
 
     static String money(long cents) {
@@ -91,13 +92,17 @@ public final class SalesCharts {
         return format.format(Math.round(cents / 100.0));
     }
 
-    private static RenderedChart png(String name, String title, String alt, Chart<?, ?> chart) {
+    private static RenderedChart encode(String name, String title, String alt, Chart<?, ?> chart, ChartFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
-            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            switch (format) {
+                case PNG -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+                case SVG -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                case NONE -> throw new IllegalArgumentException("no chart format");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RenderedChart(name, title, alt, "image/png", out.toByteArray());
+        return new RenderedChart(name, title, alt, format.mediaType(), out.toByteArray());
     }
 }

@@ -10,6 +10,14 @@ public interface AnalyticsConfig {
     @WithDefault("INR")
     String currency();
 
+    /** Computed views (numbers and charts) kept in memory, keyed by query and data version. */
+    @WithDefault("512")
+    int viewCacheEntries();
+
+    /** How long clients and CDNs may reuse a view without asking again (they revalidate by ETag after). */
+    @WithDefault("60s")
+    java.time.Duration cacheMaxAge();
+
     /** Order lines per database round trip during imports. */
     @WithDefault("10000")
     int importBatchSize();

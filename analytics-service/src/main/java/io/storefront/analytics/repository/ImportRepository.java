@@ -15,6 +15,15 @@ public class ImportRepository {
                 .map(rows -> rows.iterator().next().getLong("id"));
     }
 
+    /**
+     * Bumps the data version inside the import's transaction. The row lock orders concurrent imports,
+     * so versions rise in commit order.
+     */
+    public Uni<Long> bumpDataVersion(SqlConnection tx) {
+        return tx.query("UPDATE analytics.data_version SET version = version + 1 WHERE id = 1 RETURNING version")
+                .execute().map(rows -> rows.iterator().next().getLong("version"));
+    }
+
     public Uni<Void> finish(SqlConnection tx, long importId, long read, long stored, long rejected) {
         return tx.preparedQuery("""
                         UPDATE analytics.imports

@@ -24,6 +24,12 @@ public class SalesRepository {
         this.pool = pool;
     }
 
+    /** The version of the data, bumped by every committed import. */
+    public Uni<Long> dataVersion() {
+        return pool.query("SELECT version FROM analytics.data_version WHERE id = 1").execute()
+                .map(rows -> rows.iterator().next().getLong("version"));
+    }
+
     /** The first and last day with orders, or empty when nothing was imported. */
     public Uni<Optional<DateRange>> dataRange() {
         return pool.query("SELECT min(day) AS first, max(day) AS last FROM analytics.orders_daily").execute()

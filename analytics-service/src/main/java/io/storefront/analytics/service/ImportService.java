@@ -61,6 +61,7 @@ public class ImportService {
                                 .call(() -> lines.createStaging(tx))
                                 .chain(importId -> stageAll(tx, source)
                                         .call(() -> lines.applyStaged(tx, importId))
+                                        .call(() -> imports.bumpDataVersion(tx))
                                         .call(staged -> imports.finish(tx, importId, source.tally().rowsRead(), staged,
                                                 source.tally().rowsRejected()))
                                         .map(staged -> new ImportReport(importId, format, source.tally().rowsRead(),

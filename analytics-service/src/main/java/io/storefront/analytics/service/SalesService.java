@@ -2,6 +2,7 @@ package io.storefront.analytics.service;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.storefront.analytics.chart.ChartFormat;
 import io.storefront.analytics.chart.RenderedChart;
 import io.storefront.analytics.chart.SalesCharts;
 import io.storefront.analytics.config.AnalyticsConfig;
@@ -25,23 +26,44 @@ public class SalesService {
                                List<PaymentModeSales> paymentModes, List<RenderedChart> charts) {
     }
 
+    private record CacheKey(long version, DateRangeQuery query, ChartFormat charts) {
+    }
+
     private final SalesRepository sales;
     private final AnalyticsConfig config;
+    private final ViewCache<CacheKey, SalesSummary> cache;
 
     public SalesService(SalesRepository sales, AnalyticsConfig config) {
         this.sales = sales;
         this.config = config;
+        this.cache = new ViewCache<>(config.viewCacheEntries());
+    }
+
+    /** The version of the data the views are computed from; part of every cache key and ETag. */
+    public Uni<Long> dataVersion() {
+        return sales.dataVersion();
+    }
+
+    /** The summary at {@code version}, from the cache when it was computed before. */
+    public Uni<SalesSummary> summary(long version, DateRangeQuery query, ChartFormat charts) {
+        CacheKey key = new CacheKey(version, query, charts);
+        SalesSummary cached = cache.get(key);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return summary(query, charts).invoke(summary -> cache.put(key, summary));
     }
 
     public String currency() {
         return config.currency();
     }
 
-    public Uni<SalesSummary> summary(DateRangeQuery query, ChartFormat charts) {
+    private Uni<SalesSummary> summary(DateRangeQuery query, ChartFormat charts) {
         return resolve(query).chain(range -> {
             if (range.isEmpty()) {
-                return Uni.createFrom().item(new SalesSummary(range, List.of(), SalesMath.total(List.of()), List.of(),
-                        List.of()));
+                // nothing imported yet: empty numbers, and charts that say so
+                return render(charts, List.of(), List.of()).map(drawn ->
+                        new SalesSummary(range, List.of(), SalesMath.total(List.of()), List.of(), drawn));
             }
             DateRange r = range.get();
             return Uni.combine().all().unis(sales.monthly(r), sales.byPaymentMode(r)).asTuple()
@@ -59,8 +81,8 @@ public class SalesService {
             return Uni.createFrom().item(List.of());
         }
         return Uni.createFrom().item(() -> List.of(
-                        SalesCharts.monthlyTrend(months, config.currency()),
-                        SalesCharts.paymentModes(modes, config.currency())))
+                        SalesCharts.monthlyTrend(months, config.currency(), format),
+                        SalesCharts.paymentModes(modes, config.currency(), format)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -5,7 +5,6 @@ import io.storefront.gateway.config.GatewayConfig;
 import io.storefront.gateway.resilience.Guard;
 import io.storefront.gateway.resilience.UpstreamFailure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -28,8 +27,12 @@ public class AnalyticsClient {
         this.guard = new Guard(SERVICE, config.analytics().limits());
     }
 
-    public Uni<UpstreamResponse> salesSummary(String from, String to, String charts) {
-        return guard.call(() -> client.salesSummary(from, to, charts).map(AnalyticsClient::passOn), true);
+    public Uni<UpstreamResponse> salesSummary(String from, String to, String charts, String ifNoneMatch) {
+        return guard.call(() -> client.salesSummary(from, to, charts, ifNoneMatch).map(AnalyticsClient::passOn), true);
+    }
+
+    public Uni<UpstreamResponse> salesChart(String file, String from, String to, String ifNoneMatch) {
+        return guard.call(() -> client.salesChart(file, from, to, ifNoneMatch).map(AnalyticsClient::passOn), true);
     }
 
     /** Readiness probe of the service; outside the guard so that probing never trips the breaker. */
@@ -52,9 +55,7 @@ public class AnalyticsClient {
             if (response.getStatus() >= 500) {
                 throw new UpstreamFailure(SERVICE, response.getStatus());
             }
-            MediaType type = response.getMediaType();
-            return new UpstreamResponse(response.getStatus(), type == null ? MediaType.APPLICATION_JSON : type.toString(),
-                    response.readEntity(String.class));
+            return UpstreamResponse.of(response);
         }
     }
 }

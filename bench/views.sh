@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Latency of the sales views through the gateway: cold (every request a new query, so numbers and
+# charts are computed and drawn) and cached (the same query again), plus 304 revalidation.
+#   bin/run-local --detach [--lines N] && bench/views.sh [REQUESTS]
+# Prints p50/p95/max in milliseconds per case (curl's time_total on loopback).
+set -euo pipefail
+BASE=${GATEWAY_URL:-http://localhost:8080}
+N=${1:-60}
+
+stats() {
+  sort -n | awk -v label="$1" '{a[NR]=$1*1000} END {
+    printf "%-44s n=%-4d p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms\n", label, NR, a[int(NR*0.5)+0], a[int(NR*0.95)+0], a[NR] }'
+}
+
+# a range per request: the first day stays, the last day moves, so no two cold requests share a cache key
+days=$(seq 0 $((N - 1)))
+first=$(curl -sf "$BASE/analytics/sales?charts=none" | sed -nE 's/.*"from":"([0-9-]+)".*/\1/p')
+[ -n "$first" ] || { echo "no data behind $BASE/analytics/sales"; exit 1; }
+for charts in none png; do
+  for d in $days; do
+    to=$(date -d "$first + $((300 + d)) days" +%F)
+    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/analytics/sales?from=$first&to=$to&charts=$charts"
+  done | stats "cold, charts=$charts"
+done
+for charts in none png; do
+  curl -s -o /dev/null "$BASE/analytics/sales?charts=$charts"
+  for _ in $(seq 1 "$N"); do
+    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/analytics/sales?charts=$charts"
+  done | stats "cached, charts=$charts"
+done
+etag=$(curl -s -D - -o /dev/null "$BASE/analytics/sales" | sed -nE 's/^[Ee][Tt]ag: (.*)\r$/\1/p')
+for _ in $(seq 1 "$N"); do
+  curl -s -o /dev/null -H "If-None-Match: $etag" -w '%{time_total}\n' "$BASE/analytics/sales"
+done | stats "304 revalidation"
+curl -s -o /dev/null "$BASE/api/v1/analytics/sales/charts/monthly-sales.png"
+for _ in $(seq 1 "$N"); do
+  curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/sales/charts/monthly-sales.png"
+done | stats "cached chart image (monthly-sales.png)"
