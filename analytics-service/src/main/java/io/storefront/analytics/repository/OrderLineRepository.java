@@ -92,12 +92,15 @@ public class OrderLineRepository {
             DELETE FROM analytics.order_lines l USING import_orders i WHERE l.order_id = i.order_id""";
 
     private static final String UPSERT_ORDERS = """
-            INSERT INTO analytics.orders (order_id, order_date, customer_key, customer_name, state, city, import_id)
-            SELECT order_id, order_date, customer_key, customer_name, state, city, $1 FROM import_orders
+            INSERT INTO analytics.orders (order_id, order_date, customer_key, customer_name, state, city, import_id,
+                                         change_seq)
+            SELECT order_id, order_date, customer_key, customer_name, state, city, $1,
+                   nextval('analytics.order_change_seq')
+              FROM (SELECT * FROM import_orders ORDER BY order_id) ordered
             ON CONFLICT (order_id) DO UPDATE
                SET order_date = EXCLUDED.order_date, customer_key = EXCLUDED.customer_key,
                    customer_name = EXCLUDED.customer_name, state = EXCLUDED.state, city = EXCLUDED.city,
-                   import_id = EXCLUDED.import_id""";
+                   import_id = EXCLUDED.import_id, change_seq = EXCLUDED.change_seq""";
 
     private static final String INSERT_LINES = """
             INSERT INTO analytics.order_lines (order_id, product_id, product_name, category, sub_category, quantity,
@@ -147,7 +150,10 @@ public class OrderLineRepository {
                 .replaceWith(n);
     }
 
-    /** Applies the staged lines of import {@code importId}: replaces their orders and updates the rollups. */
+    /**
+     * Applies the staged lines of import {@code importId}: replaces their orders and updates the rollups.
+     * The caller holds the data-version lock, so change numbers are assigned in commit order.
+     */
     public Uni<Void> applyStaged(SqlConnection tx, long importId) {
         return tx.query(STAGE_ORDERS).execute()
                 // temp tables have no statistics until analysed; without them the joins below go wrong

@@ -60,8 +60,9 @@ public class ImportService {
                 .chain(source -> pool.withTransaction(tx -> imports.start(tx, format)
                                 .call(() -> lines.createStaging(tx))
                                 .chain(importId -> stageAll(tx, source)
-                                        .call(() -> lines.applyStaged(tx, importId))
+                                        // the version row lock, held to commit, orders concurrent imports' apply phases
                                         .call(() -> imports.bumpDataVersion(tx))
+                                        .call(() -> lines.applyStaged(tx, importId))
                                         .call(staged -> imports.finish(tx, importId, source.tally().rowsRead(), staged,
                                                 source.tally().rowsRejected()))
                                         .map(staged -> new ImportReport(importId, format, source.tally().rowsRead(),
