@@ -13,7 +13,10 @@ import io.storefront.analytics.domain.SalesMath;
 import io.storefront.analytics.repository.SalesRepository;
 import io.storefront.commons.query.DateRangeQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.storefront.commons.problem.ProblemException;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +28,9 @@ public class SalesService {
     public record SalesSummary(Optional<DateRange> range, List<MonthlySales> monthly, MonthlySales totals,
                                List<PaymentModeSales> paymentModes, List<RenderedChart> charts) {
     }
+
+    /** Twenty years of months: longer ranges are mistakes and would draw unreadable charts. */
+    static final int MAX_MONTHS = 240;
 
     private record CacheKey(long version, DateRangeQuery query, ChartFormat charts) {
     }
@@ -66,6 +72,11 @@ public class SalesService {
                         new SalesSummary(range, List.of(), SalesMath.total(List.of()), List.of(), drawn));
             }
             DateRange r = range.get();
+            long span = ChronoUnit.MONTHS.between(YearMonth.from(r.from()), YearMonth.from(r.to())) + 1;
+            if (span > MAX_MONTHS) {
+                throw ProblemException.invalid("from", "the range " + r.from() + " to " + r.to() + " spans " + span
+                        + " months; the monthly summary covers at most " + MAX_MONTHS);
+            }
             return Uni.combine().all().unis(sales.monthly(r), sales.byPaymentMode(r)).asTuple()
                     .chain(t -> {
                         List<MonthlySales> months = SalesMath.fillMonths(r, t.getItem1());

@@ -85,6 +85,9 @@ class BadImportTest {
                 .when().post("/api/v1/imports/seed")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("detail"));
+        given().contentType("multipart/form-data; boundary=xyz").body("garbage".getBytes()).when().post("/api/v1/imports/order-lines")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:storefront:problem:malformed-body"));
         given().contentType("application/json").body("{}").when().post("/api/v1/imports/order-lines")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("detail", not(containsString("Exception")));

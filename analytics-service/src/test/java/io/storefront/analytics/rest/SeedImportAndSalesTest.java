@@ -87,6 +87,9 @@ class SeedImportAndSalesTest {
                 .body("errors[0].field", equalTo("from"));
         given().queryParam("from", "2019-01-01").queryParam("to", "2018-01-01").when().get("/api/v1/sales/summary")
                 .then().statusCode(400).body("detail", containsString("must not be after"));
+        given().queryParam("from", "0001-01-01").queryParam("to", "9999-12-31").when().get("/api/v1/sales/summary")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("at most 240"));
         given().queryParam("charts", "gif").when().get("/api/v1/sales/summary")
                 .then().statusCode(400).body("errors[0].field", equalTo("charts"));
         given().when().get("/api/v1/nothing-here")

@@ -68,6 +68,18 @@ public class ProblemMappers {
         return respond(new Problem(ProblemType.MALFORMED_BODY, 400, detail, instance(uri), errors, Map.of()));
     }
 
+    /** A multipart body that ends early or has no valid parts is the client's fault, not ours. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        boolean whileParsingBody = java.util.Arrays.stream(e.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart"));
+        if (!whileParsingBody) {
+            return internal(e, uri, 500);
+        }
+        return respond(new Problem(ProblemType.MALFORMED_BODY, 400,
+                "The multipart body could not be read: " + e.getMessage(), instance(uri), List.of(), Map.of()));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
