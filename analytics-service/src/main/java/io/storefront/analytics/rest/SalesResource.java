@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,15 +56,9 @@ public class SalesResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         ChartFormat format = ChartFormat.parse(charts);
-        return sales.dataVersion().chain(version -> {
-            EntityTag tag = Conditional.etag("sales-summary", version, range, format);
-            if (Conditional.matches(ifNoneMatch, tag)) {
-                return Uni.createFrom().item(Conditional.notModified(tag, cacheControl));
-            }
-            return sales.summary(version, range, format).map(s -> Response
-                    .ok(SalesSummaryResponse.from(s, sales.currency()), MediaType.APPLICATION_JSON_TYPE)
-                    .tag(tag).cacheControl(cacheControl).build());
-        });
+        return conditional("sales-summary", ifNoneMatch, new Object[] {range, format}, version ->
+                sales.summary(version, range, format).map(s -> Response
+                        .ok(SalesSummaryResponse.from(s, sales.currency()), MediaType.APPLICATION_JSON_TYPE)));
     }
 
     @GET
@@ -85,19 +80,28 @@ public class SalesResource {
         }
         String name = file.substring(0, dot);
         DateRangeQuery range = DateRangeQuery.parse(from, to);
+        return conditional("sales-chart-" + name, ifNoneMatch, new Object[] {range, format}, version ->
+                sales.summary(version, range, format).map(s -> {
+                    RenderedChart chart = s.charts().stream().filter(c -> c.name().equals(name)).findFirst()
+                            .orElseThrow(() -> ProblemException.notFound("No chart named " + name
+                                    + " in the sales summary (monthly-sales, payment-modes)"));
+                    return Response.ok(chart.bytes(), chart.mediaType()).header("Content-Disposition",
+                            "inline; filename=\"" + name + "." + format.extension() + "\"");
+                }));
+    }
+
+    /**
+     * Conditional GET of a view at the current data version: 304 when the client's ETag matches,
+     * otherwise the response {@code render} builds, with ETag and Cache-Control added.
+     */
+    private Uni<Response> conditional(String view, String ifNoneMatch, Object[] parameters,
+                                      Function<Long, Uni<Response.ResponseBuilder>> render) {
         return sales.dataVersion().chain(version -> {
-            EntityTag tag = Conditional.etag("sales-chart-" + name, version, range, format);
+            EntityTag tag = Conditional.etag(view, version, parameters);
             if (Conditional.matches(ifNoneMatch, tag)) {
                 return Uni.createFrom().item(Conditional.notModified(tag, cacheControl));
             }
-            return sales.summary(version, range, format).map(s -> {
-                RenderedChart chart = s.charts().stream().filter(c -> c.name().equals(name)).findFirst()
-                        .orElseThrow(() -> ProblemException.notFound("No chart named " + name
-                                + " in the sales summary (monthly-sales, payment-modes)"));
-                return Response.ok(chart.bytes(), chart.mediaType()).tag(tag).cacheControl(cacheControl)
-                        .header("Content-Disposition", "inline; filename=\"" + name + "." + format.extension() + "\"")
-                        .build();
-            });
+            return render.apply(version).map(builder -> builder.tag(tag).cacheControl(cacheControl).build());
         });
     }
 }
