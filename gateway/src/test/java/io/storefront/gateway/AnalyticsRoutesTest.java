@@ -53,6 +53,27 @@ class AnalyticsRoutesTest {
     }
 
     @Test
+    void salesViewsPassEveryFilterThrough() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo("/api/v1/sales/trend")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"interval\":\"week\"}")));
+        given().queryParam("interval", "week").queryParam("category", "Electronics").queryParam("state", "Tamil Nadu")
+                .queryParam("paymentMode", "UPI").queryParam("subCategory", "Phones")
+                .when().get("/api/v1/analytics/sales/trend")
+                .then().statusCode(200).body("interval", org.hamcrest.Matchers.equalTo("week"));
+        AnalyticsStub.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/sales/trend"))
+                .withQueryParam("interval", equalTo("week")).withQueryParam("category", equalTo("Electronics"))
+                .withQueryParam("state", equalTo("Tamil Nadu")).withQueryParam("paymentMode", equalTo("UPI"))
+                .withQueryParam("subCategory", equalTo("Phones")));
+    }
+
+    @Test
+    void anUnknownSalesViewIsA404WithoutCallingAnalytics() {
+        given().when().get("/api/v1/analytics/sales/secrets").then().statusCode(404)
+                .contentType("application/problem+json");
+        AnalyticsStub.server.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/sales/secrets")));
+    }
+
+    @Test
     void cachingHeadersAndConditionalRequestsPassThrough() {
         AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY)).withHeader("If-None-Match", equalTo("\"v7\""))
                 .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"v7\"")));

@@ -68,4 +68,41 @@ public final class SharedData {
             }
         }
     }
+
+    /** One line of the seed joined with its order; money in whole rupees, as in the files. */
+    public record SeedLine(String orderId, java.time.LocalDate day, String customer, String state, String city,
+                           String category, String subCategory, String paymentMode, long amount, long profit,
+                           long quantity) {
+    }
+
+    /**
+     * The seed's lines joined with their orders, read with plain string splitting (the seed has no
+     * quoted fields), independently of the analytics parser: tests compute expected figures from these.
+     * Values are stripped of surrounding blanks, as imports do ("Kerala " is Kerala).
+     */
+    public static java.util.List<SeedLine> seedLines() {
+        try {
+            Map<String, String[]> orders = new HashMap<>();
+            var orderLines = Files.readAllLines(seed("order.csv"));
+            for (String line : orderLines.subList(1, orderLines.size())) {
+                String[] f = line.split(",");
+                for (int i = 0; i < f.length; i++) f[i] = f[i].strip();
+                orders.put(f[0], f);
+            }
+            java.util.List<SeedLine> lines = new java.util.ArrayList<>();
+            var detailLines = Files.readAllLines(seed("detail.csv"));
+            for (String line : detailLines.subList(1, detailLines.size())) {
+                String[] f = line.split(",");
+                for (int i = 0; i < f.length; i++) f[i] = f[i].strip();
+                String[] o = orders.get(f[0]);
+                String[] dmy = o[1].split("-");
+                lines.add(new SeedLine(f[0], java.time.LocalDate.of(Integer.parseInt(dmy[2]), Integer.parseInt(dmy[1]),
+                        Integer.parseInt(dmy[0])), o[2], o[3], o[4], f[4], f[5], f[6], Long.parseLong(f[1]),
+                        Long.parseLong(f[2]), Long.parseLong(f[3])));
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -16,12 +16,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.PieChart;
-import org.knowm.xchart.PieChartBuilder;
-import org.knowm.xchart.PieSeries;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.PieStyler;
 
 /** Draws the sales charts with XChart. CPU-bound: call on a worker thread, never on the event loop. */
 public final class SalesCharts {
@@ -64,27 +60,9 @@ public final class SalesCharts {
     }
 
     public static RenderedChart paymentModes(List<PaymentModeSales> modes, String currency, ChartFormat format) {
-        PieChart chart = new PieChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
-                .title("Revenue by payment mode").build();
-        ChartTheme.apply(chart.getStyler());
-        chart.getStyler().setDefaultSeriesRenderStyle(PieSeries.PieSeriesRenderStyle.Donut);
-        chart.getStyler().setDonutThickness(0.38);
-        chart.getStyler().setLabelType(PieStyler.LabelType.Percentage);
-        chart.getStyler().setLabelsFont(new Font(ChartTheme.FAMILY, Font.BOLD, 13));
-        chart.getStyler().setLabelsDistance(0.82);
-        chart.getStyler().setForceAllLabelsVisible(false);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
-        long total = modes.stream().mapToLong(PaymentModeSales::revenueCents).sum();
-        if (total == 0) {
-            chart.addSeries("no sales", 1);
-        } else {
-            modes.forEach(m -> chart.addSeries(m.mode(), m.revenueCents() / 100.0));
-        }
-        String alt = total == 0 ? "Revenue by payment mode: no sales in the selected range."
-                : "Donut chart of revenue by payment mode: " + String.join(", ", modes.stream()
-                        .map(m -> "%s %.1f%%".formatted(m.mode(), 100.0 * m.revenueCents() / total)).toList()) + ".";
-        return encode("payment-modes", "Revenue by payment mode", alt, chart, format);
+        return ViewCharts.donut("payment-modes", "Revenue by payment mode",
+                modes.stream().map(PaymentModeSales::mode).toList(),
+                modes.stream().map(m -> m.revenueCents() / 100.0).toList(), "revenue by payment mode", format);
     }
 
     static String money(long cents) {
@@ -92,7 +70,7 @@ public final class SalesCharts {
         return format.format(Math.round(cents / 100.0));
     }
 
-    private static RenderedChart encode(String name, String title, String alt, Chart<?, ?> chart, ChartFormat format) {
+    static RenderedChart encode(String name, String title, String alt, Chart<?, ?> chart, ChartFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             switch (format) {

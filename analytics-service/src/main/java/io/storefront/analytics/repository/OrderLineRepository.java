@@ -42,51 +42,102 @@ public class OrderLineRepository {
 
     /** Lines of a contribution: the stored lines of the import's orders, or the staged new ones. */
     private static final String OLD_LINES = """
-            SELECT o.order_id, o.order_date, o.state, o.city, l.category, l.sub_category, l.payment_mode,
-                   l.quantity, l.amount_cents, l.profit_cents
+            SELECT o.order_id, o.order_date, o.state, o.city, l.product_id, l.product_name, l.category,
+                   l.sub_category, l.payment_mode, l.quantity, l.amount_cents, l.profit_cents
               FROM analytics.order_lines l
               JOIN analytics.orders o ON o.order_id = l.order_id
               JOIN import_orders i ON i.order_id = l.order_id""";
     private static final String NEW_LINES = """
-            SELECT o.order_id, o.order_date, o.state, o.city, l.category, l.sub_category, l.payment_mode,
-                   l.quantity, l.amount_cents, l.profit_cents
+            SELECT o.order_id, o.order_date, o.state, o.city, l.product_id, l.product_name, l.category,
+                   l.sub_category, l.payment_mode, l.quantity, l.amount_cents, l.profit_cents
               FROM import_lines l JOIN import_orders o ON o.order_id = l.order_id""";
 
-    private static final String CONTRIBUTE_SALES = """
-            INSERT INTO analytics.sales_daily AS s
-                   (day, category, sub_category, state, city, payment_mode, revenue_cents, profit_cents, units, lines)
-            SELECT order_date, category, sub_category, state, city, payment_mode,
+    /**
+     * The change to the rollups, per order: taken-out orders with sign -1, written ones with +1.
+     * {@code delta_lines} holds an order's lines summed per line cell, {@code delta_products} per product.
+     */
+    private static final String CREATE_DELTA = """
+            CREATE TEMP TABLE delta_lines (
+                sign int, order_id text, day date, state text, city text, category text, sub_category text,
+                payment_mode text, revenue bigint, profit bigint, units bigint, lines bigint
+            ) ON COMMIT DROP;
+            CREATE TEMP TABLE delta_products (
+                sign int, order_id text, day date, product_key text, product_name text, category text,
+                sub_category text, revenue bigint, profit bigint, units bigint, lines bigint
+            ) ON COMMIT DROP""";
+
+    private static final String ADD_DELTA = """
+            INSERT INTO delta_lines
+            SELECT %1$s, order_id, order_date, state, city, category, sub_category, payment_mode,
                    %1$s * sum(amount_cents), %1$s * sum(profit_cents), %1$s * sum(quantity), %1$s * count(*)
-              FROM (%2$s) x
-             GROUP BY 1, 2, 3, 4, 5, 6
-            ON CONFLICT (day, category, sub_category, state, city, payment_mode) DO UPDATE
-               SET revenue_cents = s.revenue_cents + EXCLUDED.revenue_cents,
-                   profit_cents = s.profit_cents + EXCLUDED.profit_cents,
-                   units = s.units + EXCLUDED.units,
-                   lines = s.lines + EXCLUDED.lines""";
+              FROM (%2$s) x GROUP BY 2, 3, 4, 5, 6, 7, 8;
+            INSERT INTO delta_products
+            SELECT %1$s, order_id, order_date, coalesce(product_id, product_name, category || ' / ' || sub_category),
+                   max(coalesce(product_name, product_id, sub_category)), max(category), max(sub_category),
+                   %1$s * sum(amount_cents), %1$s * sum(profit_cents), %1$s * sum(quantity), %1$s * count(*)
+              FROM (%2$s) x GROUP BY 2, 3, 4""";
 
-    private static final String CONTRIBUTE_ORDERS = """
-            INSERT INTO analytics.orders_daily AS s (day, state, city, orders, revenue_cents, profit_cents, units)
-            SELECT order_date, state, city, %1$s * count(*), %1$s * sum(amount), %1$s * sum(profit), %1$s * sum(units)
-              FROM (SELECT order_id, order_date, state, city, sum(amount_cents) AS amount,
-                           sum(profit_cents) AS profit, sum(quantity) AS units
-                      FROM (%2$s) x GROUP BY 1, 2, 3, 4) per_order
-             GROUP BY 1, 2, 3
-            ON CONFLICT (day, state, city) DO UPDATE
-               SET orders = s.orders + EXCLUDED.orders,
-                   revenue_cents = s.revenue_cents + EXCLUDED.revenue_cents,
-                   profit_cents = s.profit_cents + EXCLUDED.profit_cents,
-                   units = s.units + EXCLUDED.units""";
+    /**
+     * One row per order and cube cell: an order counts once in every cell it has a line in, whichever
+     * dimensions the cell names (see V5__sales_cube.sql for the cube's layout).
+     */
+    private static final String DELTA_CELLS = """
+            CREATE TEMP TABLE delta_cells ON COMMIT DROP AS
+            SELECT sign, 7 AS dims, day, state, city, category, sub_category, payment_mode, revenue, profit, units, lines
+              FROM delta_lines
+            UNION ALL
+            SELECT sign, 3, day, state, city, category, sub_category, '', sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_lines GROUP BY sign, order_id, day, state, city, category, sub_category
+            UNION ALL
+            SELECT sign, 5, day, state, city, category, '', payment_mode, sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_lines GROUP BY sign, order_id, day, state, city, category, payment_mode
+            UNION ALL
+            SELECT sign, 1, day, state, city, category, '', '', sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_lines GROUP BY sign, order_id, day, state, city, category
+            UNION ALL
+            SELECT sign, 4, day, state, city, '', '', payment_mode, sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_lines GROUP BY sign, order_id, day, state, city, payment_mode
+            UNION ALL
+            SELECT sign, 0, day, state, city, '', '', '', sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_lines GROUP BY sign, order_id, day, state, city""";
 
-    private static final String CONTRIBUTE_PAYMENT = """
-            INSERT INTO analytics.payment_daily AS s (day, payment_mode, state, city, orders, revenue_cents)
-            SELECT order_date, payment_mode, state, city, %1$s * count(*), %1$s * sum(amount)
-              FROM (SELECT order_id, order_date, payment_mode, state, city, sum(amount_cents) AS amount
-                      FROM (%2$s) x GROUP BY 1, 2, 3, 4, 5) per_order_mode
-             GROUP BY 1, 2, 3, 4
-            ON CONFLICT (day, payment_mode, state, city) DO UPDATE
-               SET orders = s.orders + EXCLUDED.orders,
-                   revenue_cents = s.revenue_cents + EXCLUDED.revenue_cents""";
+    /** Adds the delta at one grain; {@code %1$s} is the period, {@code %2$s}/{@code %3$s} the place columns. */
+    private static final String APPLY_CUBE = """
+            INSERT INTO analytics.sales_cube AS c
+                   (dims, grain, category, sub_category, payment_mode, period, state, city,
+                    orders, revenue_cents, profit_cents, units, lines)
+            SELECT dims, '%4$s', category, sub_category, payment_mode, %1$s, %2$s, %3$s,
+                   sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_cells
+             GROUP BY 1, 3, 4, 5, 6, 7, 8
+            HAVING sum(sign) <> 0 OR sum(revenue) <> 0 OR sum(profit) <> 0 OR sum(units) <> 0 OR sum(lines) <> 0
+            ON CONFLICT (dims, grain, category, sub_category, payment_mode, period, state, city) DO UPDATE
+               SET orders = c.orders + EXCLUDED.orders,
+                   revenue_cents = c.revenue_cents + EXCLUDED.revenue_cents,
+                   profit_cents = c.profit_cents + EXCLUDED.profit_cents,
+                   units = c.units + EXCLUDED.units,
+                   lines = c.lines + EXCLUDED.lines""";
+    private static final String APPLY_CUBE_DAYS = APPLY_CUBE.formatted(
+            "day", "CASE WHEN dims = 0 THEN state ELSE '' END", "CASE WHEN dims = 0 THEN city ELSE '' END", "d");
+    private static final String APPLY_CUBE_MONTHS = APPLY_CUBE.formatted(
+            "date_trunc('month', day)::date", "state", "city", "m");
+
+    private static final String APPLY_PRODUCTS = """
+            INSERT INTO analytics.product_sales AS p
+                   (grain, period, product_key, product_name, category, sub_category,
+                    orders, revenue_cents, profit_cents, units, lines)
+            SELECT '%1$s', %2$s, product_key, max(product_name), max(category), max(sub_category),
+                   sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_products
+             GROUP BY 2, 3
+            HAVING sum(sign) <> 0 OR sum(revenue) <> 0 OR sum(profit) <> 0 OR sum(units) <> 0 OR sum(lines) <> 0
+            ON CONFLICT (grain, period, product_key) DO UPDATE
+               SET product_name = EXCLUDED.product_name,
+                   orders = p.orders + EXCLUDED.orders,
+                   revenue_cents = p.revenue_cents + EXCLUDED.revenue_cents,
+                   profit_cents = p.profit_cents + EXCLUDED.profit_cents,
+                   units = p.units + EXCLUDED.units,
+                   lines = p.lines + EXCLUDED.lines""";
 
     private static final String DELETE_OLD_LINES = """
             DELETE FROM analytics.order_lines l USING import_orders i WHERE l.order_id = i.order_id""";
@@ -109,10 +160,10 @@ public class OrderLineRepository {
                    payment_mode, $1
               FROM import_lines ORDER BY seq""";
 
+    /** Cells whose every order moved away; partial indexes find them. */
     private static final String DROP_EMPTY_ROLLUP_ROWS = """
-            WITH a AS (DELETE FROM analytics.sales_daily WHERE lines = 0),
-                 b AS (DELETE FROM analytics.orders_daily WHERE orders = 0)
-            DELETE FROM analytics.payment_daily WHERE orders = 0""";
+            DELETE FROM analytics.sales_cube WHERE lines = 0;
+            DELETE FROM analytics.product_sales WHERE lines = 0""";
 
     /** Creates the import's staging table; it disappears with the transaction. */
     public Uni<Void> createStaging(SqlConnection tx) {
@@ -158,19 +209,18 @@ public class OrderLineRepository {
         return tx.query(STAGE_ORDERS).execute()
                 // temp tables have no statistics until analysed; without them the joins below go wrong
                 .chain(() -> tx.query("ANALYZE import_lines, import_orders").execute())
-                .chain(() -> contribute(tx, "-1", OLD_LINES))
+                .chain(() -> tx.query(CREATE_DELTA).execute())
+                .chain(() -> tx.query(ADD_DELTA.formatted("-1", OLD_LINES)).execute())
                 .chain(() -> tx.query(DELETE_OLD_LINES).execute())
                 .chain(() -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId)))
                 .chain(() -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId)))
-                .chain(() -> contribute(tx, "1", NEW_LINES))
+                .chain(() -> tx.query(ADD_DELTA.formatted("1", NEW_LINES)).execute())
+                .chain(() -> tx.query(DELTA_CELLS).execute())
+                .chain(() -> tx.query(APPLY_CUBE_DAYS).execute())
+                .chain(() -> tx.query(APPLY_CUBE_MONTHS).execute())
+                .chain(() -> tx.query(APPLY_PRODUCTS.formatted("d", "day")).execute())
+                .chain(() -> tx.query(APPLY_PRODUCTS.formatted("m", "date_trunc('month', day)::date")).execute())
                 .chain(() -> tx.query(DROP_EMPTY_ROLLUP_ROWS).execute())
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> contribute(SqlConnection tx, String sign, String lines) {
-        return tx.query(CONTRIBUTE_SALES.formatted(sign, lines)).execute()
-                .chain(() -> tx.query(CONTRIBUTE_ORDERS.formatted(sign, lines)).execute())
-                .chain(() -> tx.query(CONTRIBUTE_PAYMENT.formatted(sign, lines)).execute())
                 .replaceWithVoid();
     }
 }

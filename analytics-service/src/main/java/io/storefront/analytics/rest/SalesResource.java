@@ -18,6 +18,14 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.storefront.analytics.domain.Breakdown;
+import io.storefront.analytics.domain.SalesFilter;
+import jakarta.ws.rs.BeanParam;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,54 +48,201 @@ public class SalesResource {
         this.cacheControl = Conditional.publicFor(config.cacheMaxAge());
     }
 
+    private static final String FROM = "First day, ISO date, inclusive; default: first day with orders";
+    private static final String TO = "Last day, ISO date, inclusive; default: last day with orders";
+    private static final String CHARTS = "none, png (default) or svg";
+
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Monthly sales trend and payment-mode share, with charts")
+    @Operation(summary = "Monthly sales trend and payment-mode share, with charts (the original sales page)")
     @APIResponse(responseCode = "200", description = "Numbers and (unless charts=none) charts in base64; ETag and Cache-Control set",
             content = @Content(schema = @Schema(implementation = SalesSummaryResponse.class)))
     @APIResponse(responseCode = "304", description = "The client's copy (If-None-Match) is current")
     @APIResponse(responseCode = "400", description = "A parameter is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> summary(
-            @Parameter(description = "First day, ISO date, inclusive; default: first day with orders") @RestQuery String from,
-            @Parameter(description = "Last day, ISO date, inclusive; default: last day with orders") @RestQuery String to,
-            @Parameter(description = "none, png (default) or svg") @RestQuery String charts,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Uni<Response> summary(@Parameter(description = FROM) @RestQuery String from,
+                                 @Parameter(description = TO) @RestQuery String to,
+                                 @BeanParam FilterParams filters,
+                                 @Parameter(description = CHARTS) @RestQuery String charts,
+                                 @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
+        SalesFilter filter = filters.filter();
         ChartFormat format = ChartFormat.parse(charts);
-        return conditional("sales-summary", ifNoneMatch, new Object[] {range, format}, version ->
-                sales.summary(version, range, format).map(s -> Response
-                        .ok(SalesSummaryResponse.from(s, sales.currency()), MediaType.APPLICATION_JSON_TYPE)));
+        return conditional("sales-summary", ifNoneMatch, new Object[] {range, filter, format}, version ->
+                sales.summary(version, range, filter, format).map(s -> json(SalesSummaryResponse.from(s, sales.currency()))));
+    }
+
+    @GET
+    @Path("/trend")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revenue, orders, units, profit and margin by day, week or month, with the year before "
+            + "and (monthly) a 3-month forecast with a 95 % prediction interval")
+    @APIResponse(responseCode = "200", description = "The series; charts sales-trend and order-volume",
+            content = @Content(schema = @Schema(implementation = SalesTrendResponse.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid, or the range is too long for the interval",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> trend(@Parameter(description = FROM) @RestQuery String from,
+                               @Parameter(description = TO) @RestQuery String to,
+                               @Parameter(description = "day (at most 366 days), week (at most 520 weeks) or month (default)")
+                               @RestQuery String interval,
+                               @BeanParam FilterParams filters,
+                               @Parameter(description = CHARTS) @RestQuery String charts,
+                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        DateRangeQuery range = DateRangeQuery.parse(from, to);
+        SalesFilter filter = filters.filter();
+        Breakdown by = choice("interval", interval, Breakdown.MONTH, Breakdown.DAY, Breakdown.WEEK, Breakdown.MONTH);
+        ChartFormat format = ChartFormat.parse(charts);
+        return conditional("sales-trend", ifNoneMatch, new Object[] {range, filter, by, format}, version ->
+                sales.trend(version, range, filter, by, format).map(t -> json(SalesTrendResponse.from(t, sales.currency()))));
+    }
+
+    @GET
+    @Path("/payment-modes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sales per payment mode: shares by revenue and by orders, with two donut charts")
+    @APIResponse(responseCode = "200", description = "One group per payment mode; charts payment-modes-revenue and payment-modes-orders",
+            content = @Content(schema = @Schema(implementation = SalesBreakdownResponse.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> paymentModes(@Parameter(description = FROM) @RestQuery String from,
+                                      @Parameter(description = TO) @RestQuery String to,
+                                      @BeanParam FilterParams filters,
+                                      @Parameter(description = CHARTS) @RestQuery String charts,
+                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        DateRangeQuery range = DateRangeQuery.parse(from, to);
+        SalesFilter filter = filters.filter();
+        ChartFormat format = ChartFormat.parse(charts);
+        return conditional("sales-payment-modes", ifNoneMatch, new Object[] {range, filter, format}, version ->
+                sales.paymentModes(version, range, filter, format).map(p -> json(SalesBreakdownResponse.from(p, sales.currency()))));
+    }
+
+    @GET
+    @Path("/regions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sales per state; with a state filter, per city of that state")
+    @APIResponse(responseCode = "200", description = "One group per state or city, largest revenue first; chart regions",
+            content = @Content(schema = @Schema(implementation = SalesBreakdownResponse.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> regions(@Parameter(description = FROM) @RestQuery String from,
+                                 @Parameter(description = TO) @RestQuery String to,
+                                 @BeanParam FilterParams filters,
+                                 @Parameter(description = CHARTS) @RestQuery String charts,
+                                 @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        DateRangeQuery range = DateRangeQuery.parse(from, to);
+        SalesFilter filter = filters.filter();
+        ChartFormat format = ChartFormat.parse(charts);
+        return conditional("sales-regions", ifNoneMatch, new Object[] {range, filter, format}, version ->
+                sales.regions(version, range, filter, format).map(p -> json(SalesBreakdownResponse.from(p, sales.currency()))));
+    }
+
+    @GET
+    @Path("/profit")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Profit and margin per category or sub-category, loss-making ones flagged, worst first")
+    @APIResponse(responseCode = "200", description = "One group per category or sub-category; chart profit",
+            content = @Content(schema = @Schema(implementation = SalesBreakdownResponse.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> profit(@Parameter(description = FROM) @RestQuery String from,
+                                @Parameter(description = TO) @RestQuery String to,
+                                @Parameter(description = "category (default) or sub-category") @RestQuery String by,
+                                @BeanParam FilterParams filters,
+                                @Parameter(description = CHARTS) @RestQuery String charts,
+                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        DateRangeQuery range = DateRangeQuery.parse(from, to);
+        SalesFilter filter = filters.filter();
+        Breakdown breakdown = choice("by", by, Breakdown.CATEGORY, Breakdown.CATEGORY, Breakdown.SUB_CATEGORY);
+        ChartFormat format = ChartFormat.parse(charts);
+        return conditional("sales-profit", ifNoneMatch, new Object[] {range, filter, breakdown, format}, version ->
+                sales.profit(version, range, filter, breakdown, format).map(p -> json(SalesBreakdownResponse.from(p, sales.currency()))));
+    }
+
+    @GET
+    @Path("/dimensions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The categories with their sub-categories, states with their cities, payment modes and date range "
+            + "in the imported data: the values the filters accept")
+    public Uni<Response> dimensions(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return conditional("sales-dimensions", ifNoneMatch, new Object[0], version ->
+                sales.dimensions(version).map(d -> json(DimensionsResponse.from(d))));
     }
 
     @GET
     @Path("/charts/{file}")
     @Produces({"image/png", "image/svg+xml"})
-    @Operation(summary = "One chart of the sales summary as an image, for <img src>: monthly-sales or payment-modes, .png or .svg")
+    @Operation(summary = "One chart of a sales view as an image, for <img src>; takes the view's parameters. Charts: "
+            + "monthly-sales, payment-modes (summary); sales-trend, order-volume (trend); payment-modes-revenue, "
+            + "payment-modes-orders; regions; profit. Extension .png or .svg")
     @APIResponse(responseCode = "200", description = "The image; ETag and Cache-Control set")
     @APIResponse(responseCode = "304", description = "The client's copy (If-None-Match) is current")
     @APIResponse(responseCode = "404", description = "No such chart",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> chart(
-            @Parameter(description = "e.g. monthly-sales.png") @RestPath String file,
-            @RestQuery String from, @RestQuery String to,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Uni<Response> chart(@Parameter(description = "e.g. sales-trend.png") @RestPath String file,
+                               @RestQuery String from, @RestQuery String to, @RestQuery String interval,
+                               @RestQuery String by, @BeanParam FilterParams filters,
+                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         int dot = file.lastIndexOf('.');
         ChartFormat format = dot < 0 ? null : ChartFormat.ofExtension(file.substring(dot + 1));
-        if (format == null) {
-            throw ProblemException.notFound("No chart " + file + ": charts are served as <name>.png or <name>.svg");
+        String name = dot < 0 ? file : file.substring(0, dot);
+        String view = CHART_VIEWS.get(name);
+        if (format == null || view == null) {
+            throw ProblemException.notFound("No chart " + file + ": charts are " + String.join(", ", CHART_VIEWS.keySet())
+                    + ", served as <name>.png or <name>.svg");
         }
-        String name = file.substring(0, dot);
         DateRangeQuery range = DateRangeQuery.parse(from, to);
-        return conditional("sales-chart-" + name, ifNoneMatch, new Object[] {range, format}, version ->
-                sales.summary(version, range, format).map(s -> {
-                    RenderedChart chart = s.charts().stream().filter(c -> c.name().equals(name)).findFirst()
-                            .orElseThrow(() -> ProblemException.notFound("No chart named " + name
-                                    + " in the sales summary (monthly-sales, payment-modes)"));
-                    return Response.ok(chart.bytes(), chart.mediaType()).header("Content-Disposition",
-                            "inline; filename=\"" + name + "." + format.extension() + "\"");
-                }));
+        SalesFilter filter = filters.filter();
+        Breakdown breakdown = switch (view) {
+            case "trend" -> choice("interval", interval, Breakdown.MONTH, Breakdown.DAY, Breakdown.WEEK, Breakdown.MONTH);
+            case "profit" -> choice("by", by, Breakdown.CATEGORY, Breakdown.CATEGORY, Breakdown.SUB_CATEGORY);
+            default -> Breakdown.TOTAL;
+        };
+        return conditional("sales-chart-" + name, ifNoneMatch, new Object[] {range, filter, breakdown, format}, version -> {
+            Uni<List<RenderedChart>> charts = switch (view) {
+                case "summary" -> sales.summary(version, range, filter, format).map(s -> s.charts());
+                case "trend" -> sales.trend(version, range, filter, breakdown, format).map(t -> t.charts());
+                case "payment-modes" -> sales.paymentModes(version, range, filter, format).map(p -> p.charts());
+                case "regions" -> sales.regions(version, range, filter, format).map(p -> p.charts());
+                default -> sales.profit(version, range, filter, breakdown, format).map(p -> p.charts());
+            };
+            return charts.map(all -> {
+                RenderedChart chart = all.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+                return Response.ok(chart.bytes(), chart.mediaType()).header("Content-Disposition",
+                        "inline; filename=\"" + name + "." + format.extension() + "\"");
+            });
+        });
+    }
+
+    /** Which view draws each chart. */
+    private static final Map<String, String> CHART_VIEWS = new LinkedHashMap<>();
+    static {
+        CHART_VIEWS.put("monthly-sales", "summary");
+        CHART_VIEWS.put("payment-modes", "summary");
+        CHART_VIEWS.put("sales-trend", "trend");
+        CHART_VIEWS.put("order-volume", "trend");
+        CHART_VIEWS.put("payment-modes-revenue", "payment-modes");
+        CHART_VIEWS.put("payment-modes-orders", "payment-modes");
+        CHART_VIEWS.put("regions", "regions");
+        CHART_VIEWS.put("profit", "profit");
+    }
+
+    private static Response.ResponseBuilder json(Object body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** A kebab-case choice among {@code allowed} ("sub-category" for SUB_CATEGORY); absent means the default. */
+    static Breakdown choice(String parameter, String value, Breakdown absent, Breakdown... allowed) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        for (Breakdown b : allowed) {
+            if (b.name().replace('_', '-').equalsIgnoreCase(value.strip())) {
+                return b;
+            }
+        }
+        throw ProblemException.invalid(parameter, "must be one of " + Arrays.stream(allowed)
+                .map(b -> b.name().replace('_', '-').toLowerCase(Locale.ROOT)).toList());
     }
 
     /**

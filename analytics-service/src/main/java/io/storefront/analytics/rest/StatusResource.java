@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
-    private static final List<String> TABLES = List.of("imports", "orders", "order_lines", "sales_daily", "orders_daily", "payment_daily");
+    private static final List<String> TABLES = List.of("imports", "orders", "order_lines", "sales_cube", "product_sales");
 
     private final Pool pool;
     private final String service;

@@ -7,6 +7,7 @@ import io.storefront.gateway.resilience.UpstreamFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -27,12 +28,12 @@ public class AnalyticsClient {
         this.guard = new Guard(SERVICE, config.analytics().limits());
     }
 
-    public Uni<UpstreamResponse> salesSummary(String from, String to, String charts, String ifNoneMatch) {
-        return guard.call(() -> client.salesSummary(from, to, charts, ifNoneMatch).map(AnalyticsClient::passOn), true);
+    public Uni<UpstreamResponse> salesView(String view, Map<String, String> query, String ifNoneMatch) {
+        return guard.call(() -> client.salesView(view, query, ifNoneMatch).map(AnalyticsClient::passOn), true);
     }
 
-    public Uni<UpstreamResponse> salesChart(String file, String from, String to, String ifNoneMatch) {
-        return guard.call(() -> client.salesChart(file, from, to, ifNoneMatch).map(AnalyticsClient::passOn), true);
+    public Uni<UpstreamResponse> salesChart(String file, Map<String, String> query, String ifNoneMatch) {
+        return guard.call(() -> client.salesChart(file, query, ifNoneMatch).map(AnalyticsClient::passOn), true);
     }
 
     /** Readiness probe of the service; outside the guard so that probing never trips the breaker. */

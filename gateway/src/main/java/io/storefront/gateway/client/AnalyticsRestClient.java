@@ -1,5 +1,6 @@
 package io.storefront.gateway.client;
 
+import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,14 +15,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RegisterRestClient(configKey = "analytics")
 interface AnalyticsRestClient {
 
+    /** A sales view (summary, trend, payment-modes, regions, profit, dimensions) with the caller's query. */
     @GET
-    @Path("/api/v1/sales/summary")
-    Uni<Response> salesSummary(@RestQuery String from, @RestQuery String to, @RestQuery String charts,
-                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
+    @Path("/api/v1/sales/{view}")
+    Uni<Response> salesView(@RestPath String view, @RestQuery Map<String, String> query,
+                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
 
     @GET
     @Path("/api/v1/sales/charts/{file}")
-    Uni<Response> salesChart(@RestPath String file, @RestQuery String from, @RestQuery String to,
+    Uni<Response> salesChart(@RestPath String file, @RestQuery Map<String, String> query,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
 
     @GET

@@ -10,15 +10,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import io.storefront.commons.problem.ProblemException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Analytics at the public API: the original application's route and its {@code /api/v1} twins.
@@ -45,33 +49,51 @@ public class AnalyticsRoutes {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The analytics service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> sales(
-            @Parameter(description = "First day, ISO date, inclusive") @RestQuery String from,
-            @Parameter(description = "Last day, ISO date, inclusive") @RestQuery String to,
-            @Parameter(description = "none, png (default) or svg") @RestQuery String charts,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return analytics.salesSummary(from, to, charts, ifNoneMatch).map(UpstreamResponse::toResponse);
+    public Uni<Response> sales(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return analytics.salesView("summary", query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
     @GET
-    @Path("api/v1/analytics/sales/summary")
+    @Path("api/v1/analytics/sales/{view}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sales: monthly trend and payment-mode share with charts")
+    @Operation(summary = "A sales view of the analytics service: summary, trend, payment-modes, regions, profit or "
+            + "dimensions; parameters as the analytics service documents them (from, to, category, subCategory, state, "
+            + "paymentMode, charts, interval, by)")
     @APIResponse(responseCode = "200", description = "Numbers as JSON and, unless charts=none, charts in base64")
-    public Uni<Response> salesSummary(@RestQuery String from, @RestQuery String to, @RestQuery String charts,
-                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return sales(from, to, charts, ifNoneMatch);
+    @APIResponse(responseCode = "304", description = "The client's copy (If-None-Match) is current")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such view",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The analytics service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> salesView(@RestPath String view, @Context UriInfo uri,
+                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (!SALES_VIEWS.contains(view)) {
+            throw ProblemException.notFound("No sales view " + view + "; views: " + String.join(", ", SALES_VIEWS));
+        }
+        return analytics.salesView(view, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
     @GET
     @Path("api/v1/analytics/sales/charts/{file}")
     @Produces({"image/png", "image/svg+xml"})
-    @Operation(summary = "A sales chart as an image for <img src>: monthly-sales or payment-modes, .png or .svg")
+    @Operation(summary = "A sales chart as an image for <img src>, e.g. sales-trend.png; takes its view's parameters")
     @APIResponse(responseCode = "200", description = "The image, with ETag and Cache-Control")
     @APIResponse(responseCode = "404", description = "No such chart",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> salesChart(@RestPath String file, @RestQuery String from, @RestQuery String to,
+    public Uni<Response> salesChart(@RestPath String file, @Context UriInfo uri,
                                     @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return analytics.salesChart(file, from, to, ifNoneMatch).map(UpstreamResponse::toResponse);
+        return analytics.salesChart(file, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+    }
+
+    private static final List<String> SALES_VIEWS = List.of("summary", "trend", "payment-modes", "regions", "profit",
+            "dimensions");
+
+    /** The caller's query parameters, first value of each, passed on as they came. */
+    private static Map<String, String> query(UriInfo uri) {
+        Map<String, String> query = new LinkedHashMap<>();
+        uri.getQueryParameters().forEach((name, values) -> query.put(name, values.getFirst()));
+        return query;
     }
 }
