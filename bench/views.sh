@@ -22,6 +22,19 @@ for charts in none png; do
     curl -s -o /dev/null -w '%{time_total}\n' "$BASE/analytics/sales?from=$first&to=$to&charts=$charts"
   done | stats "cold, charts=$charts"
 done
+# every sales view, cold, with charts: the query is new each time (moving last day)
+dims=$(curl -sf "$BASE/api/v1/analytics/sales/dimensions")
+state=$(echo "$dims" | sed -nE 's/.*"states":\[\{"name":"([^"]+)".*/\1/p')
+category=$(echo "$dims" | sed -nE 's/.*"categories":\[\{"name":"([^"]+)".*/\1/p')
+enc() { printf '%s' "$1" | sed 's/ /%20/g'; }
+for view in "trend?interval=month" "trend?interval=week" "trend?interval=month&category=$(enc "$category")" \
+            "payment-modes?x=1" "regions?x=1" "regions?state=$(enc "$state")" "profit?by=sub-category" \
+            "profit?state=$(enc "$state")&paymentMode=UPI"; do
+  for d in $days; do
+    to=$(date -d "$first + $((300 + d)) days" +%F)
+    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/sales/$view&from=$first&to=$to&charts=png"
+  done | stats "cold png: ${view%%&*}"
+done
 for charts in none png; do
   curl -s -o /dev/null "$BASE/analytics/sales?charts=$charts"
   for _ in $(seq 1 "$N"); do
