@@ -31,10 +31,11 @@ CREATE INDEX sales_cube_period ON sales_cube (dims, grain, period);
 -- cells emptied by a re-import are found without scanning the cube
 CREATE INDEX sales_cube_empty ON sales_cube (dims) WHERE lines = 0;
 
--- Sales per product and day / month: the product rankings and the treemaps read this.
+-- Sales per product and month: the product rankings read this. A row per product and day would be
+-- nearly a row per order line, so rankings are answered for whole months.
 -- Lines without a product id are ranked by product name, and without either by sub-category.
 CREATE TABLE product_sales (
-    grain         "char"   NOT NULL CHECK (grain IN ('d', 'm')),
+    grain         "char"   NOT NULL CHECK (grain = 'm'),
     period        date     NOT NULL,
     product_key   text     NOT NULL,
     product_name  text     NOT NULL,
@@ -88,12 +89,11 @@ SELECT dims, 'm', category, sub_category, payment_mode, date_trunc('month', day)
 INSERT INTO product_sales
 SELECT grain, period, product_key, max(product_name), max(category), max(sub_category),
        count(DISTINCT order_id), sum(amount_cents), sum(profit_cents), sum(quantity), count(*)
-  FROM (SELECT g.grain, CASE g.grain WHEN 'd' THEN o.order_date ELSE date_trunc('month', o.order_date)::date END AS period,
+  FROM (SELECT 'm'::"char" AS grain, date_trunc('month', o.order_date)::date AS period,
                coalesce(l.product_id, l.product_name, l.category || ' / ' || l.sub_category) AS product_key,
                coalesce(l.product_name, l.product_id, l.sub_category) AS product_name,
                l.category, l.sub_category, l.order_id, l.amount_cents, l.profit_cents, l.quantity
-          FROM order_lines l JOIN orders o ON o.order_id = l.order_id
-         CROSS JOIN (VALUES ('d'::"char"), ('m'::"char")) g(grain)) x
+          FROM order_lines l JOIN orders o ON o.order_id = l.order_id) x
  GROUP BY 1, 2, 3;
 
 DROP TABLE migrate_cells;

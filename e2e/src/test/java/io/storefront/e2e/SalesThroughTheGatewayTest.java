@@ -66,6 +66,36 @@ class SalesThroughTheGatewayTest {
     }
 
     @Test
+    void theOriginalCustomerRouteSegmentsTheSeedsCustomers() {
+        Map<String, Long> spend = new java.util.TreeMap<>();
+        SharedData.seedLines().forEach(l -> spend.merge(l.customer(), l.amount(), Long::sum));
+        long[] sorted = spend.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        long low = sorted[(int) Math.ceil(sorted.length / 3.0) - 1], high = sorted[(int) Math.ceil(2 * sorted.length / 3.0) - 1];
+        long[] expected = new long[3];
+        for (long s : sorted) expected[s <= low ? 0 : s <= high ? 1 : 2]++;
+
+        JsonPath json = given().baseUri(suite.url("gateway")).when().get("/analytics/customer")
+                .then().statusCode(200).contentType("application/json").extract().jsonPath();
+        assertEquals(spend.size(), json.getInt("customers"), "one customer per name in the seed");
+        assertEquals(List.of(expected[0], expected[1], expected[2]), json.getList("segments.customers", Long.class));
+        for (Map<String, Object> chart : json.<Map<String, Object>>getList("charts")) {
+            Images.assertRealChart(Base64.getDecoder().decode((String) chart.get("data")), 800);
+        }
+        // and the other views answer through the gateway too
+        for (String view : List.of("rfm", "clusters", "frequency", "cohorts")) {
+            given().baseUri(suite.url("gateway")).queryParam("charts", "none")
+                    .when().get("/api/v1/analytics/customers/" + view).then().statusCode(200);
+        }
+        for (String view : List.of("trend", "payment-modes", "regions", "profit", "dimensions")) {
+            given().baseUri(suite.url("gateway")).queryParam("charts", "none")
+                    .when().get("/api/v1/analytics/sales/" + view).then().statusCode(200);
+        }
+        String someone = spend.keySet().iterator().next();
+        given().baseUri(suite.url("gateway")).when().get("/api/v1/analytics/customers/profiles/" + someone)
+                .then().statusCode(200).body("name", equalTo(someone));
+    }
+
+    @Test
     void everyServiceIsHealthyAndDocumented() {
         for (Suite.Service s : Suite.SERVICES) {
             given().baseUri(suite.url(s.name())).when().get("/q/health/ready").then().statusCode(200)

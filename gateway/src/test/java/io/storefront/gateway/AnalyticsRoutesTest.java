@@ -67,6 +67,21 @@ class AnalyticsRoutesTest {
     }
 
     @Test
+    void theOriginalCustomerRouteIsTheSegmentation() {
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo("/api/v1/customers/segments")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"customers\":3}")));
+        given().queryParam("thresholds", "fixed").queryParam("low", "1000").when().get("/analytics/customer")
+                .then().statusCode(200).body("customers", org.hamcrest.Matchers.equalTo(3));
+        AnalyticsStub.server.verify(getRequestedFor(urlPathEqualTo("/api/v1/customers/segments"))
+                .withQueryParam("thresholds", equalTo("fixed")).withQueryParam("low", equalTo("1000")));
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo("/api/v1/customers/profiles/C%2017")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"key\":\"C 17\"}")));
+        given().when().get("/api/v1/analytics/customers/profiles/C 17").then().statusCode(200)
+                .body("key", org.hamcrest.Matchers.equalTo("C 17"));
+        given().when().get("/api/v1/analytics/customers/wishes").then().statusCode(404);
+    }
+
+    @Test
     void anUnknownSalesViewIsA404WithoutCallingAnalytics() {
         given().when().get("/api/v1/analytics/sales/secrets").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -36,4 +36,15 @@ public final class ChartTheme {
         styler.setAntiAlias(true);
         styler.setChartPadding(16);
     }
+
+    /** The theme for charts with axes: thousands separators, light horizontal grid, no tick marks. */
+    static void applyAxes(org.knowm.xchart.style.AxesChartStyler styler) {
+        apply(styler);
+        styler.setYAxisDecimalPattern(THOUSANDS);
+        styler.setAxisTickLabelsFont(new Font(FAMILY, Font.PLAIN, 12));
+        styler.setAxisTitleFont(new Font(FAMILY, Font.PLAIN, 13));
+        styler.setPlotGridLinesColor(GRID);
+        styler.setPlotGridVerticalLinesVisible(false);
+        styler.setAxisTicksLineVisible(false);
+    }
 }

@@ -30,14 +30,8 @@ public final class SalesCharts {
     public static RenderedChart monthlyTrend(List<MonthlySales> months, String currency, ChartFormat format) {
         CategoryChart chart = new CategoryChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
                 .title("Monthly sales").yAxisTitle(currency).build();
-        ChartTheme.apply(chart.getStyler());
+        ChartTheme.applyAxes(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
-        chart.getStyler().setYAxisDecimalPattern(ChartTheme.THOUSANDS);
-        chart.getStyler().setAxisTickLabelsFont(new Font(ChartTheme.FAMILY, Font.PLAIN, 12));
-        chart.getStyler().setAxisTitleFont(new Font(ChartTheme.FAMILY, Font.PLAIN, 13));
-        chart.getStyler().setPlotGridLinesColor(ChartTheme.GRID);
-        chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setAxisTicksLineVisible(false);
         chart.getStyler().setMarkerSize(6);
         // long ranges: rotate month labels so they do not overlap
         chart.getStyler().setXAxisLabelRotation(months.size() > 12 ? 45 : 0);

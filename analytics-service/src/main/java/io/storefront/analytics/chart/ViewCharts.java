@@ -22,7 +22,6 @@ import org.knowm.xchart.PieSeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.PieStyler;
 import org.knowm.xchart.style.Styler;
 
@@ -56,7 +55,7 @@ public final class ViewCharts {
                                            List<Forecast.Point> forecast, String currency, ChartFormat format) {
         XYChart chart = new XYChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
                 .title("Revenue trend").yAxisTitle(currency).build();
-        axes(chart.getStyler());
+        ChartTheme.applyAxes(chart.getStyler());
         chart.getStyler().setDatePattern(monthly ? "MMM yyyy" : "d MMM yy");
         chart.getStyler().setTimezone(UTC);
         chart.getStyler().setXAxisLabelRotation(periods.size() + forecastPeriods.size() > 12 ? 45 : 0);
@@ -135,7 +134,7 @@ public final class ViewCharts {
         if (monthly && periods.size() <= 36) {
             CategoryChart chart = new CategoryChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
                     .title("Order volume").yAxisTitle("orders").build();
-            axes(chart.getStyler());
+            ChartTheme.applyAxes(chart.getStyler());
             chart.getStyler().setXAxisLabelRotation(periods.size() > 12 ? 45 : 0);
             chart.getStyler().setAvailableSpaceFill(0.7);
             chart.getStyler().setLegendVisible(false);
@@ -148,7 +147,7 @@ public final class ViewCharts {
         }
         XYChart chart = new XYChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
                 .title("Order volume").yAxisTitle("orders").build();
-        axes(chart.getStyler());
+        ChartTheme.applyAxes(chart.getStyler());
         chart.getStyler().setDatePattern(monthly ? "MMM yyyy" : "d MMM yy");
         chart.getStyler().setTimezone(UTC);
         chart.getStyler().setXAxisLabelRotation(45);
@@ -220,7 +219,7 @@ public final class ViewCharts {
                                            String currency, ChartFormat format) {
         CategoryChart chart = new CategoryChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT)
                 .title(title).yAxisTitle(currency).build();
-        axes(chart.getStyler());
+        ChartTheme.applyAxes(chart.getStyler());
         chart.getStyler().setStacked(true);
         chart.getStyler().setXAxisLabelRotation(labels.size() > 6 ? 45 : 0);
         chart.getStyler().setSeriesColors(new Color[] {ChartTheme.SERIES[2], LOSS});
@@ -238,16 +237,6 @@ public final class ViewCharts {
                 whole(profit.stream().mapToDouble(Double::doubleValue).sum()),
                 lossMaking.isEmpty() ? "none makes a loss" : "loss-making: " + String.join(", ", lossMaking));
         return SalesCharts.encode(name, title, alt, chart, format);
-    }
-
-    private static void axes(AxesChartStyler styler) {
-        ChartTheme.apply(styler);
-        styler.setYAxisDecimalPattern(ChartTheme.THOUSANDS);
-        styler.setAxisTickLabelsFont(new Font(ChartTheme.FAMILY, Font.PLAIN, 12));
-        styler.setAxisTitleFont(new Font(ChartTheme.FAMILY, Font.PLAIN, 13));
-        styler.setPlotGridLinesColor(ChartTheme.GRID);
-        styler.setPlotGridVerticalLinesVisible(false);
-        styler.setAxisTicksLineVisible(false);
     }
 
     private static BasicStroke dashed() {

@@ -34,11 +34,38 @@ public class OrderLineRepository {
                           $8::text[], $9::text[], $10::text[], $11::int[], $12::bigint[], $13::bigint[], $14::text[])
                    WITH ORDINALITY AS t(oid, day, ckey, cname, st, ct, pid, pname, cat, sub, qty, amt, prf, pay, ord)""";
 
-    /** The import's orders; where an order's rows disagree on its attributes, the last row wins. */
+    /** The import's orders with their totals; where an order's rows disagree on its attributes, the last row wins. */
     private static final String STAGE_ORDERS = """
             CREATE TEMP TABLE import_orders ON COMMIT DROP AS
-            SELECT DISTINCT ON (order_id) order_id, order_date, customer_key, customer_name, state, city
-              FROM import_lines ORDER BY order_id, seq DESC""";
+            SELECT h.*, t.revenue_cents, t.profit_cents, t.units, t.lines
+              FROM (SELECT DISTINCT ON (order_id) order_id, order_date, customer_key, customer_name, state, city
+                      FROM import_lines ORDER BY order_id, seq DESC) h
+              JOIN (SELECT order_id, sum(amount_cents) AS revenue_cents, sum(profit_cents) AS profit_cents,
+                           sum(quantity) AS units, count(*) AS lines
+                      FROM import_lines GROUP BY order_id) t USING (order_id)""";
+
+    /** Customers whose figures the import changes: those of the new orders and the earlier owners of replaced ones. */
+    private static final String AFFECTED_CUSTOMERS = """
+            CREATE TEMP TABLE import_customers ON COMMIT DROP AS
+            SELECT customer_key FROM import_orders
+             UNION
+            SELECT o.customer_key FROM analytics.orders o JOIN import_orders i ON i.order_id = o.order_id;
+            ANALYZE import_customers""";
+
+    private static final String REBUILD_CUSTOMERS = """
+            DELETE FROM analytics.customers c USING import_customers a WHERE c.customer_key = a.customer_key;
+            INSERT INTO analytics.customers
+            SELECT o.customer_key, (array_agg(o.customer_name ORDER BY o.order_date DESC, o.order_id DESC))[1],
+                   (array_agg(o.state ORDER BY o.order_date DESC, o.order_id DESC))[1],
+                   (array_agg(o.city ORDER BY o.order_date DESC, o.order_id DESC))[1],
+                   min(o.order_date), max(o.order_date), count(*), sum(o.revenue_cents), sum(o.profit_cents), sum(o.units)
+              FROM analytics.orders o JOIN import_customers a ON a.customer_key = o.customer_key
+             GROUP BY o.customer_key;
+            DELETE FROM analytics.customer_months c USING import_customers a WHERE c.customer_key = a.customer_key;
+            INSERT INTO analytics.customer_months
+            SELECT o.customer_key, date_trunc('month', o.order_date)::date, count(*), sum(o.revenue_cents)
+              FROM analytics.orders o JOIN import_customers a ON a.customer_key = o.customer_key
+             GROUP BY 1, 2""";
 
     /** Lines of a contribution: the stored lines of the import's orders, or the staged new ones. */
     private static final String OLD_LINES = """
@@ -122,6 +149,7 @@ public class OrderLineRepository {
     private static final String APPLY_CUBE_MONTHS = APPLY_CUBE.formatted(
             "date_trunc('month', day)::date", "state", "city", "m");
 
+    /** Products are kept by month: a row per product and day would be nearly a row per order line. */
     private static final String APPLY_PRODUCTS = """
             INSERT INTO analytics.product_sales AS p
                    (grain, period, product_key, product_name, category, sub_category,
@@ -144,14 +172,16 @@ public class OrderLineRepository {
 
     private static final String UPSERT_ORDERS = """
             INSERT INTO analytics.orders (order_id, order_date, customer_key, customer_name, state, city, import_id,
-                                         change_seq)
+                                         change_seq, revenue_cents, profit_cents, units, lines)
             SELECT order_id, order_date, customer_key, customer_name, state, city, $1,
-                   nextval('analytics.order_change_seq')
+                   nextval('analytics.order_change_seq'), revenue_cents, profit_cents, units, lines
               FROM (SELECT * FROM import_orders ORDER BY order_id) ordered
             ON CONFLICT (order_id) DO UPDATE
                SET order_date = EXCLUDED.order_date, customer_key = EXCLUDED.customer_key,
                    customer_name = EXCLUDED.customer_name, state = EXCLUDED.state, city = EXCLUDED.city,
-                   import_id = EXCLUDED.import_id, change_seq = EXCLUDED.change_seq""";
+                   import_id = EXCLUDED.import_id, change_seq = EXCLUDED.change_seq,
+                   revenue_cents = EXCLUDED.revenue_cents, profit_cents = EXCLUDED.profit_cents,
+                   units = EXCLUDED.units, lines = EXCLUDED.lines""";
 
     private static final String INSERT_LINES = """
             INSERT INTO analytics.order_lines (order_id, product_id, product_name, category, sub_category, quantity,
@@ -211,6 +241,7 @@ public class OrderLineRepository {
                 .chain(() -> tx.query("ANALYZE import_lines, import_orders").execute())
                 .chain(() -> tx.query(CREATE_DELTA).execute())
                 .chain(() -> tx.query(ADD_DELTA.formatted("-1", OLD_LINES)).execute())
+                .chain(() -> tx.query(AFFECTED_CUSTOMERS).execute())
                 .chain(() -> tx.query(DELETE_OLD_LINES).execute())
                 .chain(() -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId)))
                 .chain(() -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId)))
@@ -218,9 +249,9 @@ public class OrderLineRepository {
                 .chain(() -> tx.query(DELTA_CELLS).execute())
                 .chain(() -> tx.query(APPLY_CUBE_DAYS).execute())
                 .chain(() -> tx.query(APPLY_CUBE_MONTHS).execute())
-                .chain(() -> tx.query(APPLY_PRODUCTS.formatted("d", "day")).execute())
                 .chain(() -> tx.query(APPLY_PRODUCTS.formatted("m", "date_trunc('month', day)::date")).execute())
                 .chain(() -> tx.query(DROP_EMPTY_ROLLUP_ROWS).execute())
+                .chain(() -> tx.query(REBUILD_CUSTOMERS).execute())
                 .replaceWithVoid();
     }
 }

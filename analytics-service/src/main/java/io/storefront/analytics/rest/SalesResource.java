@@ -3,9 +3,7 @@ package io.storefront.analytics.rest;
 import io.smallrye.mutiny.Uni;
 import io.storefront.analytics.chart.ChartFormat;
 import io.storefront.analytics.chart.RenderedChart;
-import io.storefront.analytics.config.AnalyticsConfig;
 import io.storefront.analytics.service.SalesService;
-import io.storefront.commons.http.Conditional;
 import io.storefront.commons.problem.Problem;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.query.DateRangeQuery;
@@ -13,8 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,11 +36,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class SalesResource {
 
     private final SalesService sales;
-    private final CacheControl cacheControl;
+    private final ConditionalViews views;
 
-    public SalesResource(SalesService sales, AnalyticsConfig config) {
+    public SalesResource(SalesService sales, ConditionalViews views) {
         this.sales = sales;
-        this.cacheControl = Conditional.publicFor(config.cacheMaxAge());
+        this.views = views;
     }
 
     private static final String FROM = "First day, ISO date, inclusive; default: first day with orders";
@@ -69,7 +64,7 @@ public class SalesResource {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
         ChartFormat format = ChartFormat.parse(charts);
-        return conditional("sales-summary", ifNoneMatch, new Object[] {range, filter, format}, version ->
+        return views.respond("sales-summary", ifNoneMatch, new Object[] {range, filter, format}, version ->
                 sales.summary(version, range, filter, format).map(s -> json(SalesSummaryResponse.from(s, sales.currency()))));
     }
 
@@ -93,7 +88,7 @@ public class SalesResource {
         SalesFilter filter = filters.filter();
         Breakdown by = choice("interval", interval, Breakdown.MONTH, Breakdown.DAY, Breakdown.WEEK, Breakdown.MONTH);
         ChartFormat format = ChartFormat.parse(charts);
-        return conditional("sales-trend", ifNoneMatch, new Object[] {range, filter, by, format}, version ->
+        return views.respond("sales-trend", ifNoneMatch, new Object[] {range, filter, by, format}, version ->
                 sales.trend(version, range, filter, by, format).map(t -> json(SalesTrendResponse.from(t, sales.currency()))));
     }
 
@@ -113,7 +108,7 @@ public class SalesResource {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
         ChartFormat format = ChartFormat.parse(charts);
-        return conditional("sales-payment-modes", ifNoneMatch, new Object[] {range, filter, format}, version ->
+        return views.respond("sales-payment-modes", ifNoneMatch, new Object[] {range, filter, format}, version ->
                 sales.paymentModes(version, range, filter, format).map(p -> json(SalesBreakdownResponse.from(p, sales.currency()))));
     }
 
@@ -133,7 +128,7 @@ public class SalesResource {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
         ChartFormat format = ChartFormat.parse(charts);
-        return conditional("sales-regions", ifNoneMatch, new Object[] {range, filter, format}, version ->
+        return views.respond("sales-regions", ifNoneMatch, new Object[] {range, filter, format}, version ->
                 sales.regions(version, range, filter, format).map(p -> json(SalesBreakdownResponse.from(p, sales.currency()))));
     }
 
@@ -155,7 +150,7 @@ public class SalesResource {
         SalesFilter filter = filters.filter();
         Breakdown breakdown = choice("by", by, Breakdown.CATEGORY, Breakdown.CATEGORY, Breakdown.SUB_CATEGORY);
         ChartFormat format = ChartFormat.parse(charts);
-        return conditional("sales-profit", ifNoneMatch, new Object[] {range, filter, breakdown, format}, version ->
+        return views.respond("sales-profit", ifNoneMatch, new Object[] {range, filter, breakdown, format}, version ->
                 sales.profit(version, range, filter, breakdown, format).map(p -> json(SalesBreakdownResponse.from(p, sales.currency()))));
     }
 
@@ -165,7 +160,7 @@ public class SalesResource {
     @Operation(summary = "The categories with their sub-categories, states with their cities, payment modes and date range "
             + "in the imported data: the values the filters accept")
     public Uni<Response> dimensions(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return conditional("sales-dimensions", ifNoneMatch, new Object[0], version ->
+        return views.respond("sales-dimensions", ifNoneMatch, new Object[0], version ->
                 sales.dimensions(version).map(d -> json(DimensionsResponse.from(d))));
     }
 
@@ -183,14 +178,9 @@ public class SalesResource {
                                @RestQuery String from, @RestQuery String to, @RestQuery String interval,
                                @RestQuery String by, @BeanParam FilterParams filters,
                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        int dot = file.lastIndexOf('.');
-        ChartFormat format = dot < 0 ? null : ChartFormat.ofExtension(file.substring(dot + 1));
-        String name = dot < 0 ? file : file.substring(0, dot);
-        String view = CHART_VIEWS.get(name);
-        if (format == null || view == null) {
-            throw ProblemException.notFound("No chart " + file + ": charts are " + String.join(", ", CHART_VIEWS.keySet())
-                    + ", served as <name>.png or <name>.svg");
-        }
+        ConditionalViews.ChartFile chart = ConditionalViews.ChartFile.parse(file, CHART_VIEWS.keySet());
+        String name = chart.name(), view = CHART_VIEWS.get(name);
+        ChartFormat format = chart.format();
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
         Breakdown breakdown = switch (view) {
@@ -198,7 +188,7 @@ public class SalesResource {
             case "profit" -> choice("by", by, Breakdown.CATEGORY, Breakdown.CATEGORY, Breakdown.SUB_CATEGORY);
             default -> Breakdown.TOTAL;
         };
-        return conditional("sales-chart-" + name, ifNoneMatch, new Object[] {range, filter, breakdown, format}, version -> {
+        return views.respond("sales-chart-" + name, ifNoneMatch, new Object[] {range, filter, breakdown, format}, version -> {
             Uni<List<RenderedChart>> charts = switch (view) {
                 case "summary" -> sales.summary(version, range, filter, format).map(s -> s.charts());
                 case "trend" -> sales.trend(version, range, filter, breakdown, format).map(t -> t.charts());
@@ -206,11 +196,7 @@ public class SalesResource {
                 case "regions" -> sales.regions(version, range, filter, format).map(p -> p.charts());
                 default -> sales.profit(version, range, filter, breakdown, format).map(p -> p.charts());
             };
-            return charts.map(all -> {
-                RenderedChart chart = all.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-                return Response.ok(chart.bytes(), chart.mediaType()).header("Content-Disposition",
-                        "inline; filename=\"" + name + "." + format.extension() + "\"");
-            });
+            return charts.map(chart::image);
         });
     }
 
@@ -228,7 +214,7 @@ public class SalesResource {
     }
 
     private static Response.ResponseBuilder json(Object body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        return ConditionalViews.json(body);
     }
 
     /** A kebab-case choice among {@code allowed} ("sub-category" for SUB_CATEGORY); absent means the default. */
@@ -245,18 +231,4 @@ public class SalesResource {
                 .map(b -> b.name().replace('_', '-').toLowerCase(Locale.ROOT)).toList());
     }
 
-    /**
-     * Conditional GET of a view at the current data version: 304 when the client's ETag matches,
-     * otherwise the response {@code render} builds, with ETag and Cache-Control added.
-     */
-    private Uni<Response> conditional(String view, String ifNoneMatch, Object[] parameters,
-                                      Function<Long, Uni<Response.ResponseBuilder>> render) {
-        return sales.dataVersion().chain(version -> {
-            EntityTag tag = Conditional.etag(view, version, parameters);
-            if (Conditional.matches(ifNoneMatch, tag)) {
-                return Uni.createFrom().item(Conditional.notModified(tag, cacheControl));
-            }
-            return render.apply(version).map(builder -> builder.tag(tag).cacheControl(cacheControl).build());
-        });
-    }
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
-    private static final List<String> TABLES = List.of("imports", "orders", "order_lines", "sales_cube", "product_sales");
+    private static final List<String> TABLES = List.of("imports", "orders", "order_lines", "sales_cube", "product_sales", "customers", "customer_months");
 
     private final Pool pool;
     private final String service;

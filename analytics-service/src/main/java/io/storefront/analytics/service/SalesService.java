@@ -362,12 +362,7 @@ public class SalesService {
         return Uni.createFrom().item(draw).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    @SuppressWarnings("unchecked")
     private <T> Uni<T> cached(CacheKey key, Supplier<Uni<T>> compute) {
-        Object hit = cache.get(key);
-        if (hit != null) {
-            return Uni.createFrom().item((T) hit);
-        }
-        return compute.get().invoke(value -> cache.put(key, value));
+        return cache.getOrCompute(key, compute);
     }
 }

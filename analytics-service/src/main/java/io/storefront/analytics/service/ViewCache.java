@@ -32,4 +32,13 @@ public final class ViewCache<K, V> {
     public synchronized int size() {
         return entries.size();
     }
+
+    /** The cached value of {@code key}, or {@code compute}'s, which is then cached (failures are not). */
+    public <T extends V> io.smallrye.mutiny.Uni<T> getOrCompute(K key, java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> compute) {
+        @SuppressWarnings("unchecked") T hit = (T) get(key);
+        if (hit != null) {
+            return io.smallrye.mutiny.Uni.createFrom().item(hit);
+        }
+        return compute.get().invoke(value -> put(key, value));
+    }
 }

@@ -28,12 +28,17 @@ public class AnalyticsClient {
         this.guard = new Guard(SERVICE, config.analytics().limits());
     }
 
-    public Uni<UpstreamResponse> salesView(String view, Map<String, String> query, String ifNoneMatch) {
-        return guard.call(() -> client.salesView(view, query, ifNoneMatch).map(AnalyticsClient::passOn), true);
+    /** {@code area} is sales or customers; the caller checks {@code view} against what the area has. */
+    public Uni<UpstreamResponse> view(String area, String view, Map<String, String> query, String ifNoneMatch) {
+        return guard.call(() -> client.view(area, view, query, ifNoneMatch).map(AnalyticsClient::passOn), true);
     }
 
-    public Uni<UpstreamResponse> salesChart(String file, Map<String, String> query, String ifNoneMatch) {
-        return guard.call(() -> client.salesChart(file, query, ifNoneMatch).map(AnalyticsClient::passOn), true);
+    public Uni<UpstreamResponse> chart(String area, String file, Map<String, String> query, String ifNoneMatch) {
+        return guard.call(() -> client.chart(area, file, query, ifNoneMatch).map(AnalyticsClient::passOn), true);
+    }
+
+    public Uni<UpstreamResponse> customerProfile(String key, String ifNoneMatch) {
+        return guard.call(() -> client.customerProfile(key, ifNoneMatch).map(AnalyticsClient::passOn), true);
     }
 
     /** Readiness probe of the service; outside the guard so that probing never trips the breaker. */

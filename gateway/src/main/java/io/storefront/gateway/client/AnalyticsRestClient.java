@@ -15,16 +15,20 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RegisterRestClient(configKey = "analytics")
 interface AnalyticsRestClient {
 
-    /** A sales view (summary, trend, payment-modes, regions, profit, dimensions) with the caller's query. */
+    /** A view of an area (sales, customers) with the caller's query. */
     @GET
-    @Path("/api/v1/sales/{view}")
-    Uni<Response> salesView(@RestPath String view, @RestQuery Map<String, String> query,
-                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
+    @Path("/api/v1/{area}/{view}")
+    Uni<Response> view(@RestPath String area, @RestPath String view, @RestQuery Map<String, String> query,
+                       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
 
     @GET
-    @Path("/api/v1/sales/charts/{file}")
-    Uni<Response> salesChart(@RestPath String file, @RestQuery Map<String, String> query,
-                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
+    @Path("/api/v1/{area}/charts/{file}")
+    Uni<Response> chart(@RestPath String area, @RestPath String file, @RestQuery Map<String, String> query,
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
+
+    @GET
+    @Path("/api/v1/customers/profiles/{key}")
+    Uni<Response> customerProfile(@RestPath String key, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
 
     @GET
     @Path("/q/health/ready")

@@ -50,7 +50,7 @@ public class AnalyticsRoutes {
     @APIResponse(responseCode = "503", description = "The analytics service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> sales(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return analytics.salesView("summary", query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+        return analytics.view("sales", "summary", query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
     @GET
@@ -72,7 +72,7 @@ public class AnalyticsRoutes {
         if (!SALES_VIEWS.contains(view)) {
             throw ProblemException.notFound("No sales view " + view + "; views: " + String.join(", ", SALES_VIEWS));
         }
-        return analytics.salesView(view, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+        return analytics.view("sales", view, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
     @GET
@@ -84,8 +84,63 @@ public class AnalyticsRoutes {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> salesChart(@RestPath String file, @Context UriInfo uri,
                                     @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return analytics.salesChart(file, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+        return analytics.chart("sales", file, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
+
+    @GET
+    @Path("analytics/customer")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Customers: Low / Medium / High value segments with charts (the original application's route); "
+            + "parameters state, thresholds=quantile|fixed, low, high, charts")
+    @APIResponse(responseCode = "200", description = "Segments as JSON and, unless charts=none, charts in base64")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The analytics service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> customer(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return analytics.view("customers", "segments", query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+    }
+
+    @GET
+    @Path("api/v1/analytics/customers/{view}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A customer view of the analytics service: segments, rfm, clusters, frequency or cohorts; "
+            + "parameters as the analytics service documents them (state, thresholds, low, high, k, months, charts)")
+    @APIResponse(responseCode = "200", description = "Numbers as JSON and, unless charts=none, charts in base64")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such view",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> customerView(@RestPath String view, @Context UriInfo uri,
+                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (!CUSTOMER_VIEWS.contains(view)) {
+            throw ProblemException.notFound("No customer view " + view + "; views: " + String.join(", ", CUSTOMER_VIEWS));
+        }
+        return analytics.view("customers", view, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+    }
+
+    @GET
+    @Path("api/v1/analytics/customers/profiles/{key}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One customer's profile: figures, RFM, months, favourite sub-categories, latest orders")
+    @APIResponse(responseCode = "200", description = "The profile")
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> customerProfile(@RestPath String key, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return analytics.customerProfile(key, ifNoneMatch).map(UpstreamResponse::toResponse);
+    }
+
+    @GET
+    @Path("api/v1/analytics/customers/charts/{file}")
+    @Produces({"image/png", "image/svg+xml"})
+    @Operation(summary = "A customer chart as an image for <img src>, e.g. cohorts.png; takes its view's parameters")
+    @APIResponse(responseCode = "200", description = "The image, with ETag and Cache-Control")
+    public Uni<Response> customerChart(@RestPath String file, @Context UriInfo uri,
+                                       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return analytics.chart("customers", file, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+    }
+
+    private static final List<String> CUSTOMER_VIEWS = List.of("segments", "rfm", "clusters", "frequency", "cohorts");
 
     private static final List<String> SALES_VIEWS = List.of("summary", "trend", "payment-modes", "regions", "profit",
             "dimensions");

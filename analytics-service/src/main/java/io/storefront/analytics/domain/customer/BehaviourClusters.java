@@ -1,0 +1,203 @@
+package io.storefront.analytics.domain.customer;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import smile.clustering.CentroidClustering;
+import smile.clustering.KMeans;
+import smile.math.MathEx;
+
+/**
+ * Behaviour clusters: Smile k-means on standardised RFM features (days since the last order,
+ * log(1 + orders), log(1 + spend); the logs tame the long tails of frequency and spend). k is chosen
+ * by the mean silhouette over 2..8 unless given. Fitting and silhouettes use an evenly spaced sample
+ * of at most {@value #SAMPLE} customers, so the cost is bounded; every customer is then assigned to
+ * the nearest centre. Each cluster is described in words against the average customer.
+ */
+public final class BehaviourClusters {
+
+    static final int SAMPLE = 2_000;
+    public static final int MAX_K = 10;
+    private static final int MAX_AUTO_K = 8;
+    private static final long SEED = 20_000_402L;
+
+    public record Cluster(int id, int customers, double recencyDays, double orders, double revenueCents,
+                          String label, String description) {
+    }
+
+    public record Result(int k, boolean chosenBySilhouette, double silhouette, Map<Integer, Double> silhouetteByK,
+                         List<Cluster> clusters, int[] assignment) {
+    }
+
+    private BehaviourClusters() {
+    }
+
+    /** Clusters of {@code customers}; {@code k} null chooses it. Needs at least 3 customers and k ≤ customers - 1. */
+    public static Result fit(List<Customer> customers, LocalDate asOf, Integer k, String currency) {
+        int n = customers.size();
+        double[][] raw = new double[n][];
+        for (int i = 0; i < n; i++) {
+            Customer c = customers.get(i);
+            raw[i] = new double[] {c.recencyDays(asOf), Math.log1p(c.orders()), Math.log1p(c.revenueCents() / 100.0)};
+        }
+        double[] mean = new double[3], sd = new double[3];
+        for (double[] x : raw) for (int j = 0; j < 3; j++) mean[j] += x[j] / n;
+        for (double[] x : raw) for (int j = 0; j < 3; j++) sd[j] += (x[j] - mean[j]) * (x[j] - mean[j]) / n;
+        for (int j = 0; j < 3; j++) sd[j] = sd[j] == 0 ? 1 : Math.sqrt(sd[j]);
+        double[][] z = new double[n][3];
+        for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) z[i][j] = (raw[i][j] - mean[j]) / sd[j];
+
+        int stride = Math.max(1, (int) Math.ceil(n / (double) SAMPLE));
+        List<double[]> picked = new ArrayList<>();
+        for (int i = 0; i < n; i += stride) picked.add(z[i]);
+        double[][] sample = picked.toArray(double[][]::new);
+
+        Map<Integer, Double> silhouettes = new LinkedHashMap<>();
+        double[][] centres;
+        int chosen;
+        if (k != null) {
+            chosen = k;
+            centres = kmeans(sample, k);
+            silhouettes.put(k, silhouette(sample, centres));
+        } else {
+            chosen = 2;
+            double best = Double.NEGATIVE_INFINITY;
+            double[][] bestCentres = null;
+            for (int candidate = 2; candidate <= Math.min(MAX_AUTO_K, sample.length - 1); candidate++) {
+                double[][] c = kmeans(sample, candidate);
+                double s = silhouette(sample, c);
+                silhouettes.put(candidate, round(s));
+                if (s > best + 1e-9) {
+                    best = s;
+                    chosen = candidate;
+                    bestCentres = c;
+                }
+            }
+            centres = bestCentres;
+        }
+        int[] assignment = new int[n];
+        long[] size = new long[chosen];
+        double[][] sums = new double[chosen][3];
+        for (int i = 0; i < n; i++) {
+            int c = nearest(z[i], centres);
+            assignment[i] = c;
+            size[c]++;
+            Customer customer = customers.get(i);
+            sums[c][0] += customer.recencyDays(asOf);
+            sums[c][1] += customer.orders();
+            sums[c][2] += customer.revenueCents();
+        }
+        double allRecency = 0, allOrders = 0, allRevenue = 0;
+        for (Customer c : customers) {
+            allRecency += c.recencyDays(asOf) / (double) n;
+            allOrders += c.orders() / (double) n;
+            allRevenue += c.revenueCents() / (double) n;
+        }
+        List<Cluster> clusters = new ArrayList<>();
+        for (int c = 0; c < chosen; c++) {
+            if (size[c] == 0) continue;
+            double r = sums[c][0] / size[c], f = sums[c][1] / size[c], m = sums[c][2] / size[c];
+            String label = label(r / allRecency, f / allOrders, m / allRevenue, f);
+            String description = "%s: %,d customers; last order %.0f days ago on average (all customers %.0f), "
+                    .formatted(label, size[c], r, allRecency)
+                    + "%.1f orders (all %.1f), %s %s spent (all %s %s)."
+                    .formatted(f, allOrders, currency, money(m), currency, money(allRevenue));
+            clusters.add(new Cluster(c, (int) size[c], r, f, m, label, description));
+        }
+        // most valuable first; renumber so that ids follow that order
+        clusters.sort(Comparator.comparingDouble(Cluster::revenueCents).reversed());
+        int[] newId = new int[chosen];
+        List<Cluster> ordered = new ArrayList<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            Cluster c = clusters.get(i);
+            newId[c.id()] = i;
+            ordered.add(new Cluster(i, c.customers(), c.recencyDays(), c.orders(), c.revenueCents(), c.label(),
+                    c.description()));
+        }
+        for (int i = 0; i < n; i++) assignment[i] = newId[assignment[i]];
+        return new Result(chosen, k == null, silhouettes.get(chosen), silhouettes, ordered, assignment);
+    }
+
+    /** Words for a cluster from its ratios to the average customer. */
+    static String label(double recencyRatio, double ordersRatio, double spendRatio, double orders) {
+        List<String> words = new ArrayList<>();
+        if (recencyRatio < 0.6) words.add("recent");
+        else if (recencyRatio > 1.4) words.add("lapsed");
+        if (orders < 1.3) words.add("one-time");
+        else if (ordersRatio > 1.4) words.add("frequent");
+        if (spendRatio > 1.4) words.add("high-spending");
+        else if (spendRatio < 0.6) words.add("low-spending");
+        if (words.isEmpty()) words.add("average");
+        String joined = String.join(", ", words);
+        return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + " customers";
+    }
+
+    private static double[][] kmeans(double[][] sample, int k) {
+        MathEx.setSeed(SEED);
+        CentroidClustering<double[], double[]> model = KMeans.fit(sample, k, 100);
+        double[][] centres = new double[model.k()][];
+        for (int i = 0; i < model.k(); i++) centres[i] = model.center(i);
+        return centres;
+    }
+
+    /** Mean silhouette of the sample's points against the given centres' partition. */
+    static double silhouette(double[][] points, double[][] centres) {
+        int n = points.length, k = centres.length;
+        int[] label = new int[n];
+        int[] count = new int[k];
+        for (int i = 0; i < n; i++) {
+            label[i] = nearest(points[i], centres);
+            count[label[i]]++;
+        }
+        double total = 0;
+        double[] sum = new double[k];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(sum, 0);
+            for (int j = 0; j < n; j++) {
+                if (i != j) sum[label[j]] += Math.sqrt(squared(points[i], points[j]));
+            }
+            int own = label[i];
+            if (count[own] <= 1) continue; // a point alone in its cluster scores 0
+            double a = sum[own] / (count[own] - 1), b = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                if (c != own && count[c] > 0) b = Math.min(b, sum[c] / count[c]);
+            }
+            if (b == Double.POSITIVE_INFINITY) continue;
+            total += (b - a) / Math.max(a, b);
+        }
+        return total / n;
+    }
+
+    private static int nearest(double[] x, double[][] centres) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < centres.length; c++) {
+            double d = squared(x, centres[c]);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static double squared(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
+        return s;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    private static String money(double cents) {
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(Math.round(cents / 100));
+    }
+}

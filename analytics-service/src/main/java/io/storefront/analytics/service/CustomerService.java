@@ -1,0 +1,273 @@
+package io.storefront.analytics.service;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.storefront.analytics.chart.ChartFormat;
+import io.storefront.analytics.chart.CustomerCharts;
+import io.storefront.analytics.chart.RenderedChart;
+import io.storefront.analytics.chart.ViewCharts;
+import io.storefront.analytics.config.AnalyticsConfig;
+import io.storefront.analytics.domain.customer.BehaviourClusters;
+import io.storefront.analytics.domain.customer.Cohorts;
+import io.storefront.analytics.domain.customer.Customer;
+import io.storefront.analytics.domain.customer.PurchaseFrequency;
+import io.storefront.analytics.domain.customer.Rfm;
+import io.storefront.analytics.domain.customer.ValueSegments;
+import io.storefront.analytics.repository.CustomerRepository;
+import io.storefront.analytics.repository.CustomerRepository.CategorySpend;
+import io.storefront.analytics.repository.CustomerRepository.MonthActivity;
+import io.storefront.analytics.repository.CustomerRepository.RecentOrder;
+import io.storefront.commons.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The customer views. Each reads one snapshot of the per-customer rollup per (data version, state)
+ * and computes in memory; results and charts are cached like the sales views. Recency is measured
+ * from the last day with orders in the store, not from today, so an old data set still segments.
+ */
+@ApplicationScoped
+public class CustomerService {
+
+    public static final int MAX_COHORT_MONTHS = 36;
+
+    public record Snapshot(String state, LocalDate asOf, List<Customer> customers, Rfm.Score[] scores) {
+    }
+
+    public record Group(String name, long customers, long orders, long revenueCents, double customerShare,
+                        double revenueShare, double meanRecencyDays, double meanOrders, double meanRevenueCents) {
+    }
+
+    public record Segments(Snapshot of, ValueSegments.Thresholds thresholds, List<Group> segments, long revenueCents,
+                           List<RenderedChart> charts) {
+    }
+
+    public record RfmView(Snapshot of, List<Group> segments, long[][] recencyByFrequency, List<RenderedChart> charts) {
+    }
+
+    public record Clusters(Snapshot of, BehaviourClusters.Result result, List<RenderedChart> charts) {
+    }
+
+    public record Frequency(Snapshot of, PurchaseFrequency.Result result, List<RenderedChart> charts) {
+    }
+
+    public record CohortView(String state, LocalDate lastMonth, Cohorts.Matrix matrix, List<RenderedChart> charts) {
+    }
+
+    public record Profile(Customer customer, LocalDate asOf, Rfm.Score rfm, String valueSegment,
+                          List<MonthActivity> months, List<CategorySpend> topSubCategories, List<RecentOrder> recentOrders) {
+    }
+
+    private record CacheKey(long version, String view, Object parameters, ChartFormat format) {
+    }
+
+    private final CustomerRepository customers;
+    private final SalesService sales;
+    private final AnalyticsConfig config;
+    private final ViewCache<CacheKey, Object> cache;
+
+    public CustomerService(CustomerRepository customers, SalesService sales, AnalyticsConfig config) {
+        this.customers = customers;
+        this.sales = sales;
+        this.config = config;
+        this.cache = new ViewCache<>(config.viewCacheEntries());
+    }
+
+    /** Low / Medium / High value segments; {@code low}/{@code high} in cents for fixed thresholds, else terciles. */
+    public Uni<Segments> segments(long version, String state, Long low, Long high, ChartFormat format) {
+        return cached(new CacheKey(version, "segments", List.of(String.valueOf(state), String.valueOf(low),
+                String.valueOf(high)), format), () -> snapshot(version, state).chain(s -> compute(() -> {
+            ValueSegments.Thresholds t = low == null ? ValueSegments.quantiles(s.customers())
+                    : new ValueSegments.Thresholds("fixed", low, high);
+            List<List<Customer>> members = new ArrayList<>();
+            ValueSegments.NAMES.forEach(n -> members.add(new ArrayList<>()));
+            s.customers().forEach(c -> members.get(ValueSegments.segmentOf(c.revenueCents(), t)).add(c));
+            long revenue = s.customers().stream().mapToLong(Customer::revenueCents).sum();
+            List<Group> groups = new ArrayList<>();
+            for (int i = 0; i < members.size(); i++) {
+                groups.add(group(ValueSegments.NAMES.get(i), members.get(i), s, revenue));
+            }
+            List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
+                    CustomerCharts.bars("value-segments", "Customers by value segment", "customers",
+                            ValueSegments.NAMES, groups.stream().map(Group::customers).toList(), format),
+                    ViewCharts.donut("value-segments-revenue", "Revenue by value segment", ValueSegments.NAMES,
+                            groups.stream().map(g -> g.revenueCents() / 100.0).toList(), "revenue by value segment", format));
+            return new Segments(s, t, groups, revenue, charts);
+        })));
+    }
+
+    /** RFM segments, the R × F score grid and the recency/spend scatter. */
+    public Uni<RfmView> rfm(long version, String state, ChartFormat format) {
+        return cached(new CacheKey(version, "rfm", String.valueOf(state), format), () -> snapshot(version, state)
+                .chain(s -> compute(() -> {
+                    long revenue = s.customers().stream().mapToLong(Customer::revenueCents).sum();
+                    long[][] grid = new long[5][5];
+                    List<List<Customer>> members = new ArrayList<>();
+                    Rfm.SEGMENTS.forEach(n -> members.add(new ArrayList<>()));
+                    int[] segmentOf = new int[s.customers().size()];
+                    for (int i = 0; i < s.customers().size(); i++) {
+                        Rfm.Score score = s.scores()[i];
+                        grid[score.recency() - 1][score.frequency() - 1]++;
+                        segmentOf[i] = Rfm.SEGMENTS.indexOf(score.segment());
+                        members.get(segmentOf[i]).add(s.customers().get(i));
+                    }
+                    List<Group> groups = new ArrayList<>();
+                    for (int i = 0; i < members.size(); i++) groups.add(group(Rfm.SEGMENTS.get(i), members.get(i), s, revenue));
+                    List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
+                            ViewCharts.ranking("rfm-segments", "Customers by RFM segment",
+                                    groups.stream().filter(g -> g.customers() > 0).map(Group::name).toList(),
+                                    groups.stream().filter(g -> g.customers() > 0).map(g -> (double) g.customers()).toList(),
+                                    "customers", format),
+                            scatter("rfm-scatter", "RFM segments", s, segmentOf, Rfm.SEGMENTS, format));
+                    return new RfmView(s, groups, grid, charts);
+                })));
+    }
+
+    /** Behaviour clusters; {@code k} null chooses k by silhouette. */
+    public Uni<Clusters> clusters(long version, String state, Integer k, ChartFormat format) {
+        return cached(new CacheKey(version, "clusters", List.of(String.valueOf(state), String.valueOf(k)), format), () ->
+                snapshot(version, state).chain(s -> compute(() -> {
+                    if (s.customers().size() < 3) {
+                        throw ProblemException.invalid("state", "clustering needs at least 3 customers; the selection has "
+                                + s.customers().size());
+                    }
+                    if (k != null && k >= s.customers().size()) {
+                        throw ProblemException.invalid("k", "k must be below the number of customers ("
+                                + s.customers().size() + ")");
+                    }
+                    BehaviourClusters.Result r = BehaviourClusters.fit(s.customers(), s.asOf(), k, config.currency());
+                    List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
+                            scatter("clusters", "Behaviour clusters", s, r.assignment(),
+                                    r.clusters().stream().map(BehaviourClusters.Cluster::label).toList(), format));
+                    return new Clusters(s, r, charts);
+                })));
+    }
+
+    public Uni<Frequency> frequency(long version, String state, ChartFormat format) {
+        return cached(new CacheKey(version, "frequency", String.valueOf(state), format), () ->
+                snapshot(version, state).chain(s -> compute(() -> {
+                    PurchaseFrequency.Result r = PurchaseFrequency.of(s.customers());
+                    List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
+                            CustomerCharts.bars("orders-per-customer", "Orders per customer", "customers",
+                                    r.ordersPerCustomer().stream().map(PurchaseFrequency.Bin::label).toList(),
+                                    r.ordersPerCustomer().stream().map(PurchaseFrequency.Bin::customers).toList(), format),
+                            CustomerCharts.bars("days-between-orders", "Mean days between a customer's orders",
+                                    "customers", r.daysBetweenOrders().stream().map(PurchaseFrequency.Bin::label).toList(),
+                                    r.daysBetweenOrders().stream().map(PurchaseFrequency.Bin::customers).toList(), format),
+                            CustomerCharts.bars("spend-per-customer", "Spend per customer (" + config.currency() + ")",
+                                    "customers", r.spendPerCustomer().stream().map(PurchaseFrequency.Bin::label).toList(),
+                                    r.spendPerCustomer().stream().map(PurchaseFrequency.Bin::customers).toList(), format));
+                    return new Frequency(s, r, charts);
+                })));
+    }
+
+    /** Retention of the last {@code months} monthly cohorts. */
+    public Uni<CohortView> cohorts(long version, String state, int months, ChartFormat format) {
+        if (months < 1 || months > MAX_COHORT_MONTHS) {
+            throw ProblemException.invalid("months", "must be between 1 and " + MAX_COHORT_MONTHS);
+        }
+        return cached(new CacheKey(version, "cohorts", List.of(String.valueOf(state), months), format), () ->
+                Uni.combine().all().unis(checkedState(version, state), customers.cohortCells(state)).asTuple()
+                        .chain(t -> compute(() -> {
+                            LocalDate last = t.getItem1().withDayOfMonth(1);
+                            Cohorts.Matrix m = Cohorts.of(t.getItem2(), last, months);
+                            List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
+                                    CustomerCharts.heatmap("cohorts", "Monthly cohort retention (%)",
+                                            m.cohorts().stream().map(d -> ViewCharts.label(d, true)).toList(),
+                                            m.cohorts().isEmpty() ? 0 : m.active()[0].length, m.retentionPercent(), format));
+                            return new CohortView(state, last, m, charts);
+                        })));
+    }
+
+    /** One customer: figures, RFM scores and segment, months, favourite sub-categories, latest orders. */
+    public Uni<Profile> profile(long version, String key) {
+        return customers.find(key).chain(found -> {
+            Customer c = found.orElseThrow(() -> ProblemException.notFound("No customer " + key));
+            return Uni.combine().all().unis(snapshot(version, null), customers.months(key),
+                            customers.topSubCategories(key, 10), customers.recentOrders(key, 10)).asTuple()
+                    .map(t -> {
+                        Snapshot s = t.getItem1();
+                        int i = indexOf(s.customers(), key);
+                        Rfm.Score score = i < 0 ? null : s.scores()[i];
+                        String value = ValueSegments.NAMES.get(ValueSegments.segmentOf(c.revenueCents(),
+                                ValueSegments.quantiles(s.customers())));
+                        return new Profile(c, s.asOf(), score, value, t.getItem2(), t.getItem3(), t.getItem4());
+                    });
+        });
+    }
+
+    private Uni<Snapshot> snapshot(long version, String state) {
+        return cached(new CacheKey(version, "snapshot", String.valueOf(state), ChartFormat.NONE), () ->
+                Uni.combine().all().unis(checkedState(version, state), customers.all(state)).asTuple()
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
+                        .map(t -> {
+                            // Java's key order, whatever the database collation, for the binary search in profile()
+                            List<Customer> byKey = new ArrayList<>(t.getItem2());
+                            byKey.sort(java.util.Comparator.comparing(Customer::key));
+                            return new Snapshot(state, t.getItem1(), byKey, Rfm.score(byKey, t.getItem1()));
+                        }));
+    }
+
+    /** The last day with orders; a state must occur in the data. */
+    private Uni<LocalDate> checkedState(long version, String state) {
+        return sales.dimensions(version).map(d -> {
+            if (state != null && !d.citiesByState().containsKey(state)) {
+                throw ProblemException.invalid("state", "no state '" + state + "' in the imported data");
+            }
+            return d.range().map(r -> r.to()).orElse(LocalDate.now());
+        });
+    }
+
+    private Group group(String name, List<Customer> members, Snapshot s, long totalRevenue) {
+        long orders = 0, revenue = 0;
+        double recency = 0;
+        for (Customer c : members) {
+            orders += c.orders();
+            revenue += c.revenueCents();
+            recency += c.recencyDays(s.asOf());
+        }
+        int n = members.size();
+        int all = s.customers().size();
+        return new Group(name, n, orders, revenue, all == 0 ? 0 : round((double) n / all),
+                totalRevenue == 0 ? 0 : round((double) revenue / totalRevenue), n == 0 ? 0 : round(recency / n),
+                n == 0 ? 0 : round((double) orders / n), n == 0 ? 0 : (double) revenue / n);
+    }
+
+    private RenderedChart scatter(String name, String title, Snapshot s, int[] group, List<String> names,
+                                  ChartFormat format) {
+        int n = s.customers().size();
+        double[] recency = new double[n], spend = new double[n];
+        for (int i = 0; i < n; i++) {
+            recency[i] = s.customers().get(i).recencyDays(s.asOf());
+            spend[i] = s.customers().get(i).revenueCents() / 100.0;
+        }
+        return CustomerCharts.scatter(name, title, recency, spend, group, names, config.currency(), format);
+    }
+
+    private static int indexOf(List<Customer> sortedByKey, String key) {
+        int lo = 0, hi = sortedByKey.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int cmp = sortedByKey.get(mid).key().compareTo(key);
+            if (cmp == 0) return mid;
+            if (cmp < 0) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    /** Computes on a worker thread: clustering and drawing are CPU-bound. */
+    private static <T> Uni<T> compute(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private <T> Uni<T> cached(CacheKey key, Supplier<Uni<T>> compute) {
+        return cache.getOrCompute(key, compute);
+    }
+}
