@@ -86,10 +86,13 @@ class SalesThroughTheGatewayTest {
             given().baseUri(suite.url("gateway")).queryParam("charts", "none")
                     .when().get("/api/v1/analytics/customers/" + view).then().statusCode(200);
         }
-        for (String view : List.of("trend", "payment-modes", "regions", "profit", "dimensions")) {
+        for (String view : List.of("sales/trend", "sales/payment-modes", "sales/regions", "sales/profit",
+                "sales/dimensions", "products/top", "products/treemap", "products/average-order-value")) {
             given().baseUri(suite.url("gateway")).queryParam("charts", "none")
-                    .when().get("/api/v1/analytics/sales/" + view).then().statusCode(200);
+                    .when().get("/api/v1/analytics/" + view).then().statusCode(200);
         }
+        Images.assertRealChart(given().baseUri(suite.url("gateway")).when()
+                .get("/api/v1/analytics/products/charts/treemap.png").then().statusCode(200).extract().asByteArray(), 800);
         String someone = spend.keySet().iterator().next();
         given().baseUri(suite.url("gateway")).when().get("/api/v1/analytics/customers/profiles/" + someone)
                 .then().statusCode(200).body("name", equalTo(someone));

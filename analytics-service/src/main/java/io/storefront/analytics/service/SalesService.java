@@ -6,6 +6,8 @@ import io.storefront.analytics.chart.ChartFormat;
 import io.storefront.analytics.chart.RenderedChart;
 import io.storefront.analytics.chart.SalesCharts;
 import io.storefront.analytics.chart.ViewCharts;
+import io.storefront.analytics.chart.TreemapChart;
+import io.storefront.analytics.chart.CustomerCharts;
 import io.storefront.analytics.config.AnalyticsConfig;
 import io.storefront.analytics.domain.Breakdown;
 import io.storefront.analytics.domain.CubePlan;
@@ -199,6 +201,55 @@ public class SalesService {
                                 config.currency(), format)));
     }
 
+    /** Revenue as area and margin as colour, by category or by sub-category within categories. */
+    public Uni<Parts> treemap(long version, DateRangeQuery query, SalesFilter filter, Breakdown level, ChartFormat format) {
+        String title = level == Breakdown.CATEGORY ? "Revenue by category" : "Revenue by sub-category";
+        return parts(version, "treemap", query, filter, level, format,
+                Comparator.comparingLong((Part p) -> p.figures().revenueCents()).reversed(), parts -> List.of(
+                        TreemapChart.draw("treemap", title, parts.stream().map(p -> new TreemapChart.Leaf(
+                                p.parent() == null ? p.key() : p.parent(), p.key(), p.figures().revenueCents() / 100.0,
+                                p.figures().margin())).toList(), config.currency(), format)));
+    }
+
+    /** Average order value overall, by month, by category and by payment mode, over one scope. */
+    public record AverageOrderValue(Scope scope, SalesFigures totals, List<Period> monthly, List<Part> byCategory,
+                                    List<Part> byPaymentMode, List<RenderedChart> charts) {
+    }
+
+    public Uni<AverageOrderValue> averageOrderValue(long version, DateRangeQuery query, SalesFilter filter,
+                                                    ChartFormat format) {
+        // the category breakdown is the most demanding read, so its scope (maybe whole months) serves all four
+        return cached(new CacheKey(version, "average-order-value", List.of(query, filter), format), () ->
+                scope(version, query, filter, Breakdown.CATEGORY).chain(scope -> {
+                    if (scope.range().isEmpty()) {
+                        return render(format, () -> aovCharts(List.of(), List.of(), format)).map(c ->
+                                new AverageOrderValue(scope, SalesFigures.ZERO, List.of(), List.of(), List.of(), c));
+                    }
+                    DateRange range = scope.range().get();
+                    Comparator<Part> byValue = Comparator.comparingDouble((Part p) -> p.figures().averageOrderCents()).reversed();
+                    return Uni.combine().all().unis(read(scope, Breakdown.TOTAL), read(scope, Breakdown.MONTH),
+                            read(scope, Breakdown.CATEGORY), read(scope, Breakdown.PAYMENT_MODE)).asTuple().chain(t -> {
+                        SalesFigures totals = t.getItem1().stream().map(CubeRow::figures)
+                                .reduce(SalesFigures.ZERO, SalesFigures::plus);
+                        List<Period> months = fill(range, Breakdown.MONTH, t.getItem2(), Map.of(), null);
+                        List<Part> categories = ranked(t.getItem3(), byValue);
+                        List<Part> modes = ranked(t.getItem4(), byValue);
+                        return render(format, () -> aovCharts(months, categories, format)).map(c ->
+                                new AverageOrderValue(scope, totals, months, categories, modes, c));
+                    });
+                }));
+    }
+
+    private List<RenderedChart> aovCharts(List<Period> months, List<Part> categories, ChartFormat format) {
+        return List.of(
+                CustomerCharts.bars("aov-monthly", "Average order value by month (" + config.currency() + ")",
+                        config.currency(), months.stream().map(p -> ViewCharts.label(p.start(), true)).toList(),
+                        months.stream().map(p -> Math.round(p.figures().averageOrderCents()) / 100.0).toList(), format),
+                ViewCharts.ranking("aov-by-category", "Average order value by category", keys(categories),
+                        categories.stream().map(p -> p.figures().averageOrderCents() / 100.0).toList(),
+                        "average order value (" + config.currency() + ")", format));
+    }
+
     private Uni<Parts> parts(long version, String view, DateRangeQuery query, SalesFilter filter, Breakdown by,
                              ChartFormat format, Comparator<Part> order,
                              java.util.function.Function<List<Part>, List<RenderedChart>> charts) {
@@ -218,7 +269,7 @@ public class SalesService {
                 }));
     }
 
-    private Uni<List<CubeRow>> read(Scope scope, Breakdown by) {
+    Uni<List<CubeRow>> read(Scope scope, Breakdown by) {
         CubePlan plan = CubePlan.of(scope.range().orElseThrow(), scope.filter(), by);
         return sales.read(plan, scope.filter(), by);
     }
@@ -227,7 +278,7 @@ public class SalesService {
      * Validates the filter against the data, fills open range ends from the data and checks the length
      * of the range for the breakdown; a place combined with a line filter widens it to whole months.
      */
-    private Uni<Scope> scope(long version, DateRangeQuery query, SalesFilter filter, Breakdown by) {
+    public Uni<Scope> scope(long version, DateRangeQuery query, SalesFilter filter, Breakdown by) {
         return dimensions(version).map(dims -> {
             dims.unknownValue(filter).ifPresent(bad -> {
                 throw ProblemException.invalid(bad.getKey(), bad.getValue());
@@ -243,6 +294,10 @@ public class SalesService {
                 from = query.from() != null ? query.from() : to;
                 to = query.to() != null ? query.to() : from;
             }
+            if (query.from() == null) {
+                // an open start shows as much of the latest data as the breakdown allows, not a 400
+                from = latestStart(from, to, by);
+            }
             DateRange range = new DateRange(from, to);
             checkLength(range, by);
             try {
@@ -252,6 +307,16 @@ public class SalesService {
                 throw ProblemException.invalid("interval", e.getMessage());
             }
         });
+    }
+
+    private static LocalDate latestStart(LocalDate from, LocalDate to, Breakdown by) {
+        LocalDate earliest = switch (by) {
+            case DAY -> to.minusDays(MAX_DAYS - 1);
+            case WEEK -> to.minusWeeks(MAX_WEEKS - 1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> to.withDayOfMonth(1).minusMonths(MAX_MONTHS - 1);
+            default -> from;
+        };
+        return from.isBefore(earliest) ? earliest : from;
     }
 
     private static void checkLength(DateRange range, Breakdown by) {
@@ -265,9 +330,10 @@ public class SalesService {
             throw ProblemException.invalid("interval", "a weekly series covers at most " + MAX_WEEKS + " weeks; "
                     + range.from() + " to " + range.to() + " is " + days + " days: ask for interval=month");
         }
-        if (months > MAX_MONTHS) {
+        // a monthly series longer than this draws an unreadable chart; breakdowns and totals take any range
+        if (by == Breakdown.MONTH && months > MAX_MONTHS) {
             throw ProblemException.invalid("from", "the range " + range.from() + " to " + range.to() + " spans "
-                    + months + " months; views cover at most " + MAX_MONTHS);
+                    + months + " months; a monthly series covers at most " + MAX_MONTHS);
         }
     }
 
@@ -355,7 +421,7 @@ public class SalesService {
     }
 
     /** Draws charts on a worker thread; none for {@code charts=none}. */
-    private static Uni<List<RenderedChart>> render(ChartFormat format, Supplier<List<RenderedChart>> draw) {
+    static Uni<List<RenderedChart>> render(ChartFormat format, Supplier<List<RenderedChart>> draw) {
         if (format == ChartFormat.NONE) {
             return Uni.createFrom().item(List.of());
         }

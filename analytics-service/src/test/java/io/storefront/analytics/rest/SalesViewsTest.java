@@ -178,6 +178,18 @@ class SalesViewsTest {
     }
 
     @Test
+    void anOpenStartShowsTheLatestPeriodsTheIntervalAllows() {
+        JsonPath dims = given().when().get("/api/v1/sales/dimensions").then().statusCode(200).extract().jsonPath();
+        LocalDate first = LocalDate.parse(dims.getString("from")), last = LocalDate.parse(dims.getString("to"));
+        LocalDate expectedFrom = first.isAfter(last.minusDays(365)) ? first : last.minusDays(365);
+        JsonPath json = given().queryParam("interval", "day").queryParam("charts", "none")
+                .when().get("/api/v1/sales/trend").then().statusCode(200).extract().jsonPath();
+        assertEquals(last.toString(), json.getString("scope.to"));
+        assertEquals(expectedFrom.toString(), json.getString("scope.from"), "at most 366 days when from is open");
+        assertEquals(java.time.temporal.ChronoUnit.DAYS.between(expectedFrom, last) + 1, json.getList("series").size());
+    }
+
+    @Test
     void chartsOfEveryViewAreRealImages() {
         for (String chart : List.of("sales-trend", "order-volume", "payment-modes-revenue", "payment-modes-orders",
                 "regions", "profit")) {

@@ -54,40 +54,6 @@ public class AnalyticsRoutes {
     }
 
     @GET
-    @Path("api/v1/analytics/sales/{view}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A sales view of the analytics service: summary, trend, payment-modes, regions, profit or "
-            + "dimensions; parameters as the analytics service documents them (from, to, category, subCategory, state, "
-            + "paymentMode, charts, interval, by)")
-    @APIResponse(responseCode = "200", description = "Numbers as JSON and, unless charts=none, charts in base64")
-    @APIResponse(responseCode = "304", description = "The client's copy (If-None-Match) is current")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such view",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The analytics service is unavailable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> salesView(@RestPath String view, @Context UriInfo uri,
-                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        if (!SALES_VIEWS.contains(view)) {
-            throw ProblemException.notFound("No sales view " + view + "; views: " + String.join(", ", SALES_VIEWS));
-        }
-        return analytics.view("sales", view, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
-    }
-
-    @GET
-    @Path("api/v1/analytics/sales/charts/{file}")
-    @Produces({"image/png", "image/svg+xml"})
-    @Operation(summary = "A sales chart as an image for <img src>, e.g. sales-trend.png; takes its view's parameters")
-    @APIResponse(responseCode = "200", description = "The image, with ETag and Cache-Control")
-    @APIResponse(responseCode = "404", description = "No such chart",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> salesChart(@RestPath String file, @Context UriInfo uri,
-                                    @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return analytics.chart("sales", file, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
-    }
-
-    @GET
     @Path("analytics/customer")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Customers: Low / Medium / High value segments with charts (the original application's route); "
@@ -102,24 +68,6 @@ public class AnalyticsRoutes {
     }
 
     @GET
-    @Path("api/v1/analytics/customers/{view}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A customer view of the analytics service: segments, rfm, clusters, frequency or cohorts; "
-            + "parameters as the analytics service documents them (state, thresholds, low, high, k, months, charts)")
-    @APIResponse(responseCode = "200", description = "Numbers as JSON and, unless charts=none, charts in base64")
-    @APIResponse(responseCode = "400", description = "A parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such view",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> customerView(@RestPath String view, @Context UriInfo uri,
-                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        if (!CUSTOMER_VIEWS.contains(view)) {
-            throw ProblemException.notFound("No customer view " + view + "; views: " + String.join(", ", CUSTOMER_VIEWS));
-        }
-        return analytics.view("customers", view, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
-    }
-
-    @GET
     @Path("api/v1/analytics/customers/profiles/{key}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One customer's profile: figures, RFM, months, favourite sub-categories, latest orders")
@@ -131,19 +79,49 @@ public class AnalyticsRoutes {
     }
 
     @GET
-    @Path("api/v1/analytics/customers/charts/{file}")
-    @Produces({"image/png", "image/svg+xml"})
-    @Operation(summary = "A customer chart as an image for <img src>, e.g. cohorts.png; takes its view's parameters")
-    @APIResponse(responseCode = "200", description = "The image, with ETag and Cache-Control")
-    public Uni<Response> customerChart(@RestPath String file, @Context UriInfo uri,
-                                       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return analytics.chart("customers", file, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+    @Path("api/v1/analytics/{area}/{view}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A view of the analytics service, passed through with its query: sales/{summary, trend, "
+            + "payment-modes, regions, profit, dimensions}, products/{top, treemap, average-order-value}, "
+            + "customers/{segments, rfm, clusters, frequency, cohorts}; parameters as the analytics service documents them")
+    @APIResponse(responseCode = "200", description = "Numbers as JSON and, unless charts=none, charts in base64")
+    @APIResponse(responseCode = "304", description = "The client's copy (If-None-Match) is current")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such view",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The analytics service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> view(@RestPath String area, @RestPath String view, @Context UriInfo uri,
+                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        List<String> views = VIEWS.get(area);
+        if (views == null || !views.contains(view)) {
+            throw ProblemException.notFound("No analytics view " + area + "/" + view + "; views: " + VIEWS);
+        }
+        return analytics.view(area, view, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
-    private static final List<String> CUSTOMER_VIEWS = List.of("segments", "rfm", "clusters", "frequency", "cohorts");
+    @GET
+    @Path("api/v1/analytics/{area}/charts/{file}")
+    @Produces({"image/png", "image/svg+xml"})
+    @Operation(summary = "A chart of an analytics view as an image for <img src>, e.g. sales/charts/sales-trend.png; "
+            + "takes its view's parameters")
+    @APIResponse(responseCode = "200", description = "The image, with ETag and Cache-Control")
+    @APIResponse(responseCode = "404", description = "No such chart",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> chart(@RestPath String area, @RestPath String file, @Context UriInfo uri,
+                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (!VIEWS.containsKey(area)) {
+            throw ProblemException.notFound("No analytics area " + area + "; areas: " + VIEWS.keySet());
+        }
+        return analytics.chart(area, file, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+    }
 
-    private static final List<String> SALES_VIEWS = List.of("summary", "trend", "payment-modes", "regions", "profit",
-            "dimensions");
+    /** The views each area of the analytics service has; anything else is a 404 here, without a call. */
+    private static final Map<String, List<String>> VIEWS = Map.of(
+            "sales", List.of("summary", "trend", "payment-modes", "regions", "profit", "dimensions"),
+            "products", List.of("top", "treemap", "average-order-value"),
+            "customers", List.of("segments", "rfm", "clusters", "frequency", "cohorts"));
 
     /** The caller's query parameters, first value of each, passed on as they came. */
     private static Map<String, String> query(UriInfo uri) {
