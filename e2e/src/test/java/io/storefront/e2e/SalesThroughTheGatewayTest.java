@@ -27,11 +27,26 @@ class SalesThroughTheGatewayTest {
     @BeforeAll
     static void startSuite() {
         suite = Suite.start();
-        given().baseUri(suite.url("analytics"))
+        String job = given().baseUri(suite.url("analytics"))
                 .multiPart("order", SharedData.seed("order.csv").toFile())
                 .multiPart("detail", SharedData.seed("detail.csv").toFile())
                 .when().post("/api/v1/imports/seed")
-                .then().statusCode(200).body("linesStored", equalTo(1500));
+                .then().statusCode(202).extract().path("self");
+        String status = "queued";
+        for (int i = 0; i < 600 && (status.equals("queued") || status.equals("running")); i++) {
+            status = given().baseUri(suite.url("analytics")).when().get(job).then().statusCode(200)
+                    .extract().path("status");
+            if (status.equals("queued") || status.equals("running")) {
+                try {
+                    Thread.sleep(Duration.ofMillis(100));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        given().baseUri(suite.url("analytics")).when().get(job).then()
+                .body("status", equalTo("succeeded")).body("linesStored", equalTo(1500));
     }
 
     @AfterAll

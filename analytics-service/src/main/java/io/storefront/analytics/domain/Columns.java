@@ -29,6 +29,15 @@ public final class Columns {
      */
     public static Columns resolve(String file, String[] header, Map<String, List<String>> wanted,
                                   List<String> required) {
+        return resolve(file, header, wanted, required, Map.of());
+    }
+
+    /**
+     * As above, with {@code mapping} (field → column name in the file) taking precedence over the
+     * aliases: a store's own export names its columns as it likes.
+     */
+    public static Columns resolve(String file, String[] header, Map<String, List<String>> wanted,
+                                  List<String> required, Map<String, String> mapping) {
         if (header == null) {
             throw new ImportRejected(List.of(new RowError(file, 1, null, "the file is empty; a header line is required")));
         }
@@ -38,7 +47,17 @@ public final class Columns {
             positions.putIfAbsent(normal(header[i]), i);
         }
         List<RowError> missing = new ArrayList<>();
+        for (var mapped : mapping.entrySet()) {
+            Integer position = positions.get(normal(mapped.getValue()));
+            if (position == null) {
+                missing.add(new RowError(file, 1, mapped.getKey(), "the mapping names column '" + mapped.getValue()
+                        + "' for " + mapped.getKey() + ", but the header has no such column"));
+            } else {
+                columns.index.put(mapped.getKey(), position);
+            }
+        }
         for (var field : wanted.entrySet()) {
+            if (columns.index.containsKey(field.getKey())) continue;
             field.getValue().stream().filter(positions::containsKey).findFirst()
                     .ifPresent(alias -> columns.index.put(field.getKey(), positions.get(alias)));
             if (!columns.index.containsKey(field.getKey()) && required.contains(field.getKey())) {

@@ -30,16 +30,36 @@ public final class FlatCsvSource implements OrderLineSource {
         FIELDS.put("profit", List.of("profit", "margin"));
         FIELDS.put("payment_mode", List.of("paymentmode", "payment", "paymentmethod", "paymenttype"));
     }
+    /** The fields a flat file or JSON batch has, as a column mapping names them. */
+    public static java.util.Set<String> fields() {
+        return FIELDS.keySet();
+    }
+
     static final List<String> REQUIRED = List.of("order_id", "order_date", "state", "city", "category",
             "sub_category", "quantity", "amount", "profit", "payment_mode");
 
-    private final CsvReader csv;
+    /** Where rows come from: CSV records, or the items of a JSON batch turned into records. */
+    interface Records extends java.io.Closeable {
+        /** The next record, null at the end; an unreadable file throws {@link ImportRejected}. */
+        String[] next();
+
+        /** Where the last record started: its line in a CSV file, its position in a JSON array. */
+        long position();
+    }
+
+    private final Records records;
     private final Columns columns;
     private final ImportTally tally = new ImportTally();
 
-    public FlatCsvSource(String file, Reader reader) {
-        this.csv = new CsvReader(reader);
-        this.columns = Columns.resolve(file, ImportRejected.nextRecord(csv, file), FIELDS, REQUIRED);
+    /** A flat CSV; {@code mapping} names the file's column for a field (field → header), overriding the aliases. */
+    public FlatCsvSource(String file, Reader reader, Map<String, String> mapping) {
+        this(file, csvRecords(file, new CsvReader(reader)), null, mapping);
+    }
+
+    /** Rows from {@code records}; the header is read from them unless given. */
+    FlatCsvSource(String file, Records records, String[] header, Map<String, String> mapping) {
+        this.records = records;
+        this.columns = Columns.resolve(file, header != null ? header : records.next(), FIELDS, REQUIRED, mapping);
         if (!columns.has("customer_id") && !columns.has("customer_name")) {
             throw new ImportRejected(List.of(new RowError(file, 1, "customer_name",
                     "column is missing from the header: customer_name or customer_id is required")));
@@ -50,10 +70,10 @@ public final class FlatCsvSource implements OrderLineSource {
     public List<OrderLine> nextBatch(int max) {
         List<OrderLine> batch = new ArrayList<>(Math.min(max, 8192));
         while (batch.size() < max) {
-            String[] row = ImportRejected.nextRecord(csv, columns.file());
+            String[] row = records.next();
             if (row == null) break;
             tally.read();
-            RowParser p = new RowParser(columns, row, csv.recordLine());
+            RowParser p = new RowParser(columns, row, records.position());
             String orderId = p.field("order_id", FieldParser::required);
             LocalDate date = p.field("order_date", FieldParser::isoDate);
             String customerId = p.field("customer_id", FieldParser::optional);
@@ -89,9 +109,28 @@ public final class FlatCsvSource implements OrderLineSource {
     @Override
     public void close() {
         try {
-            csv.close();
+            records.close();
         } catch (java.io.IOException ignored) {
-            // the upload is deleted at the end of the request anyway
+            // the job deletes its files when it ends anyway
         }
+    }
+
+    private static Records csvRecords(String file, CsvReader csv) {
+        return new Records() {
+            @Override
+            public String[] next() {
+                return ImportRejected.nextRecord(csv, file);
+            }
+
+            @Override
+            public long position() {
+                return csv.recordLine();
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                csv.close();
+            }
+        };
     }
 }

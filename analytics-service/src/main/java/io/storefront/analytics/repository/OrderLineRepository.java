@@ -235,23 +235,39 @@ public class OrderLineRepository {
      * Applies the staged lines of import {@code importId}: replaces their orders and updates the rollups.
      * The caller holds the data-version lock, so change numbers are assigned in commit order.
      */
-    public Uni<Void> applyStaged(SqlConnection tx, long importId) {
-        return tx.query(STAGE_ORDERS).execute()
+    public Uni<Void> applyStaged(SqlConnection tx, long importId, java.util.function.IntFunction<Uni<Void>> afterStep) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<java.util.function.Supplier<Uni<?>>> steps = steps(tx, importId);
+        for (int i = 0; i < steps.size(); i++) {
+            java.util.function.Supplier<Uni<?>> step = steps.get(i);
+            int done = i + 1;
+            chain = chain.chain(step::get).chain(() -> afterStep.apply(done));
+        }
+        return chain;
+    }
+
+    /** How many steps {@link #applyStaged} reports progress for. */
+    public static final int APPLY_STEPS = 15;
+
+    private List<java.util.function.Supplier<Uni<?>>> steps(SqlConnection tx, long importId) {
+        List<java.util.function.Supplier<Uni<?>>> steps = List.of(
+                () -> tx.query(STAGE_ORDERS).execute(),
                 // temp tables have no statistics until analysed; without them the joins below go wrong
-                .chain(() -> tx.query("ANALYZE import_lines, import_orders").execute())
-                .chain(() -> tx.query(CREATE_DELTA).execute())
-                .chain(() -> tx.query(ADD_DELTA.formatted("-1", OLD_LINES)).execute())
-                .chain(() -> tx.query(AFFECTED_CUSTOMERS).execute())
-                .chain(() -> tx.query(DELETE_OLD_LINES).execute())
-                .chain(() -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId)))
-                .chain(() -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId)))
-                .chain(() -> tx.query(ADD_DELTA.formatted("1", NEW_LINES)).execute())
-                .chain(() -> tx.query(DELTA_CELLS).execute())
-                .chain(() -> tx.query(APPLY_CUBE_DAYS).execute())
-                .chain(() -> tx.query(APPLY_CUBE_MONTHS).execute())
-                .chain(() -> tx.query(APPLY_PRODUCTS.formatted("m", "date_trunc('month', day)::date")).execute())
-                .chain(() -> tx.query(DROP_EMPTY_ROLLUP_ROWS).execute())
-                .chain(() -> tx.query(REBUILD_CUSTOMERS).execute())
-                .replaceWithVoid();
+                () -> tx.query("ANALYZE import_lines, import_orders").execute(),
+                () -> tx.query(CREATE_DELTA).execute(),
+                () -> tx.query(ADD_DELTA.formatted("-1", OLD_LINES)).execute(),
+                () -> tx.query(AFFECTED_CUSTOMERS).execute(),
+                () -> tx.query(DELETE_OLD_LINES).execute(),
+                () -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId)),
+                () -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId)),
+                () -> tx.query(ADD_DELTA.formatted("1", NEW_LINES)).execute(),
+                () -> tx.query(DELTA_CELLS).execute(),
+                () -> tx.query(APPLY_CUBE_DAYS).execute(),
+                () -> tx.query(APPLY_CUBE_MONTHS).execute(),
+                () -> tx.query(APPLY_PRODUCTS.formatted("m", "date_trunc('month', day)::date")).execute(),
+                () -> tx.query(DROP_EMPTY_ROLLUP_ROWS).execute(),
+                () -> tx.query(REBUILD_CUSTOMERS).execute());
+        if (steps.size() != APPLY_STEPS) throw new IllegalStateException("APPLY_STEPS is out of date");
+        return steps;
     }
 }

@@ -1,106 +1,266 @@
 package io.storefront.analytics.service;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.analytics.config.AnalyticsConfig;
 import io.storefront.analytics.domain.FlatCsvSource;
+import io.storefront.analytics.domain.ImportRejected;
 import io.storefront.analytics.domain.OrderLineSource;
 import io.storefront.analytics.domain.SeedCsvSource;
 import io.storefront.analytics.repository.ImportRepository;
+import io.storefront.analytics.repository.ImportRepository.Job;
 import io.storefront.analytics.repository.OrderLineRepository;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.InputStreamReader;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
- * Imports uploaded order files. The whole import is one transaction: good rows and the rollups
- * they change are committed together, bad rows are reported, and an import that fails midway
- * (a broken file, a lost connection) leaves nothing behind.
+ * Imports uploaded order files as jobs. Accepting an upload moves its files aside and queues the
+ * job; jobs run one at a time. A job's data is one transaction: good rows and the rollups they change
+ * are committed together with the job's 'succeeded', bad rows are listed, and a job that fails midway
+ * (a broken file, a lost connection, a restart) leaves nothing behind and ends 'failed'.
  */
 @ApplicationScoped
 public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    /** A running job writes progress at least this often; silence for longer means it was cut off. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(500).toNanos();
+
+    /** An uploaded file: where it was received and the name it had on the client. */
+    public record Upload(Path file, String name) {
+    }
 
     private final Pool pool;
     private final ImportRepository imports;
     private final OrderLineRepository lines;
     private final AnalyticsConfig config;
+    private final JobQueue queue = new JobQueue();
+    private final Path jobsDir;
 
     public ImportService(Pool pool, ImportRepository imports, OrderLineRepository lines, AnalyticsConfig config) {
         this.pool = pool;
         this.imports = imports;
         this.lines = lines;
         this.config = config;
+        this.jobsDir = Path.of(System.getProperty("java.io.tmpdir"), "storefront-analytics-imports");
     }
 
-    public Uni<ImportReport> importFlat(Path file, String fileName) {
-        return run("flat-csv", () -> new FlatCsvSource(fileName, open(file)));
+    /** Jobs of an earlier run that never finished are failed: their transactions rolled back with it. */
+    void failAbandonedJobs(@Observes StartupEvent start) {
+        imports.failAbandoned(ABANDONED_AFTER).subscribe().with(
+                n -> { if (n > 0) LOG.warnf("%d import jobs were cut off by a stop and are marked failed", n); },
+                e -> LOG.warn("could not check for abandoned import jobs", e));
     }
 
-    public Uni<ImportReport> importSeed(Path orderFile, Path detailFile) {
-        return run("seed-csv", () -> new SeedCsvSource(open(orderFile), open(detailFile)));
+    public Uni<Job> submitFlat(Upload file, Map<String, String> mapping) {
+        return submit("flat-csv", List.of(file), files -> new FlatCsvSource(file.name(), files.get(0), mapping));
     }
 
-    private Uni<ImportReport> run(String format, Callable<OrderLineSource> opener) {
-        // opening reads headers (and, for the seed format, all orders): blocking file I/O, so on a worker
-        return Uni.createFrom().item(() -> call(opener))
+    public Uni<Job> submitSeed(Upload order, Upload detail) {
+        return submit("seed-csv", List.of(order, detail), files -> new SeedCsvSource(files.get(0), files.get(1)));
+    }
+
+    public Uni<Job> submitJson(Upload body) {
+        return submit("json", List.of(body), files -> new io.storefront.analytics.domain.JsonLinesSource(body.name(),
+                files.get(0)));
+    }
+
+    public Uni<java.util.Optional<Job>> find(long id) {
+        return imports.find(id);
+    }
+
+    public Uni<List<Job>> list(Long before, int limit) {
+        return imports.list(before, limit);
+    }
+
+    /**
+     * Moves the uploads out of the request's reach (they are deleted when it ends), records the job
+     * and queues it. {@code opener} builds the source from readers over the moved files.
+     */
+    private Uni<Job> submit(String format, List<Upload> uploads, Function<List<Reader>, OrderLineSource> opener) {
+        return Uni.createFrom().item(() -> {
+                    long bytes = 0;
+                    for (Upload u : uploads) bytes += size(u.file());
+                    return bytes;
+                })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(source -> pool.withTransaction(tx -> imports.start(tx, format)
-                                .call(() -> lines.createStaging(tx))
-                                .chain(importId -> stageAll(tx, source)
-                                        // the version row lock, held to commit, orders concurrent imports' apply phases
-                                        .call(() -> imports.bumpDataVersion(tx))
-                                        .call(() -> lines.applyStaged(tx, importId))
-                                        .call(staged -> imports.finish(tx, importId, source.tally().rowsRead(), staged,
-                                                source.tally().rowsRejected()))
-                                        .map(staged -> new ImportReport(importId, format, source.tally().rowsRead(),
-                                                source.tally().rowsRejected(), staged, source.tally().errors()))))
-                        .eventually(source::close));
+                .chain(bytes -> imports.create(format, String.join(", ", uploads.stream().map(Upload::name).toList()), bytes))
+                .call(job -> Uni.createFrom().item(() -> moveAside(job.id(), uploads))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .invoke(moved -> queue.submit(() -> run(job, moved, opener))));
+    }
+
+    private Uni<Void> run(Job job, List<Path> files, Function<List<Reader>, OrderLineSource> opener) {
+        AtomicLong bytesRead = new AtomicLong();
+        List<OrderLineSource> opened = new ArrayList<>(1);
+        return imports.markRunning(job.id(), OrderLineRepository.APPLY_STEPS)
+                // opening reads headers (and, for the seed format, all orders): blocking file I/O, so on a worker
+                .chain(() -> Uni.createFrom().item(() -> {
+                    OrderLineSource source = opener.apply(files.stream().map(f -> open(f, bytesRead)).toList());
+                    opened.add(source);
+                    return source;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .chain(source -> pool.withTransaction(tx -> lines.createStaging(tx)
+                        .chain(() -> stageAll(tx, job.id(), source, bytesRead))
+                        // the version row lock, held to commit, orders concurrent imports' apply phases
+                        .call(() -> imports.bumpDataVersion(tx))
+                        .call(() -> lines.applyStaged(tx, job.id(), done -> imports.applying(job.id(), done)))
+                        .call(staged -> imports.succeed(tx, job.id(), source.tally().rowsRead(), staged,
+                                source.tally().rowsRejected(), source.tally().errors()))))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    OrderLineSource source = opened.isEmpty() ? null : opened.getFirst();
+                    long read = source == null ? 0 : source.tally().rowsRead();
+                    long rejected = source == null ? 0 : source.tally().rowsRejected();
+                    if (e instanceof ImportRejected r) {
+                        return imports.fail(job.id(), "the file cannot be imported; nothing was stored", read, rejected,
+                                r.errors());
+                    }
+                    LOG.errorf(e, "import job %d failed", job.id());
+                    return imports.fail(job.id(), "the import failed and nothing was stored: " + e.getMessage(), read,
+                            rejected, source == null ? List.of() : source.tally().errors());
+                })
+                .eventually(() -> Uni.createFrom().item(() -> {
+                    if (!opened.isEmpty()) opened.getFirst().close();
+                    deleteAll(files);
+                    return null;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     /**
      * Reads a batch on a worker, stages it, then reads the next: one batch in memory at a time.
      * A demand-driven stream rather than recursion, so finished batches are not kept reachable.
+     * Progress is written at most twice a second.
      */
-    private Uni<Long> stageAll(SqlConnection tx, OrderLineSource source) {
+    private Uni<Long> stageAll(SqlConnection tx, long jobId, OrderLineSource source, AtomicLong bytesRead) {
         AtomicLong staged = new AtomicLong();
+        AtomicLong lastReport = new AtomicLong(System.nanoTime());
         return Multi.createBy().repeating()
                 .uni(() -> Uni.createFrom().item(() -> source.nextBatch(config.importBatchSize()))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .until(List::isEmpty)
-                .onItem().transformToUniAndConcatenate(batch -> lines.stage(tx, batch, staged.getAndAdd(batch.size())))
+                .onItem().transformToUniAndConcatenate(batch -> lines.stage(tx, batch, staged.getAndAdd(batch.size()))
+                        .call(() -> {
+                            long now = System.nanoTime();
+                            if (now - lastReport.get() < PROGRESS_EVERY_NANOS) return Uni.createFrom().voidItem();
+                            lastReport.set(now);
+                            return imports.reading(jobId, bytesRead.get(), source.tally().rowsRead(),
+                                    source.tally().rowsRejected());
+                        }))
                 .collect().with(Collectors.summingLong(Integer::longValue));
     }
 
-    /** Strict UTF-8: a file in another encoding fails loudly instead of storing mangled names. */
-    private static Reader open(Path file) {
+    private List<Path> moveAside(long jobId, List<Upload> uploads) {
         try {
-            return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+            Path dir = Files.createDirectories(jobsDir.resolve(Long.toString(jobId)));
+            List<Path> moved = new ArrayList<>();
+            for (int i = 0; i < uploads.size(); i++) {
+                Path target = dir.resolve("part-" + i);
+                moved.add(Files.move(uploads.get(i).file(), target, StandardCopyOption.REPLACE_EXISTING));
+            }
+            return moved;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteAll(List<Path> files) {
+        for (Path f : files) {
+            try {
+                Files.deleteIfExists(f);
+                Files.deleteIfExists(f.getParent());
+            } catch (IOException e) {
+                LOG.warnf("could not delete %s: %s", f, e.getMessage());
+            }
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Strict UTF-8 (a file in another encoding fails loudly instead of storing mangled names), counting bytes. */
+    private static Reader open(Path file, AtomicLong bytesRead) {
+        try {
+            InputStream counting = new FilterInputStream(Files.newInputStream(file)) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) bytesRead.incrementAndGet();
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) bytesRead.addAndGet(n);
+                    return n;
+                }
+            };
+            return new InputStreamReader(counting, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static <T> T call(Callable<T> callable) {
-        try {
-            return callable.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    /** Runs submitted jobs one after another, in submission order. */
+    static final class JobQueue {
+        private final java.util.Queue<java.util.function.Supplier<Uni<Void>>> waiting =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+
+        void submit(java.util.function.Supplier<Uni<Void>> job) {
+            waiting.add(job);
+            next();
+        }
+
+        private void next() {
+            if (!running.compareAndSet(false, true)) return;
+            java.util.function.Supplier<Uni<Void>> job = waiting.poll();
+            if (job == null) {
+                running.set(false);
+                // a job may have arrived between poll and set
+                if (!waiting.isEmpty()) next();
+                return;
+            }
+            job.get().subscribe().with(ok -> done(), failure -> {
+                LOG.error("import job ended with an unexpected error", failure);
+                done();
+            });
+        }
+
+        private void done() {
+            running.set(false);
+            next();
         }
     }
 }

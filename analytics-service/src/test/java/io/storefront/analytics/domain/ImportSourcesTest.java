@@ -59,7 +59,7 @@ class ImportSourcesTest {
         String csv = "Order ID,Order Date,Customer Name,State,City,Category,Sub-Category,Quantity,Sales,Profit,Payment Mode\n"
                 + "X-1,2024-01-31,Ann,Kerala,Kochi,Clothing,Stole,3,\"1,000\",5,UPI\n"
                 + "X-1,2024-01-31,Ann,Kerala,Kochi,Clothing,Stole,3,999.90,5,UPI\n";
-        try (FlatCsvSource source = new FlatCsvSource("export.csv", new StringReader(csv))) {
+        try (FlatCsvSource source = new FlatCsvSource("export.csv", new StringReader(csv), java.util.Map.of())) {
             List<OrderLine> good = drain(source, 10);
             assertEquals(1, good.size());
             assertEquals(99_990, good.getFirst().amountCents());
@@ -72,7 +72,7 @@ class ImportSourcesTest {
     @Test
     void aMissingColumnRejectsTheFileAndNamesTheColumn() {
         String csv = "order_id,order_date,customer_name,state,city,category,quantity,amount,profit,payment_mode\n";
-        ImportRejected e = assertThrows(ImportRejected.class, () -> new FlatCsvSource("x.csv", new StringReader(csv)));
+        ImportRejected e = assertThrows(ImportRejected.class, () -> new FlatCsvSource("x.csv", new StringReader(csv), java.util.Map.of()));
         assertEquals("x.csv:1:sub_category", where(e.errors().getFirst()));
         assertTrue(e.errors().getFirst().message().contains("missing"));
     }

@@ -22,11 +22,7 @@ import org.junit.jupiter.api.Test;
 class SeedImportAndSalesTest {
 
     static void importSeed() {
-        given().multiPart("order", SharedData.seed("order.csv").toFile())
-                .multiPart("detail", SharedData.seed("detail.csv").toFile())
-                .when().post("/api/v1/imports/seed")
-                .then().statusCode(200)
-                .body("rowsRead", equalTo(2000)).body("rowsRejected", equalTo(0)).body("linesStored", equalTo(1500));
+        ImportJobs.seed();
     }
 
     static JsonPath summary2018(String charts) {
