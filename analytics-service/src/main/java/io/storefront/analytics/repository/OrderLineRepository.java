@@ -25,7 +25,25 @@ public class OrderLineRepository {
                 seq bigint, order_id text, order_date date, customer_key text, customer_name text, state text,
                 city text, product_id text, product_name text, category text, sub_category text, quantity int,
                 amount_cents bigint, profit_cents bigint, payment_mode text
+            ) ON COMMIT DROP;
+            CREATE TEMP TABLE delta_cube (
+                grain "char", dims smallint, period date, category text, sub_category text, payment_mode text,
+                state text, city text, orders bigint, revenue bigint, profit bigint, units bigint, lines bigint
+            ) ON COMMIT DROP;
+            CREATE TEMP TABLE delta_product (
+                period date, product_key text, product_name text, category text, sub_category text,
+                orders bigint, revenue bigint, profit bigint, units bigint, lines bigint
             ) ON COMMIT DROP""";
+
+    private static final String STAGE_CUBE = """
+            INSERT INTO delta_cube
+            SELECT * FROM unnest($1::"char"[], $2::smallint[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                 $8::text[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])""";
+
+    private static final String STAGE_PRODUCTS = """
+            INSERT INTO delta_product
+            SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
+                                 $8::bigint[], $9::bigint[], $10::bigint[])""";
 
     private static final String STAGE = """
             INSERT INTO import_lines
@@ -128,37 +146,48 @@ public class OrderLineRepository {
             SELECT sign, 0, day, state, city, '', '', '', sum(revenue), sum(profit), sum(units), sum(lines)
               FROM delta_lines GROUP BY sign, order_id, day, state, city""";
 
-    /** Adds the delta at one grain; {@code %1$s} is the period, {@code %2$s}/{@code %3$s} the place columns. */
+    /** The per-order cells summed into cube rows of both grains, and products into month rows. */
+    private static final String CELLS_TO_DELTA = """
+            INSERT INTO delta_cube
+            SELECT 'd', dims, day, category, sub_category, payment_mode, CASE WHEN dims = 0 THEN state ELSE '' END,
+                   CASE WHEN dims = 0 THEN city ELSE '' END, sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_cells GROUP BY 2, 3, 4, 5, 6, 7, 8;
+            INSERT INTO delta_cube
+            SELECT 'm', dims, date_trunc('month', day)::date, category, sub_category, payment_mode, state, city,
+                   sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_cells GROUP BY 2, 3, 4, 5, 6, 7, 8;
+            INSERT INTO delta_product
+            SELECT date_trunc('month', day)::date, product_key, max(product_name), max(category), max(sub_category),
+                   sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_products GROUP BY 1, 2""";
+
+    /** Merges the delta (staged from the file's reading, and summed from the per-order cells) into the cube. */
     private static final String APPLY_CUBE = """
             INSERT INTO analytics.sales_cube AS c
                    (dims, grain, category, sub_category, payment_mode, period, state, city,
                     orders, revenue_cents, profit_cents, units, lines)
-            SELECT dims, '%4$s', category, sub_category, payment_mode, %1$s, %2$s, %3$s,
-                   sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
-              FROM delta_cells
-             GROUP BY 1, 3, 4, 5, 6, 7, 8
-            HAVING sum(sign) <> 0 OR sum(revenue) <> 0 OR sum(profit) <> 0 OR sum(units) <> 0 OR sum(lines) <> 0
+            SELECT dims, grain, category, sub_category, payment_mode, period, state, city,
+                   sum(orders), sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_cube
+             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+            HAVING sum(orders) <> 0 OR sum(revenue) <> 0 OR sum(profit) <> 0 OR sum(units) <> 0 OR sum(lines) <> 0
             ON CONFLICT (dims, grain, category, sub_category, payment_mode, period, state, city) DO UPDATE
                SET orders = c.orders + EXCLUDED.orders,
                    revenue_cents = c.revenue_cents + EXCLUDED.revenue_cents,
                    profit_cents = c.profit_cents + EXCLUDED.profit_cents,
                    units = c.units + EXCLUDED.units,
                    lines = c.lines + EXCLUDED.lines""";
-    private static final String APPLY_CUBE_DAYS = APPLY_CUBE.formatted(
-            "day", "CASE WHEN dims = 0 THEN state ELSE '' END", "CASE WHEN dims = 0 THEN city ELSE '' END", "d");
-    private static final String APPLY_CUBE_MONTHS = APPLY_CUBE.formatted(
-            "date_trunc('month', day)::date", "state", "city", "m");
 
     /** Products are kept by month: a row per product and day would be nearly a row per order line. */
     private static final String APPLY_PRODUCTS = """
             INSERT INTO analytics.product_sales AS p
                    (grain, period, product_key, product_name, category, sub_category,
                     orders, revenue_cents, profit_cents, units, lines)
-            SELECT '%1$s', %2$s, product_key, max(product_name), max(category), max(sub_category),
-                   sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
-              FROM delta_products
+            SELECT 'm', period, product_key, max(product_name), max(category), max(sub_category),
+                   sum(orders), sum(revenue), sum(profit), sum(units), sum(lines)
+              FROM delta_product
              GROUP BY 2, 3
-            HAVING sum(sign) <> 0 OR sum(revenue) <> 0 OR sum(profit) <> 0 OR sum(units) <> 0 OR sum(lines) <> 0
+            HAVING sum(orders) <> 0 OR sum(revenue) <> 0 OR sum(profit) <> 0 OR sum(units) <> 0 OR sum(lines) <> 0
             ON CONFLICT (grain, period, product_key) DO UPDATE
                SET product_name = EXCLUDED.product_name,
                    orders = p.orders + EXCLUDED.orders,
@@ -235,9 +264,16 @@ public class OrderLineRepository {
      * Applies the staged lines of import {@code importId}: replaces their orders and updates the rollups.
      * The caller holds the data-version lock, so change numbers are assigned in commit order.
      */
-    public Uni<Void> applyStaged(SqlConnection tx, long importId, java.util.function.IntFunction<Uni<Void>> afterStep) {
+    /**
+     * Applies the staged lines of import {@code importId}: replaces their orders and updates the rollups.
+     * {@code newLinesSummed}: the new lines' rollup delta was staged from the reading (see
+     * {@link #stageDelta}); otherwise it is computed here. The caller holds the data-version lock, so
+     * change numbers are assigned in commit order.
+     */
+    public Uni<Void> applyStaged(SqlConnection tx, long importId, boolean newLinesSummed,
+                                 java.util.function.IntFunction<Uni<Void>> afterStep) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        List<java.util.function.Supplier<Uni<?>>> steps = steps(tx, importId);
+        List<java.util.function.Supplier<Uni<?>>> steps = steps(tx, importId, newLinesSummed);
         for (int i = 0; i < steps.size(); i++) {
             java.util.function.Supplier<Uni<?>> step = steps.get(i);
             int done = i + 1;
@@ -246,10 +282,81 @@ public class OrderLineRepository {
         return chain;
     }
 
+    /** Stages the rollup delta summed while reading, in batches of {@code batchSize} rows. */
+    public Uni<Void> stageDelta(SqlConnection tx, io.storefront.analytics.domain.RollupDelta delta, int batchSize) {
+        List<java.util.Map.Entry<io.storefront.analytics.domain.RollupDelta.CubeKey, io.storefront.analytics.domain.RollupDelta.Sums>> cells =
+                new java.util.ArrayList<>(delta.cube().entrySet());
+        List<java.util.Map.Entry<io.storefront.analytics.domain.RollupDelta.ProductKey, io.storefront.analytics.domain.RollupDelta.Sums>> products =
+                new java.util.ArrayList<>(delta.products().entrySet());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < cells.size(); from += batchSize) {
+            var batch = cells.subList(from, Math.min(cells.size(), from + batchSize));
+            chain = chain.chain(() -> stageCubeBatch(tx, batch));
+        }
+        for (int from = 0; from < products.size(); from += batchSize) {
+            var batch = products.subList(from, Math.min(products.size(), from + batchSize));
+            chain = chain.chain(() -> stageProductBatch(tx, batch));
+        }
+        return chain;
+    }
+
+    private Uni<Void> stageCubeBatch(SqlConnection tx, List<java.util.Map.Entry<io.storefront.analytics.domain.RollupDelta.CubeKey,
+            io.storefront.analytics.domain.RollupDelta.Sums>> batch) {
+        int n = batch.size();
+        String[] grain = new String[n], category = new String[n], sub = new String[n], mode = new String[n],
+                state = new String[n], city = new String[n];
+        Short[] dims = new Short[n];
+        LocalDate[] period = new LocalDate[n];
+        Long[] orders = new Long[n], revenue = new Long[n], profit = new Long[n], units = new Long[n], lines = new Long[n];
+        for (int i = 0; i < n; i++) {
+            var k = batch.get(i).getKey();
+            var v = batch.get(i).getValue();
+            grain[i] = k.grain();
+            dims[i] = (short) k.dims();
+            period[i] = k.period();
+            category[i] = k.category();
+            sub[i] = k.subCategory();
+            mode[i] = k.paymentMode();
+            state[i] = k.state();
+            city[i] = k.city();
+            orders[i] = v.orders;
+            revenue[i] = v.revenueCents;
+            profit[i] = v.profitCents;
+            units[i] = v.units;
+            lines[i] = v.lines;
+        }
+        return tx.preparedQuery(STAGE_CUBE).execute(Tuple.from(List.of(grain, dims, period, category, sub, mode, state,
+                city, orders, revenue, profit, units, lines))).replaceWithVoid();
+    }
+
+    private Uni<Void> stageProductBatch(SqlConnection tx, List<java.util.Map.Entry<io.storefront.analytics.domain.RollupDelta.ProductKey,
+            io.storefront.analytics.domain.RollupDelta.Sums>> batch) {
+        int n = batch.size();
+        LocalDate[] period = new LocalDate[n];
+        String[] key = new String[n], name = new String[n], category = new String[n], sub = new String[n];
+        Long[] orders = new Long[n], revenue = new Long[n], profit = new Long[n], units = new Long[n], lines = new Long[n];
+        for (int i = 0; i < n; i++) {
+            var k = batch.get(i).getKey();
+            var v = batch.get(i).getValue();
+            period[i] = k.month();
+            key[i] = k.productKey();
+            name[i] = v.productName;
+            category[i] = v.category;
+            sub[i] = v.subCategory;
+            orders[i] = v.orders;
+            revenue[i] = v.revenueCents;
+            profit[i] = v.profitCents;
+            units[i] = v.units;
+            lines[i] = v.lines;
+        }
+        return tx.preparedQuery(STAGE_PRODUCTS).execute(Tuple.from(List.of(period, key, name, category, sub, orders,
+                revenue, profit, units, lines))).replaceWithVoid();
+    }
+
     /** How many steps {@link #applyStaged} reports progress for. */
     public static final int APPLY_STEPS = 15;
 
-    private List<java.util.function.Supplier<Uni<?>>> steps(SqlConnection tx, long importId) {
+    private List<java.util.function.Supplier<Uni<?>>> steps(SqlConnection tx, long importId, boolean newLinesSummed) {
         List<java.util.function.Supplier<Uni<?>>> steps = List.of(
                 () -> tx.query(STAGE_ORDERS).execute(),
                 // temp tables have no statistics until analysed; without them the joins below go wrong
@@ -260,11 +367,11 @@ public class OrderLineRepository {
                 () -> tx.query(DELETE_OLD_LINES).execute(),
                 () -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId)),
                 () -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId)),
-                () -> tx.query(ADD_DELTA.formatted("1", NEW_LINES)).execute(),
+                () -> newLinesSummed ? Uni.createFrom().voidItem() : tx.query(ADD_DELTA.formatted("1", NEW_LINES)).execute(),
                 () -> tx.query(DELTA_CELLS).execute(),
-                () -> tx.query(APPLY_CUBE_DAYS).execute(),
-                () -> tx.query(APPLY_CUBE_MONTHS).execute(),
-                () -> tx.query(APPLY_PRODUCTS.formatted("m", "date_trunc('month', day)::date")).execute(),
+                () -> tx.query(CELLS_TO_DELTA).execute(),
+                () -> tx.query(APPLY_CUBE).execute(),
+                () -> tx.query(APPLY_PRODUCTS).execute(),
                 () -> tx.query(DROP_EMPTY_ROLLUP_ROWS).execute(),
                 () -> tx.query(REBUILD_CUSTOMERS).execute());
         if (steps.size() != APPLY_STEPS) throw new IllegalStateException("APPLY_STEPS is out of date");

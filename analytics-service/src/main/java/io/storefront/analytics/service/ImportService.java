@@ -8,6 +8,7 @@ import io.storefront.analytics.config.AnalyticsConfig;
 import io.storefront.analytics.domain.FlatCsvSource;
 import io.storefront.analytics.domain.ImportRejected;
 import io.storefront.analytics.domain.OrderLineSource;
+import io.storefront.analytics.domain.RollupDelta;
 import io.storefront.analytics.domain.SeedCsvSource;
 import io.storefront.analytics.repository.ImportRepository;
 import io.storefront.analytics.repository.ImportRepository.Job;
@@ -124,13 +125,22 @@ public class ImportService {
                     opened.add(source);
                     return source;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .chain(source -> pool.withTransaction(tx -> lines.createStaging(tx)
-                        .chain(() -> stageAll(tx, job.id(), source, bytesRead))
+                .chain(source -> pool.withTransaction(tx -> {
+                    RollupDelta delta = new RollupDelta();
+                    return lines.createStaging(tx)
+                        .chain(() -> stageAll(tx, job.id(), source, bytesRead, delta))
+                        .call(() -> {
+                            delta.finish();
+                            return delta.usable() ? lines.stageDelta(tx, delta, config.importBatchSize())
+                                    : Uni.createFrom().voidItem();
+                        })
                         // the version row lock, held to commit, orders concurrent imports' apply phases
                         .call(() -> imports.bumpDataVersion(tx))
-                        .call(() -> lines.applyStaged(tx, job.id(), done -> imports.applying(job.id(), done)))
+                        .call(() -> lines.applyStaged(tx, job.id(), delta.usable(),
+                                done -> imports.applying(job.id(), done)))
                         .call(staged -> imports.succeed(tx, job.id(), source.tally().rowsRead(), staged,
-                                source.tally().rowsRejected(), source.tally().errors()))))
+                                source.tally().rowsRejected(), source.tally().errors()));
+                }))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     OrderLineSource source = opened.isEmpty() ? null : opened.getFirst();
@@ -156,12 +166,16 @@ public class ImportService {
      * A demand-driven stream rather than recursion, so finished batches are not kept reachable.
      * Progress is written at most twice a second.
      */
-    private Uni<Long> stageAll(SqlConnection tx, long jobId, OrderLineSource source, AtomicLong bytesRead) {
+    private Uni<Long> stageAll(SqlConnection tx, long jobId, OrderLineSource source, AtomicLong bytesRead,
+                               RollupDelta delta) {
         AtomicLong staged = new AtomicLong();
         AtomicLong lastReport = new AtomicLong(System.nanoTime());
         return Multi.createBy().repeating()
-                .uni(() -> Uni.createFrom().item(() -> source.nextBatch(config.importBatchSize()))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .uni(() -> Uni.createFrom().item(() -> {
+                            List<io.storefront.analytics.domain.OrderLine> batch = source.nextBatch(config.importBatchSize());
+                            batch.forEach(delta::accept);
+                            return batch;
+                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .until(List::isEmpty)
                 .onItem().transformToUniAndConcatenate(batch -> lines.stage(tx, batch, staged.getAndAdd(batch.size()))
                         .call(() -> {

@@ -1,0 +1,67 @@
+package io.storefront.analytics.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same orders imported grouped by order (rollups summed while reading) and scattered (rollups
+ * computed in SQL) give the same views: 2045 holds the grouped copy, 2046 the scattered one.
+ */
+@QuarkusTest
+class RollupPathsTest {
+
+    private static final String HEADER = "order_id,order_date,customer_id,customer_name,state,city,category,"
+            + "sub_category,quantity,amount,profit,payment_mode\n";
+
+    private static List<String> lines(int year) {
+        Random random = new Random(5);
+        String[][] subs = {{"Books", "Novels"}, {"Books", "Comics"}, {"Toys", "Blocks"}};
+        String[] modes = {"UPI", "COD"};
+        String[][] places = {{"Goa", "Panaji"}, {"Kerala", "Kochi"}};
+        List<String> out = new ArrayList<>();
+        for (int o = 0; o < 300; o++) {
+            String day = "%d-%02d-%02d".formatted(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
+            String[] place = places[random.nextInt(2)];
+            for (int l = 0; l < 1 + random.nextInt(4); l++) {
+                String[] sub = subs[random.nextInt(3)];
+                out.add("P%d-%d,%s,C%d,Cust,%s,%s,%s,%s,%d,%d,%d,%s".formatted(year, o, day, o % 40, place[0], place[1],
+                        sub[0], sub[1], 1 + random.nextInt(3), 10 + random.nextInt(500), random.nextInt(50) - 10,
+                        modes[random.nextInt(2)]));
+            }
+        }
+        return out;
+    }
+
+    private static JsonPath view(String path, int year, String by) {
+        return given().queryParam("from", year + "-01-15").queryParam("to", year + "-11-20").queryParam("charts", "none")
+                .queryParam("by", by).when().get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void groupedAndScatteredFilesGiveTheSameRollups() {
+        ImportJobs.flat("grouped.csv", HEADER + String.join("\n", lines(2045)) + "\n");
+        List<String> scattered = new ArrayList<>(lines(2046));
+        Collections.shuffle(scattered, new Random(9));
+        ImportJobs.flat("scattered.csv", HEADER + String.join("\n", scattered) + "\n");
+        for (String[] v : new String[][] {{"/api/v1/sales/payment-modes", ""}, {"/api/v1/sales/profit", "sub-category"},
+                {"/api/v1/sales/regions", ""}}) {
+            JsonPath grouped = view(v[0], 2045, v[1]), shuffled = view(v[0], 2046, v[1]);
+            assertEquals(grouped.getList("groups.key"), shuffled.getList("groups.key"), v[0]);
+            assertEquals(grouped.getList("groups.figures"), shuffled.getList("groups.figures"), v[0]);
+            assertEquals(grouped.getMap("totals"), shuffled.getMap("totals"), v[0]);
+        }
+        JsonPath groupedTrend = given().queryParam("from", "2045-01-01").queryParam("to", "2045-12-31")
+                .queryParam("charts", "none").when().get("/api/v1/sales/trend").then().extract().jsonPath();
+        JsonPath shuffledTrend = given().queryParam("from", "2046-01-01").queryParam("to", "2046-12-31")
+                .queryParam("charts", "none").when().get("/api/v1/sales/trend").then().extract().jsonPath();
+        assertEquals(groupedTrend.getList("series.figures"), shuffledTrend.getList("series.figures"));
+    }
+}
