@@ -35,6 +35,32 @@ for view in "trend?interval=month" "trend?interval=week" "trend?interval=month&c
     curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/sales/$view&from=$first&to=$to&charts=png"
   done | stats "cold png: ${view%%&*}"
 done
+# product views, cold with charts
+for view in "products/top?by=revenue" "products/treemap?level=sub-category" "products/average-order-value?x=1"; do
+  for d in $days; do
+    to=$(date -d "$first + $((300 + d)) days" +%F)
+    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/$view&from=$first&to=$to&charts=png"
+  done | stats "cold png: ${view%%\?*}"
+done
+# customer views: the first call reads the per-customer rollup once per data version; later ones
+# compute from that snapshot (cold: new parameters each time)
+curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/rfm?charts=none" | stats "first customer view (snapshot load)"
+for d in $days; do
+  curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/segments?thresholds=fixed&low=$((500 + d))&high=5000&charts=png"
+done | stats "cold png: customers/segments"
+for k in 2 3 4 5 6 7 8 9 10; do
+  curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/clusters?k=$k&charts=png"
+done | stats "cold png: customers/clusters (k=2..10)"
+curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/clusters?charts=png" | stats "cold png: customers/clusters (k by silhouette)"
+for m in $(seq 1 36); do
+  curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/cohorts?months=$m&charts=png"
+done | stats "cold png: customers/cohorts (months=1..36)"
+for charts in none png; do
+  curl -s -o /dev/null "$BASE/api/v1/analytics/customers/rfm?charts=$charts"
+  for _ in $(seq 1 "$N"); do
+    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/rfm?charts=$charts"
+  done | stats "cached, customers/rfm charts=$charts"
+done
 for charts in none png; do
   curl -s -o /dev/null "$BASE/analytics/sales?charts=$charts"
   for _ in $(seq 1 "$N"); do

@@ -5,7 +5,7 @@ import io.storefront.analytics.chart.ChartFormat;
 import io.storefront.analytics.chart.RenderedChart;
 import io.storefront.analytics.domain.Breakdown;
 import io.storefront.analytics.domain.SalesFilter;
-import io.storefront.analytics.repository.ProductRepository.Metric;
+import io.storefront.analytics.domain.ProductMonths.Metric;
 import io.storefront.analytics.service.ProductService;
 import io.storefront.analytics.service.SalesService;
 import io.storefront.commons.problem.Problem;

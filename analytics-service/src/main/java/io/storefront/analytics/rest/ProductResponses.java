@@ -1,6 +1,6 @@
 package io.storefront.analytics.rest;
 
-import io.storefront.analytics.repository.ProductRepository.ProductSales;
+import io.storefront.analytics.domain.ProductMonths;
 import io.storefront.analytics.rest.ViewJson.Chart;
 import io.storefront.analytics.rest.ViewJson.Figures;
 import io.storefront.analytics.rest.ViewJson.ScopeJson;
@@ -28,9 +28,9 @@ public final class ProductResponses {
                                       List<Chart> charts) {
         static TopProductsResponse from(ProductService.TopProducts t, String currency) {
             List<Product> products = new ArrayList<>();
-            for (ProductSales p : t.products()) {
-                products.add(new Product(products.size() + 1, p.key(), p.name(), p.category(), p.subCategory(),
-                        Figures.of(p.figures())));
+            for (ProductMonths.Ranked p : t.products()) {
+                products.add(new Product(products.size() + 1, p.product().key(), p.product().name(),
+                        p.product().category(), p.product().subCategory(), Figures.of(p.figures())));
             }
             return new TopProductsResponse(ScopeJson.of(t.scope()), t.metric().name().toLowerCase(Locale.ROOT), currency,
                     products, Chart.all(t.charts()));

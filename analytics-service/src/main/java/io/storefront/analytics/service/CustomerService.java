@@ -170,7 +170,7 @@ public class CustomerService {
             throw ProblemException.invalid("months", "must be between 1 and " + MAX_COHORT_MONTHS);
         }
         return cached(new CacheKey(version, "cohorts", List.of(String.valueOf(state), months), format), () ->
-                Uni.combine().all().unis(checkedState(version, state), customers.cohortCells(state)).asTuple()
+                Uni.combine().all().unis(checkedState(version, state), cohortCells(version, state)).asTuple()
                         .chain(t -> compute(() -> {
                             LocalDate last = t.getItem1().withDayOfMonth(1);
                             Cohorts.Matrix m = Cohorts.of(t.getItem2(), last, months);
@@ -197,6 +197,17 @@ public class CustomerService {
                         return new Profile(c, s.asOf(), score, value, t.getItem2(), t.getItem3(), t.getItem4());
                     });
         });
+    }
+
+    /** Active customers per cohort and month at {@code version}, read once per version and state. */
+    private Uni<List<Cohorts.Cell>> cohortCells(long version, String state) {
+        return cached(new CacheKey(version, "cohort-cells", String.valueOf(state), ChartFormat.NONE),
+                () -> customers.cohortCells(state));
+    }
+
+    /** Reads what every customer view needs at {@code version}, so that the first view after an import is quick. */
+    public Uni<Void> warm(long version) {
+        return Uni.combine().all().unis(snapshot(version, null), cohortCells(version, null)).discardItems();
     }
 
     private Uni<Snapshot> snapshot(long version, String state) {

@@ -59,11 +59,14 @@ public class ImportService {
     private final ImportRepository imports;
     private final OrderLineRepository lines;
     private final AnalyticsConfig config;
+    private final ViewWarmer warmer;
     private final JobQueue queue = new JobQueue();
     private final Path jobsDir;
 
-    public ImportService(Pool pool, ImportRepository imports, OrderLineRepository lines, AnalyticsConfig config) {
+    public ImportService(Pool pool, ImportRepository imports, OrderLineRepository lines, AnalyticsConfig config,
+                         ViewWarmer warmer) {
         this.pool = pool;
+        this.warmer = warmer;
         this.imports = imports;
         this.lines = lines;
         this.config = config;
@@ -117,6 +120,7 @@ public class ImportService {
 
     private Uni<Void> run(Job job, List<Path> files, Function<List<Reader>, OrderLineSource> opener) {
         AtomicLong bytesRead = new AtomicLong();
+        AtomicLong version = new AtomicLong(-1);
         List<OrderLineSource> opened = new ArrayList<>(1);
         return imports.markRunning(job.id(), OrderLineRepository.APPLY_STEPS)
                 // opening reads headers (and, for the seed format, all orders): blocking file I/O, so on a worker
@@ -135,12 +139,13 @@ public class ImportService {
                                     : Uni.createFrom().voidItem();
                         })
                         // the version row lock, held to commit, orders concurrent imports' apply phases
-                        .call(() -> imports.bumpDataVersion(tx))
+                        .call(() -> imports.bumpDataVersion(tx).invoke(version::set))
                         .call(() -> lines.applyStaged(tx, job.id(), delta.usable(),
                                 done -> imports.applying(job.id(), done)))
                         .call(staged -> imports.succeed(tx, job.id(), source.tally().rowsRead(), staged,
                                 source.tally().rowsRejected(), source.tally().errors()));
                 }))
+                .invoke(() -> warmer.warm(version.get()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
                     OrderLineSource source = opened.isEmpty() ? null : opened.getFirst();

@@ -9,8 +9,9 @@ import io.storefront.analytics.domain.Breakdown;
 import io.storefront.analytics.domain.DateRange;
 import io.storefront.analytics.domain.SalesFilter;
 import io.storefront.analytics.repository.ProductRepository;
-import io.storefront.analytics.repository.ProductRepository.Metric;
-import io.storefront.analytics.repository.ProductRepository.ProductSales;
+import io.storefront.analytics.domain.ProductMonths;
+import io.storefront.analytics.domain.ProductMonths.Metric;
+import java.time.YearMonth;
 import io.storefront.analytics.service.SalesService.Scope;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.query.DateRangeQuery;
@@ -30,7 +31,7 @@ public class ProductService {
 
     public static final int MAX_LIMIT = 100;
 
-    public record TopProducts(Scope scope, Metric metric, List<ProductSales> products, List<RenderedChart> charts) {
+    public record TopProducts(Scope scope, Metric metric, List<ProductMonths.Ranked> products, List<RenderedChart> charts) {
     }
 
     private record CacheKey(long version, Object parameters, ChartFormat format) {
@@ -58,11 +59,13 @@ public class ProductService {
         return cache.getOrCompute(new CacheKey(version, List.of(query, filter, metric, limit), format), () ->
                 sales.scope(version, query, filter, Breakdown.TOTAL).chain(resolved -> {
                     Scope scope = wholeMonths(resolved);
-                    Uni<List<ProductSales>> top = scope.range().isEmpty() ? Uni.createFrom().item(List.of())
-                            : products.top(scope.range().get(), filter.category(), filter.subCategory(), metric, limit);
+                    Uni<List<ProductMonths.Ranked>> top = scope.range().isEmpty() ? Uni.createFrom().item(List.of())
+                            : months(version).map(m -> m.top(YearMonth.from(scope.range().get().from()),
+                                    YearMonth.from(scope.range().get().to()), filter.category(), filter.subCategory(),
+                                    metric, limit));
                     return top.chain(list -> SalesService.render(format, () -> List.of(ViewCharts.ranking("top-products",
                                     "Top products by " + metric.name().toLowerCase(Locale.ROOT),
-                                    list.stream().map(ProductSales::name).toList(),
+                                    list.stream().map(r -> r.product().name()).toList(),
                                     list.stream().map(p -> value(p, metric)).toList(),
                                     metric == Metric.UNITS ? "units" : metric.name().toLowerCase(Locale.ROOT)
                                             + " (" + config.currency() + ")", format)))
@@ -70,12 +73,17 @@ public class ProductService {
                 }));
     }
 
-    private static double value(ProductSales p, Metric metric) {
+    private static double value(ProductMonths.Ranked p, Metric metric) {
         return switch (metric) {
             case REVENUE -> p.figures().revenueCents() / 100.0;
             case PROFIT -> p.figures().profitCents() / 100.0;
             case UNITS -> p.figures().units();
         };
+    }
+
+    /** The product rollup in memory at {@code version}, read once per version (see {@link ProductMonths}). */
+    public Uni<ProductMonths> months(long version) {
+        return cache.getOrCompute(new CacheKey(version, "product-months", ChartFormat.NONE), products::months);
     }
 
     private static Scope wholeMonths(Scope scope) {

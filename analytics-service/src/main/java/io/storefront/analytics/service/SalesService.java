@@ -105,7 +105,7 @@ public class SalesService {
         return cached(new CacheKey(version, "summary", List.of(query, filter), format), () ->
                 scope(version, query, filter, Breakdown.MONTH).chain(scope -> {
                     if (scope.range().isEmpty()) {
-                        return render(format, () -> summaryCharts(List.of(), List.of(), format))
+                        return renderEach(format, summaryCharts(List.of(), List.of(), format))
                                 .map(c -> new SalesSummary(scope, List.of(), SalesFigures.ZERO, List.of(), c));
                     }
                     DateRange range = scope.range().get();
@@ -114,7 +114,7 @@ public class SalesService {
                                 List<Period> months = fill(range, Breakdown.MONTH, t.getItem1(), Map.of(), null);
                                 List<Part> modes = ranked(t.getItem2(), Comparator.comparingLong(
                                         (Part p) -> p.figures().revenueCents()).reversed());
-                                return render(format, () -> summaryCharts(months, modes, format)).map(c ->
+                                return renderEach(format, summaryCharts(months, modes, format)).map(c ->
                                         new SalesSummary(scope, months, total(months), modes, c));
                             });
                 }));
@@ -128,7 +128,7 @@ public class SalesService {
                         .chain(t -> {
                             Scope scope = t.getItem1();
                             if (scope.range().isEmpty()) {
-                                return render(format, () -> trendCharts(interval, List.of(), Optional.empty(), List.of(), format))
+                                return renderEach(format, trendCharts(interval, List.of(), Optional.empty(), List.of(), format))
                                         .map(c -> new Trend(scope, interval, List.of(), SalesFigures.ZERO,
                                                 SalesFigures.ZERO, Optional.empty(), List.of(), c));
                             }
@@ -161,7 +161,7 @@ public class SalesService {
                                         }
                                         Optional<Forecast.Result> f = forecast;
                                         List<LocalDate> fp = forecastPeriods;
-                                        return render(format, () -> trendCharts(interval, periods, f, fp, format)).map(c ->
+                                        return renderEach(format, trendCharts(interval, periods, f, fp, format)).map(c ->
                                                 new Trend(scope, interval, periods, total(periods), previousTotals,
                                                         f, fp, c));
                                     });
@@ -172,10 +172,10 @@ public class SalesService {
     public Uni<Parts> paymentModes(long version, DateRangeQuery query, SalesFilter filter, ChartFormat format) {
         return parts(version, "payment-modes", query, filter, Breakdown.PAYMENT_MODE, format,
                 Comparator.comparingLong((Part p) -> p.figures().revenueCents()).reversed(), parts -> List.of(
-                        ViewCharts.donut("payment-modes-revenue", "Revenue by payment mode", keys(parts),
+                        () -> ViewCharts.donut("payment-modes-revenue", "Revenue by payment mode", keys(parts),
                                 parts.stream().map(p -> p.figures().revenueCents() / 100.0).toList(),
                                 "revenue by payment mode", format),
-                        ViewCharts.donut("payment-modes-orders", "Orders by payment mode", keys(parts),
+                        () -> ViewCharts.donut("payment-modes-orders", "Orders by payment mode", keys(parts),
                                 parts.stream().map(p -> (double) p.figures().orders()).toList(),
                                 "orders by payment mode", format)));
     }
@@ -186,7 +186,7 @@ public class SalesService {
         String title = by == Breakdown.STATE ? "Revenue by state" : "Revenue by city in " + filter.state();
         return parts(version, "regions", query, filter, by, format,
                 Comparator.comparingLong((Part p) -> p.figures().revenueCents()).reversed(), parts -> List.of(
-                        ViewCharts.ranking("regions", title, keys(parts),
+                        () -> ViewCharts.ranking("regions", title, keys(parts),
                                 parts.stream().map(p -> p.figures().revenueCents() / 100.0).toList(),
                                 "revenue (" + config.currency() + ")", format)));
     }
@@ -196,7 +196,7 @@ public class SalesService {
         String title = by == Breakdown.CATEGORY ? "Profit by category" : "Profit by sub-category";
         return parts(version, "profit", query, filter, by, format,
                 Comparator.comparingLong((Part p) -> p.figures().profitCents()), parts -> List.of(
-                        ViewCharts.profitBars("profit", title, keys(parts),
+                        () -> ViewCharts.profitBars("profit", title, keys(parts),
                                 parts.stream().map(p -> p.figures().profitCents() / 100.0).toList(),
                                 config.currency(), format)));
     }
@@ -206,7 +206,7 @@ public class SalesService {
         String title = level == Breakdown.CATEGORY ? "Revenue by category" : "Revenue by sub-category";
         return parts(version, "treemap", query, filter, level, format,
                 Comparator.comparingLong((Part p) -> p.figures().revenueCents()).reversed(), parts -> List.of(
-                        TreemapChart.draw("treemap", title, parts.stream().map(p -> new TreemapChart.Leaf(
+                        () -> TreemapChart.draw("treemap", title, parts.stream().map(p -> new TreemapChart.Leaf(
                                 p.parent() == null ? p.key() : p.parent(), p.key(), p.figures().revenueCents() / 100.0,
                                 p.figures().margin())).toList(), config.currency(), format)));
     }
@@ -222,7 +222,7 @@ public class SalesService {
         return cached(new CacheKey(version, "average-order-value", List.of(query, filter), format), () ->
                 scope(version, query, filter, Breakdown.CATEGORY).chain(scope -> {
                     if (scope.range().isEmpty()) {
-                        return render(format, () -> aovCharts(List.of(), List.of(), format)).map(c ->
+                        return renderEach(format, aovCharts(List.of(), List.of(), format)).map(c ->
                                 new AverageOrderValue(scope, SalesFigures.ZERO, List.of(), List.of(), List.of(), c));
                     }
                     DateRange range = scope.range().get();
@@ -234,29 +234,29 @@ public class SalesService {
                         List<Period> months = fill(range, Breakdown.MONTH, t.getItem2(), Map.of(), null);
                         List<Part> categories = ranked(t.getItem3(), byValue);
                         List<Part> modes = ranked(t.getItem4(), byValue);
-                        return render(format, () -> aovCharts(months, categories, format)).map(c ->
+                        return renderEach(format, aovCharts(months, categories, format)).map(c ->
                                 new AverageOrderValue(scope, totals, months, categories, modes, c));
                     });
                 }));
     }
 
-    private List<RenderedChart> aovCharts(List<Period> months, List<Part> categories, ChartFormat format) {
+    private List<Supplier<RenderedChart>> aovCharts(List<Period> months, List<Part> categories, ChartFormat format) {
         return List.of(
-                CustomerCharts.bars("aov-monthly", "Average order value by month (" + config.currency() + ")",
+                () -> CustomerCharts.bars("aov-monthly", "Average order value by month (" + config.currency() + ")",
                         config.currency(), months.stream().map(p -> ViewCharts.label(p.start(), true)).toList(),
                         months.stream().map(p -> Math.round(p.figures().averageOrderCents()) / 100.0).toList(), format),
-                ViewCharts.ranking("aov-by-category", "Average order value by category", keys(categories),
+                () -> ViewCharts.ranking("aov-by-category", "Average order value by category", keys(categories),
                         categories.stream().map(p -> p.figures().averageOrderCents() / 100.0).toList(),
                         "average order value (" + config.currency() + ")", format));
     }
 
     private Uni<Parts> parts(long version, String view, DateRangeQuery query, SalesFilter filter, Breakdown by,
                              ChartFormat format, Comparator<Part> order,
-                             java.util.function.Function<List<Part>, List<RenderedChart>> charts) {
+                             java.util.function.Function<List<Part>, List<Supplier<RenderedChart>>> charts) {
         return cached(new CacheKey(version, view, List.of(query, filter, by), format), () ->
                 scope(version, query, filter, by).chain(scope -> {
                     if (scope.range().isEmpty()) {
-                        return render(format, () -> charts.apply(List.of()))
+                        return renderEach(format, charts.apply(List.of()))
                                 .map(c -> new Parts(scope, by, List.of(), SalesFigures.ZERO, c));
                     }
                     // totals are read, not summed: an order with lines in two groups is one order
@@ -264,7 +264,7 @@ public class SalesService {
                         List<Part> parts = ranked(r.getItem1(), order);
                         SalesFigures totals = r.getItem2().stream().map(CubeRow::figures)
                                 .reduce(SalesFigures.ZERO, SalesFigures::plus);
-                        return render(format, () -> charts.apply(parts)).map(c -> new Parts(scope, by, parts, totals, c));
+                        return renderEach(format, charts.apply(parts)).map(c -> new Parts(scope, by, parts, totals, c));
                     });
                 }));
     }
@@ -396,27 +396,27 @@ public class SalesService {
         return parts.stream().map(Part::key).toList();
     }
 
-    private List<RenderedChart> summaryCharts(List<Period> months, List<Part> modes, ChartFormat format) {
+    private List<Supplier<RenderedChart>> summaryCharts(List<Period> months, List<Part> modes, ChartFormat format) {
         List<MonthlySales> monthly = months.stream().map(p -> new MonthlySales(YearMonth.from(p.start()),
                 p.figures().revenueCents(), p.figures().profitCents(), p.figures().units(), p.figures().orders())).toList();
         List<PaymentModeSales> byMode = modes.stream().map(p ->
                 new PaymentModeSales(p.key(), p.figures().revenueCents(), p.figures().orders())).toList();
-        return List.of(SalesCharts.monthlyTrend(monthly, config.currency(), format),
-                SalesCharts.paymentModes(byMode, config.currency(), format));
+        return List.of(() -> SalesCharts.monthlyTrend(monthly, config.currency(), format),
+                () -> SalesCharts.paymentModes(byMode, config.currency(), format));
     }
 
-    private List<RenderedChart> trendCharts(Breakdown interval, List<Period> periods,
+    private List<Supplier<RenderedChart>> trendCharts(Breakdown interval, List<Period> periods,
                                             Optional<Forecast.Result> forecast, List<LocalDate> forecastPeriods,
                                             ChartFormat format) {
         boolean monthly = interval == Breakdown.MONTH;
         List<LocalDate> starts = periods.stream().map(Period::start).toList();
         return List.of(
-                ViewCharts.salesTrend(monthly, starts,
+                () -> ViewCharts.salesTrend(monthly, starts,
                         periods.stream().map(p -> p.figures().revenueCents() / 100.0).toList(),
                         periods.stream().map(p -> p.previousYear() == null ? null : p.previousYear().revenueCents() / 100.0).toList(),
                         forecastPeriods, forecast.map(Forecast.Result::points).orElse(List.of()),
                         config.currency(), format),
-                ViewCharts.orderVolume(monthly, starts, periods.stream().map(p -> p.figures().orders()).toList(),
+                () -> ViewCharts.orderVolume(monthly, starts, periods.stream().map(p -> p.figures().orders()).toList(),
                         format));
     }
 
@@ -426,6 +426,16 @@ public class SalesService {
             return Uni.createFrom().item(List.of());
         }
         return Uni.createFrom().item(draw).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Draws each chart on its own worker, so a view's charts take as long as the slowest, not the sum. */
+    static Uni<List<RenderedChart>> renderEach(ChartFormat format, List<Supplier<RenderedChart>> charts) {
+        if (format == ChartFormat.NONE) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<RenderedChart>> drawn = charts.stream()
+                .map(c -> Uni.createFrom().item(c).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())).toList();
+        return Uni.combine().all().unis(drawn).with(RenderedChart.class, List::copyOf);
     }
 
     private <T> Uni<T> cached(CacheKey key, Supplier<Uni<T>> compute) {
