@@ -15,9 +15,10 @@ import java.util.Set;
  *
  * <p>An order counts once per cell it has a line in, so an order's lines must be seen together: lines
  * are fed in file order, and an order ends when another begins. Files grouped by order (every export
- * seen so far) work that way; when an order turns up again after another one, the delta is marked
- * unusable ({@link #usable()}) and the import computes the rollups in SQL instead. Orders seen are
- * remembered as 64-bit hashes (a collision only sends the import down the SQL path).
+ * seen so far) work that way. Whether the file was grouped is checked afterwards in the database (an
+ * order's staged lines have consecutive numbers); if not, the import discards this delta and computes
+ * the rollups in SQL. Memory stays bounded: the caller drains the sums whenever they grow large, and
+ * the database adds up the drained parts.
  */
 public final class RollupDelta {
 
@@ -46,33 +47,34 @@ public final class RollupDelta {
 
     private final Map<CubeKey, Sums> cube = new HashMap<>();
     private final Map<ProductKey, Sums> products = new HashMap<>();
-    private final LongSet closedOrders = new LongSet();
     private final List<OrderLine> current = new ArrayList<>();
-    private boolean usable = true;
 
     /** Feeds the next line of the file. */
     public void accept(OrderLine line) {
-        if (!usable) return;
         if (!current.isEmpty() && !current.getFirst().orderId().equals(line.orderId())) {
             closeOrder();
-        }
-        if (current.isEmpty() && !closedOrders.add(hash(line.orderId()))) {
-            usable = false;
-            cube.clear();
-            products.clear();
-            current.clear();
-            return;
         }
         current.add(line);
     }
 
     /** Ends the file: the last order is complete. */
     public void finish() {
-        if (usable && !current.isEmpty()) closeOrder();
+        if (!current.isEmpty()) closeOrder();
     }
 
-    public boolean usable() {
-        return usable;
+    /** Cells and product-months summed so far (the memory the delta holds). */
+    public int size() {
+        return cube.size() + products.size();
+    }
+
+    /** Hands out the sums so far and starts afresh; the parts add up to the whole. */
+    public RollupDelta drain() {
+        RollupDelta part = new RollupDelta();
+        part.cube.putAll(cube);
+        part.products.putAll(products);
+        cube.clear();
+        products.clear();
+        return part;
     }
 
     public Map<CubeKey, Sums> cube() {
@@ -129,58 +131,4 @@ public final class RollupDelta {
         current.clear();
     }
 
-    /** FNV-1a 64 of the id's characters. */
-    static long hash(String id) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < id.length(); i++) {
-            h ^= id.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
-    }
-
-    /** An open-addressing set of longs: 8 bytes an entry instead of an object per order. */
-    static final class LongSet {
-        private long[] slots = new long[1 << 16];
-        private boolean hasZero;
-        private int size;
-
-        /** Adds {@code v}; false when it was there already. */
-        boolean add(long v) {
-            if (v == 0) {
-                boolean added = !hasZero;
-                hasZero = true;
-                return added;
-            }
-            if (size * 2 >= slots.length) grow();
-            int mask = slots.length - 1;
-            int i = (int) (mix(v) & mask);
-            while (slots[i] != 0) {
-                if (slots[i] == v) return false;
-                i = (i + 1) & mask;
-            }
-            slots[i] = v;
-            size++;
-            return true;
-        }
-
-        private void grow() {
-            long[] old = slots;
-            slots = new long[old.length * 2];
-            int mask = slots.length - 1;
-            for (long v : old) {
-                if (v == 0) continue;
-                int i = (int) (mix(v) & mask);
-                while (slots[i] != 0) i = (i + 1) & mask;
-                slots[i] = v;
-            }
-        }
-
-        private static long mix(long v) {
-            v ^= v >>> 33;
-            v *= 0xff51afd7ed558ccdL;
-            v ^= v >>> 33;
-            return v;
-        }
-    }
 }

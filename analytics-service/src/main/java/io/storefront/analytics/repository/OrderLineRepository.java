@@ -55,12 +55,18 @@ public class OrderLineRepository {
     /** The import's orders with their totals; where an order's rows disagree on its attributes, the last row wins. */
     private static final String STAGE_ORDERS = """
             CREATE TEMP TABLE import_orders ON COMMIT DROP AS
-            SELECT h.*, t.revenue_cents, t.profit_cents, t.units, t.lines
+            SELECT h.*, t.revenue_cents, t.profit_cents, t.units, t.lines, t.span
               FROM (SELECT DISTINCT ON (order_id) order_id, order_date, customer_key, customer_name, state, city
                       FROM import_lines ORDER BY order_id, seq DESC) h
               JOIN (SELECT order_id, sum(amount_cents) AS revenue_cents, sum(profit_cents) AS profit_cents,
-                           sum(quantity) AS units, count(*) AS lines
+                           sum(quantity) AS units, count(*) AS lines, max(seq) - min(seq) + 1 AS span
                       FROM import_lines GROUP BY order_id) t USING (order_id)""";
+
+    /** An order whose staged lines are not consecutive: the file was not grouped by order. */
+    private static final String SCATTERED = "SELECT EXISTS (SELECT 1 FROM import_orders WHERE span <> lines) AS scattered";
+
+    /** The delta summed while reading counted orders wrongly; it goes, and SQL sums the new lines. */
+    private static final String DISCARD_READ_DELTA = "TRUNCATE delta_cube, delta_product";
 
     /** Customers whose figures the import changes: those of the new orders and the earlier owners of replaced ones. */
     private static final String AFFECTED_CUSTOMERS = """
@@ -262,18 +268,13 @@ public class OrderLineRepository {
 
     /**
      * Applies the staged lines of import {@code importId}: replaces their orders and updates the rollups.
-     * The caller holds the data-version lock, so change numbers are assigned in commit order.
+     * The new lines' rollup delta was staged while reading (see {@link #stageDelta}); when the file turns
+     * out not to be grouped by order, that delta is discarded and computed here instead. The caller holds
+     * the data-version lock, so change numbers are assigned in commit order.
      */
-    /**
-     * Applies the staged lines of import {@code importId}: replaces their orders and updates the rollups.
-     * {@code newLinesSummed}: the new lines' rollup delta was staged from the reading (see
-     * {@link #stageDelta}); otherwise it is computed here. The caller holds the data-version lock, so
-     * change numbers are assigned in commit order.
-     */
-    public Uni<Void> applyStaged(SqlConnection tx, long importId, boolean newLinesSummed,
-                                 java.util.function.IntFunction<Uni<Void>> afterStep) {
+    public Uni<Void> applyStaged(SqlConnection tx, long importId, java.util.function.IntFunction<Uni<Void>> afterStep) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        List<java.util.function.Supplier<Uni<?>>> steps = steps(tx, importId, newLinesSummed);
+        List<java.util.function.Supplier<Uni<?>>> steps = steps(tx, importId);
         for (int i = 0; i < steps.size(); i++) {
             java.util.function.Supplier<Uni<?>> step = steps.get(i);
             int done = i + 1;
@@ -354,20 +355,23 @@ public class OrderLineRepository {
     }
 
     /** How many steps {@link #applyStaged} reports progress for. */
-    public static final int APPLY_STEPS = 15;
+    public static final int APPLY_STEPS = 16;
 
-    private List<java.util.function.Supplier<Uni<?>>> steps(SqlConnection tx, long importId, boolean newLinesSummed) {
+    private List<java.util.function.Supplier<Uni<?>>> steps(SqlConnection tx, long importId) {
+        java.util.concurrent.atomic.AtomicBoolean scattered = new java.util.concurrent.atomic.AtomicBoolean();
         List<java.util.function.Supplier<Uni<?>>> steps = List.of(
                 () -> tx.query(STAGE_ORDERS).execute(),
                 // temp tables have no statistics until analysed; without them the joins below go wrong
                 () -> tx.query("ANALYZE import_lines, import_orders").execute(),
+                () -> tx.query(SCATTERED).execute().invoke(rows -> scattered.set(rows.iterator().next().getBoolean(0)))
+                        .chain(() -> scattered.get() ? tx.query(DISCARD_READ_DELTA).execute() : Uni.createFrom().nullItem()),
                 () -> tx.query(CREATE_DELTA).execute(),
                 () -> tx.query(ADD_DELTA.formatted("-1", OLD_LINES)).execute(),
                 () -> tx.query(AFFECTED_CUSTOMERS).execute(),
                 () -> tx.query(DELETE_OLD_LINES).execute(),
                 () -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId)),
                 () -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId)),
-                () -> newLinesSummed ? Uni.createFrom().voidItem() : tx.query(ADD_DELTA.formatted("1", NEW_LINES)).execute(),
+                () -> scattered.get() ? tx.query(ADD_DELTA.formatted("1", NEW_LINES)).execute() : Uni.createFrom().voidItem(),
                 () -> tx.query(DELTA_CELLS).execute(),
                 () -> tx.query(CELLS_TO_DELTA).execute(),
                 () -> tx.query(APPLY_CUBE).execute(),

@@ -50,6 +50,8 @@ public class ImportService {
     /** A running job writes progress at least this often; silence for longer means it was cut off. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(500).toNanos();
+    /** Summed cells kept in memory before they are staged (about 150 bytes each). */
+    private static final int DELTA_FLUSH_AT = 200_000;
 
     /** An uploaded file: where it was received and the name it had on the client. */
     public record Upload(Path file, String name) {
@@ -135,13 +137,11 @@ public class ImportService {
                         .chain(() -> stageAll(tx, job.id(), source, bytesRead, delta))
                         .call(() -> {
                             delta.finish();
-                            return delta.usable() ? lines.stageDelta(tx, delta, config.importBatchSize())
-                                    : Uni.createFrom().voidItem();
+                            return lines.stageDelta(tx, delta.drain(), config.importBatchSize());
                         })
                         // the version row lock, held to commit, orders concurrent imports' apply phases
                         .call(() -> imports.bumpDataVersion(tx).invoke(version::set))
-                        .call(() -> lines.applyStaged(tx, job.id(), delta.usable(),
-                                done -> imports.applying(job.id(), done)))
+                        .call(() -> lines.applyStaged(tx, job.id(), done -> imports.applying(job.id(), done)))
                         .call(staged -> imports.succeed(tx, job.id(), source.tally().rowsRead(), staged,
                                 source.tally().rowsRejected(), source.tally().errors()));
                 }))
@@ -183,6 +183,10 @@ public class ImportService {
                         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .until(List::isEmpty)
                 .onItem().transformToUniAndConcatenate(batch -> lines.stage(tx, batch, staged.getAndAdd(batch.size()))
+                        // bounded memory: large sums go to the database in parts, which it adds up
+                        .call(() -> delta.size() >= DELTA_FLUSH_AT
+                                ? lines.stageDelta(tx, delta.drain(), config.importBatchSize())
+                                : Uni.createFrom().voidItem())
                         .call(() -> {
                             long now = System.nanoTime();
                             if (now - lastReport.get() < PROGRESS_EVERY_NANOS) return Uni.createFrom().voidItem();
