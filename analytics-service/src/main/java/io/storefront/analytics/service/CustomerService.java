@@ -61,7 +61,8 @@ public class CustomerService {
                           List<MonthActivity> months, List<CategorySpend> topSubCategories, List<RecentOrder> recentOrders) {
     }
 
-    private record CacheKey(long version, String view, Object parameters, ChartFormat format) {
+    private record CacheKey(long version, String view, Object parameters, ChartFormat format)
+            implements ViewCache.Versioned {
     }
 
     private final CustomerRepository customers;

@@ -34,7 +34,7 @@ public class ProductService {
     public record TopProducts(Scope scope, Metric metric, List<ProductMonths.Ranked> products, List<RenderedChart> charts) {
     }
 
-    private record CacheKey(long version, Object parameters, ChartFormat format) {
+    private record CacheKey(long version, Object parameters, ChartFormat format) implements ViewCache.Versioned {
     }
 
     private final ProductRepository products;

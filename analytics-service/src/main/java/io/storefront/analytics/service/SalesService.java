@@ -73,7 +73,8 @@ public class SalesService {
                                List<RenderedChart> charts) {
     }
 
-    private record CacheKey(long version, String view, Object parameters, ChartFormat format) {
+    private record CacheKey(long version, String view, Object parameters, ChartFormat format)
+            implements ViewCache.Versioned {
     }
 
     private final SalesRepository sales;

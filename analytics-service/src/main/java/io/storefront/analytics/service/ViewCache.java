@@ -4,12 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A bounded least-recently-used cache of computed views. Keys carry the data version, so an
- * import makes older entries unreachable instead of stale; they age out as new ones arrive.
+ * A bounded least-recently-used cache of computed views. Keys carry the data version: the first key
+ * of a newer version empties the cache, since nothing older will be asked for again (entries can be
+ * large: a customer snapshot of a big store is a few hundred megabytes).
  */
-public final class ViewCache<K, V> {
+public final class ViewCache<K extends ViewCache.Versioned, V> {
+
+    /** A key that names the data version it was computed at. */
+    public interface Versioned {
+        long version();
+    }
 
     private final Map<K, V> entries;
+    private long newest = Long.MIN_VALUE;
 
     public ViewCache(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
@@ -22,11 +29,23 @@ public final class ViewCache<K, V> {
     }
 
     public synchronized V get(K key) {
+        forgetOlderThan(key.version());
         return entries.get(key);
     }
 
     public synchronized void put(K key, V value) {
+        forgetOlderThan(key.version());
+        if (key.version() < newest) {
+            return; // computed from data that has since changed: nobody will ask for it
+        }
         entries.put(key, value);
+    }
+
+    private void forgetOlderThan(long version) {
+        if (version > newest) {
+            newest = version;
+            entries.clear();
+        }
     }
 
     public synchronized int size() {
