@@ -52,6 +52,10 @@ public abstract class ServiceConventionsTest {
                 .body("type", equalTo("urn:storefront:problem:not-found"))
                 .body("status", equalTo(404))
                 .body("instance", equalTo("/api/v1/no-such-thing"));
+        // a path with a space or a percent sign is still a problem, with the path as sent
+        given().urlEncodingEnabled(true).when().get("/api/v1/no such thing/100%").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("instance", equalTo("/api/v1/no%20such%20thing/100%25"));
         given().when().delete(documentedPath()).then().statusCode(405)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:storefront:problem:method-not-allowed"))

@@ -60,6 +60,12 @@ public class ImportRepository {
                 .execute(Tuple.of(id, bytesRead, rowsRead, rowsRejected)).replaceWithVoid();
     }
 
+    /** Tells watchers the job is alive while a long step runs. */
+    public Uni<Void> heartbeat(long id) {
+        return pool.preparedQuery("UPDATE analytics.imports SET updated_at = now() WHERE id = $1 AND status = 'running'")
+                .execute(Tuple.of(id)).replaceWithVoid();
+    }
+
     public Uni<Void> applying(long id, int stepsDone) {
         return pool.preparedQuery("""
                         UPDATE analytics.imports SET phase = 'applying', bytes_read = bytes_total, steps_done = $2,

@@ -68,36 +68,72 @@ public class OrderLineRepository {
     /** The delta summed while reading counted orders wrongly; it goes, and SQL sums the new lines. */
     private static final String DISCARD_READ_DELTA = "TRUNCATE delta_cube, delta_product";
 
-    /** Customers whose figures the import changes: those of the new orders and the earlier owners of replaced ones. */
-    private static final String AFFECTED_CUSTOMERS = """
-            CREATE TEMP TABLE import_customers ON COMMIT DROP AS
-            SELECT customer_key FROM import_orders
+    /**
+     * The import's orders that are already stored (usually none: re-imports), and the customers whose
+     * figures are recomputed from their orders because of them: the earlier and the new owners.
+     */
+    private static final String REPLACED = """
+            CREATE TEMP TABLE replaced_orders ON COMMIT DROP AS
+            SELECT o.order_id, o.customer_key FROM analytics.orders o JOIN import_orders i ON i.order_id = o.order_id;
+            ANALYZE replaced_orders;
+            CREATE TEMP TABLE recompute_customers ON COMMIT DROP AS
+            SELECT customer_key FROM replaced_orders
              UNION
-            SELECT o.customer_key FROM analytics.orders o JOIN import_orders i ON i.order_id = o.order_id;
-            ANALYZE import_customers""";
+            SELECT i.customer_key FROM import_orders i JOIN replaced_orders r ON r.order_id = i.order_id;
+            ANALYZE recompute_customers""";
 
-    private static final String REBUILD_CUSTOMERS = """
-            DELETE FROM analytics.customers c USING import_customers a WHERE c.customer_key = a.customer_key;
+    /**
+     * Customers of replaced orders are recomputed from their orders (exact even when their first or last
+     * order moved); every other customer of the import only gained orders, which are added, so the cost
+     * follows the import, not the store.
+     */
+    private static final String UPDATE_CUSTOMERS = """
+            DELETE FROM analytics.customers c USING recompute_customers a WHERE c.customer_key = a.customer_key;
             INSERT INTO analytics.customers
             SELECT o.customer_key, (array_agg(o.customer_name ORDER BY o.order_date DESC, o.order_id DESC))[1],
                    (array_agg(o.state ORDER BY o.order_date DESC, o.order_id DESC))[1],
                    (array_agg(o.city ORDER BY o.order_date DESC, o.order_id DESC))[1],
                    min(o.order_date), max(o.order_date), count(*), sum(o.revenue_cents), sum(o.profit_cents), sum(o.units)
-              FROM analytics.orders o JOIN import_customers a ON a.customer_key = o.customer_key
+              FROM analytics.orders o JOIN recompute_customers a ON a.customer_key = o.customer_key
              GROUP BY o.customer_key;
-            DELETE FROM analytics.customer_months c USING import_customers a WHERE c.customer_key = a.customer_key;
+            INSERT INTO analytics.customers AS c
+            SELECT i.customer_key, (array_agg(i.customer_name ORDER BY i.order_date DESC, i.order_id DESC))[1],
+                   (array_agg(i.state ORDER BY i.order_date DESC, i.order_id DESC))[1],
+                   (array_agg(i.city ORDER BY i.order_date DESC, i.order_id DESC))[1],
+                   min(i.order_date), max(i.order_date), count(*), sum(i.revenue_cents), sum(i.profit_cents), sum(i.units)
+              FROM import_orders i
+             WHERE NOT EXISTS (SELECT 1 FROM recompute_customers r WHERE r.customer_key = i.customer_key)
+             GROUP BY i.customer_key
+            ON CONFLICT (customer_key) DO UPDATE
+               SET customer_name = CASE WHEN EXCLUDED.last_day >= c.last_day THEN EXCLUDED.customer_name ELSE c.customer_name END,
+                   state = CASE WHEN EXCLUDED.last_day >= c.last_day THEN EXCLUDED.state ELSE c.state END,
+                   city = CASE WHEN EXCLUDED.last_day >= c.last_day THEN EXCLUDED.city ELSE c.city END,
+                   first_day = least(c.first_day, EXCLUDED.first_day),
+                   last_day = greatest(c.last_day, EXCLUDED.last_day),
+                   orders = c.orders + EXCLUDED.orders,
+                   revenue_cents = c.revenue_cents + EXCLUDED.revenue_cents,
+                   profit_cents = c.profit_cents + EXCLUDED.profit_cents,
+                   units = c.units + EXCLUDED.units;
+            DELETE FROM analytics.customer_months c USING recompute_customers a WHERE c.customer_key = a.customer_key;
             INSERT INTO analytics.customer_months
             SELECT o.customer_key, date_trunc('month', o.order_date)::date, count(*), sum(o.revenue_cents)
-              FROM analytics.orders o JOIN import_customers a ON a.customer_key = o.customer_key
-             GROUP BY 1, 2""";
+              FROM analytics.orders o JOIN recompute_customers a ON a.customer_key = o.customer_key
+             GROUP BY 1, 2;
+            INSERT INTO analytics.customer_months AS m
+            SELECT i.customer_key, date_trunc('month', i.order_date)::date, count(*), sum(i.revenue_cents)
+              FROM import_orders i
+             WHERE NOT EXISTS (SELECT 1 FROM recompute_customers r WHERE r.customer_key = i.customer_key)
+             GROUP BY 1, 2
+            ON CONFLICT (customer_key, month) DO UPDATE
+               SET orders = m.orders + EXCLUDED.orders, revenue_cents = m.revenue_cents + EXCLUDED.revenue_cents""";
 
     /** Lines of a contribution: the stored lines of the import's orders, or the staged new ones. */
     private static final String OLD_LINES = """
             SELECT o.order_id, o.order_date, o.state, o.city, l.product_id, l.product_name, l.category,
                    l.sub_category, l.payment_mode, l.quantity, l.amount_cents, l.profit_cents
-              FROM analytics.order_lines l
-              JOIN analytics.orders o ON o.order_id = l.order_id
-              JOIN import_orders i ON i.order_id = l.order_id""";
+              FROM replaced_orders r
+              JOIN analytics.order_lines l ON l.order_id = r.order_id
+              JOIN analytics.orders o ON o.order_id = r.order_id""";
     private static final String NEW_LINES = """
             SELECT o.order_id, o.order_date, o.state, o.city, l.product_id, l.product_name, l.category,
                    l.sub_category, l.payment_mode, l.quantity, l.amount_cents, l.profit_cents
@@ -203,7 +239,7 @@ public class OrderLineRepository {
                    lines = p.lines + EXCLUDED.lines""";
 
     private static final String DELETE_OLD_LINES = """
-            DELETE FROM analytics.order_lines l USING import_orders i WHERE l.order_id = i.order_id""";
+            DELETE FROM analytics.order_lines l USING replaced_orders r WHERE l.order_id = r.order_id""";
 
     private static final String UPSERT_ORDERS = """
             INSERT INTO analytics.orders (order_id, order_date, customer_key, customer_name, state, city, import_id,
@@ -365,9 +401,9 @@ public class OrderLineRepository {
                 () -> tx.query("ANALYZE import_lines, import_orders").execute(),
                 () -> tx.query(SCATTERED).execute().invoke(rows -> scattered.set(rows.iterator().next().getBoolean(0)))
                         .chain(() -> scattered.get() ? tx.query(DISCARD_READ_DELTA).execute() : Uni.createFrom().nullItem()),
+                () -> tx.query(REPLACED).execute(),
                 () -> tx.query(CREATE_DELTA).execute(),
                 () -> tx.query(ADD_DELTA.formatted("-1", OLD_LINES)).execute(),
-                () -> tx.query(AFFECTED_CUSTOMERS).execute(),
                 () -> tx.query(DELETE_OLD_LINES).execute(),
                 () -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId)),
                 () -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId)),
@@ -377,7 +413,7 @@ public class OrderLineRepository {
                 () -> tx.query(APPLY_CUBE).execute(),
                 () -> tx.query(APPLY_PRODUCTS).execute(),
                 () -> tx.query(DROP_EMPTY_ROLLUP_ROWS).execute(),
-                () -> tx.query(REBUILD_CUSTOMERS).execute());
+                () -> tx.query(UPDATE_CUSTOMERS).execute());
         if (steps.size() != APPLY_STEPS) throw new IllegalStateException("APPLY_STEPS is out of date");
         return steps;
     }

@@ -62,12 +62,14 @@ public class ImportService {
     private final OrderLineRepository lines;
     private final AnalyticsConfig config;
     private final ViewWarmer warmer;
+    private final io.vertx.mutiny.core.Vertx vertx;
     private final JobQueue queue = new JobQueue();
     private final Path jobsDir;
 
     public ImportService(Pool pool, ImportRepository imports, OrderLineRepository lines, AnalyticsConfig config,
-                         ViewWarmer warmer) {
+                         ViewWarmer warmer, io.vertx.mutiny.core.Vertx vertx) {
         this.pool = pool;
+        this.vertx = vertx;
         this.warmer = warmer;
         this.imports = imports;
         this.lines = lines;
@@ -75,8 +77,17 @@ public class ImportService {
         this.jobsDir = Path.of(System.getProperty("java.io.tmpdir"), "storefront-analytics-imports");
     }
 
-    /** Jobs of an earlier run that never finished are failed: their transactions rolled back with it. */
-    void failAbandonedJobs(@Observes StartupEvent start) {
+    /**
+     * Jobs that stopped reporting were cut off (this or another instance stopped while they ran): their
+     * transactions rolled back, so they are marked failed. Checked at start and every minute, since a job
+     * cut off just before a restart only looks silent two minutes later.
+     */
+    void watchForAbandonedJobs(@Observes StartupEvent start, io.vertx.mutiny.core.Vertx vertx) {
+        failAbandonedJobs();
+        vertx.setPeriodic(Duration.ofMinutes(1).toMillis(), id -> failAbandonedJobs());
+    }
+
+    private void failAbandonedJobs() {
         imports.failAbandoned(ABANDONED_AFTER).subscribe().with(
                 n -> { if (n > 0) LOG.warnf("%d import jobs were cut off by a stop and are marked failed", n); },
                 e -> LOG.warn("could not check for abandoned import jobs", e));
@@ -124,6 +135,9 @@ public class ImportService {
         AtomicLong bytesRead = new AtomicLong();
         AtomicLong version = new AtomicLong(-1);
         List<OrderLineSource> opened = new ArrayList<>(1);
+        // a step of a big import can run for minutes; the heartbeat keeps watchers from calling it abandoned
+        long heartbeat = vertx.setPeriodic(Duration.ofSeconds(30).toMillis(),
+                id -> imports.heartbeat(job.id()).subscribe().with(ok -> { }, e -> LOG.debug("heartbeat failed", e)));
         return imports.markRunning(job.id(), OrderLineRepository.APPLY_STEPS)
                 // opening reads headers (and, for the seed format, all orders): blocking file I/O, so on a worker
                 .chain(() -> Uni.createFrom().item(() -> {
@@ -160,6 +174,7 @@ public class ImportService {
                             rejected, source == null ? List.of() : source.tally().errors());
                 })
                 .eventually(() -> Uni.createFrom().item(() -> {
+                    vertx.cancelTimer(heartbeat);
                     if (!opened.isEmpty()) opened.getFirst().close();
                     deleteAll(files);
                     return null;

@@ -51,4 +51,30 @@ class ReimportTest {
                 "COD disappears with RE-1's old line");
         assertEquals(2, after.getInt("totals.orders"));
     }
+
+    @Test
+    void customersFollowTheirOrdersThroughReimports() {
+        upload("RC-1,2047-06-10,Customer Ada 2047,Goa,Goa,Clothing,Saree,1,100,10,UPI\n"
+                + "RC-2,2047-07-10,Customer Ada 2047,Goa,Goa,Clothing,Saree,1,40,4,UPI\n"
+                + "RC-3,2047-08-10,Customer Ben 2047,Goa,Goa,Clothing,Saree,1,10,1,UPI\n");
+        // a later file only adds an order of Ada's, and moves RC-3 from Ben to Ada
+        upload("RC-4,2047-09-01,Customer Ada 2047,Kerala,Kochi,Clothing,Saree,1,5,1,UPI\n"
+                + "RC-3,2047-08-10,Customer Ada 2047,Goa,Goa,Clothing,Saree,1,10,1,UPI\n");
+        JsonPath ada = given().when().get("/api/v1/customers/profiles/Customer Ada 2047").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(4, ada.getInt("orders"));
+        assertEquals(0, new BigDecimal("155").compareTo(new BigDecimal(ada.getString("revenue"))));
+        assertEquals("2047-06-10", ada.getString("firstOrder"));
+        assertEquals("2047-09-01", ada.getString("lastOrder"));
+        assertEquals("Kerala", ada.getString("state"), "from the latest order");
+        assertEquals(4, ada.getList("months").size());
+        given().when().get("/api/v1/customers/profiles/Customer Ben 2047").then().statusCode(404);
+
+        // a file of new orders only: the customer's figures grow by them
+        upload("RC-5,2047-05-01,Customer Ada 2047,Goa,Panaji,Clothing,Saree,2,20,2,UPI\n");
+        JsonPath grown = given().when().get("/api/v1/customers/profiles/Customer Ada 2047").then().extract().jsonPath();
+        assertEquals(5, grown.getInt("orders"));
+        assertEquals("2047-05-01", grown.getString("firstOrder"));
+        assertEquals("Kerala", grown.getString("state"), "an older order does not change the latest place");
+    }
 }

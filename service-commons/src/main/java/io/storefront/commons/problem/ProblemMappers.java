@@ -125,7 +125,8 @@ public class ProblemMappers {
     }
 
     private static URI instance(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+        // the raw (still percent-encoded) path: a decoded one with a space or '%' is not a URI
+        return uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
     }
 
     /** "importSales.arg0.rows[2].amount" becomes "rows[2].amount"; a bare parameter keeps its name. */
