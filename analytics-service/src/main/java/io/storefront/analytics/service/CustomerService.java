@@ -34,7 +34,12 @@ public class CustomerService {
 
     public static final int MAX_COHORT_MONTHS = 36;
 
-    public record Snapshot(String state, LocalDate asOf, List<Customer> customers, Rfm.Score[] scores) {
+    /**
+     * Customers at one data version with what every view needs precomputed once: days since each one's
+     * last order, their spends sorted (for terciles) and RFM scores.
+     */
+    public record Snapshot(String state, LocalDate asOf, List<Customer> customers, Rfm.Score[] scores,
+                           long[] recencyDays, long[] sortedSpend) {
     }
 
     public record Group(String name, long customers, long orders, long revenueCents, double customerShare,
@@ -81,16 +86,14 @@ public class CustomerService {
     public Uni<Segments> segments(long version, String state, Long low, Long high, ChartFormat format) {
         return cached(new CacheKey(version, "segments", List.of(String.valueOf(state), String.valueOf(low),
                 String.valueOf(high)), format), () -> snapshot(version, state).chain(s -> compute(() -> {
-            ValueSegments.Thresholds t = low == null ? ValueSegments.quantiles(s.customers())
+            ValueSegments.Thresholds t = low == null ? ValueSegments.quantiles(s.sortedSpend())
                     : new ValueSegments.Thresholds("fixed", low, high);
-            List<List<Customer>> members = new ArrayList<>();
-            ValueSegments.NAMES.forEach(n -> members.add(new ArrayList<>()));
-            s.customers().forEach(c -> members.get(ValueSegments.segmentOf(c.revenueCents(), t)).add(c));
-            long revenue = s.customers().stream().mapToLong(Customer::revenueCents).sum();
-            List<Group> groups = new ArrayList<>();
-            for (int i = 0; i < members.size(); i++) {
-                groups.add(group(ValueSegments.NAMES.get(i), members.get(i), s, revenue));
+            int[] segmentOf = new int[s.customers().size()];
+            for (int i = 0; i < segmentOf.length; i++) {
+                segmentOf[i] = ValueSegments.segmentOf(s.customers().get(i).revenueCents(), t);
             }
+            List<Group> groups = groups(ValueSegments.NAMES, segmentOf, s);
+            long revenue = groups.stream().mapToLong(Group::revenueCents).sum();
             List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
                     CustomerCharts.bars("value-segments", "Customers by value segment", "customers",
                             ValueSegments.NAMES, groups.stream().map(Group::customers).toList(), format),
@@ -104,19 +107,14 @@ public class CustomerService {
     public Uni<RfmView> rfm(long version, String state, ChartFormat format) {
         return cached(new CacheKey(version, "rfm", String.valueOf(state), format), () -> snapshot(version, state)
                 .chain(s -> compute(() -> {
-                    long revenue = s.customers().stream().mapToLong(Customer::revenueCents).sum();
                     long[][] grid = new long[5][5];
-                    List<List<Customer>> members = new ArrayList<>();
-                    Rfm.SEGMENTS.forEach(n -> members.add(new ArrayList<>()));
                     int[] segmentOf = new int[s.customers().size()];
-                    for (int i = 0; i < s.customers().size(); i++) {
+                    for (int i = 0; i < segmentOf.length; i++) {
                         Rfm.Score score = s.scores()[i];
                         grid[score.recency() - 1][score.frequency() - 1]++;
                         segmentOf[i] = Rfm.SEGMENTS.indexOf(score.segment());
-                        members.get(segmentOf[i]).add(s.customers().get(i));
                     }
-                    List<Group> groups = new ArrayList<>();
-                    for (int i = 0; i < members.size(); i++) groups.add(group(Rfm.SEGMENTS.get(i), members.get(i), s, revenue));
+                    List<Group> groups = groups(Rfm.SEGMENTS, segmentOf, s);
                     List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
                             ViewCharts.ranking("rfm-segments", "Customers by RFM segment",
                                     groups.stream().filter(g -> g.customers() > 0).map(Group::name).toList(),
@@ -139,7 +137,7 @@ public class CustomerService {
                         throw ProblemException.invalid("k", "k must be below the number of customers ("
                                 + s.customers().size() + ")");
                     }
-                    BehaviourClusters.Result r = BehaviourClusters.fit(s.customers(), s.asOf(), k, config.currency());
+                    BehaviourClusters.Result r = BehaviourClusters.fit(s.customers(), s.recencyDays(), k, config.currency());
                     List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
                             scatter("clusters", "Behaviour clusters", s, r.assignment(),
                                     r.clusters().stream().map(BehaviourClusters.Cluster::label).toList(), format));
@@ -194,7 +192,7 @@ public class CustomerService {
                         int i = indexOf(s.customers(), key);
                         Rfm.Score score = i < 0 ? null : s.scores()[i];
                         String value = ValueSegments.NAMES.get(ValueSegments.segmentOf(c.revenueCents(),
-                                ValueSegments.quantiles(s.customers())));
+                                ValueSegments.quantiles(s.sortedSpend())));
                         return new Profile(c, s.asOf(), score, value, t.getItem2(), t.getItem3(), t.getItem4());
                     });
         });
@@ -206,9 +204,19 @@ public class CustomerService {
                 () -> customers.cohortCells(state));
     }
 
-    /** Reads what every customer view needs at {@code version}, so that the first view after an import is quick. */
+    /**
+     * Reads what every customer view needs at {@code version} and computes the views with their default
+     * parameters (as a dashboard first shows them), so that they answer from the cache after an import.
+     * Their cost grows with the number of customers (a second or so for a million).
+     */
     public Uni<Void> warm(long version) {
-        return Uni.combine().all().unis(snapshot(version, null), cohortCells(version, null)).discardItems();
+        return Uni.combine().all().unis(snapshot(version, null), cohortCells(version, null)).discardItems()
+                .chain(() -> segments(version, null, null, null, ChartFormat.PNG))
+                .chain(() -> rfm(version, null, ChartFormat.PNG))
+                .chain(() -> frequency(version, null, ChartFormat.PNG))
+                .chain(() -> cohorts(version, null, 12, ChartFormat.PNG))
+                .chain(() -> clusters(version, null, null, ChartFormat.PNG))
+                .replaceWithVoid();
     }
 
     private Uni<Snapshot> snapshot(long version, String state) {
@@ -219,7 +227,14 @@ public class CustomerService {
                             // Java's key order, whatever the database collation, for the binary search in profile()
                             List<Customer> byKey = new ArrayList<>(t.getItem2());
                             byKey.sort(java.util.Comparator.comparing(Customer::key));
-                            return new Snapshot(state, t.getItem1(), byKey, Rfm.score(byKey, t.getItem1()));
+                            long[] recency = new long[byKey.size()];
+                            long[] spend = new long[byKey.size()];
+                            for (int i = 0; i < byKey.size(); i++) {
+                                recency[i] = byKey.get(i).recencyDays(t.getItem1());
+                                spend[i] = byKey.get(i).revenueCents();
+                            }
+                            java.util.Arrays.sort(spend);
+                            return new Snapshot(state, t.getItem1(), byKey, Rfm.score(byKey, t.getItem1()), recency, spend);
                         }));
     }
 
@@ -233,19 +248,30 @@ public class CustomerService {
         });
     }
 
-    private Group group(String name, List<Customer> members, Snapshot s, long totalRevenue) {
-        long orders = 0, revenue = 0;
-        double recency = 0;
-        for (Customer c : members) {
-            orders += c.orders();
-            revenue += c.revenueCents();
-            recency += c.recencyDays(s.asOf());
+    /** Figures of each named group, {@code groupOf[i]} naming customer i's; one pass over the snapshot. */
+    private static List<Group> groups(List<String> names, int[] groupOf, Snapshot s) {
+        int k = names.size();
+        long[] count = new long[k], orders = new long[k], revenue = new long[k];
+        double[] recency = new double[k];
+        long totalRevenue = 0;
+        for (int i = 0; i < groupOf.length; i++) {
+            Customer c = s.customers().get(i);
+            int g = groupOf[i];
+            count[g]++;
+            orders[g] += c.orders();
+            revenue[g] += c.revenueCents();
+            recency[g] += s.recencyDays()[i];
+            totalRevenue += c.revenueCents();
         }
-        int n = members.size();
-        int all = s.customers().size();
-        return new Group(name, n, orders, revenue, all == 0 ? 0 : round((double) n / all),
-                totalRevenue == 0 ? 0 : round((double) revenue / totalRevenue), n == 0 ? 0 : round(recency / n),
-                n == 0 ? 0 : round((double) orders / n), n == 0 ? 0 : (double) revenue / n);
+        int all = groupOf.length;
+        List<Group> groups = new ArrayList<>(k);
+        for (int g = 0; g < k; g++) {
+            long n = count[g];
+            groups.add(new Group(names.get(g), n, orders[g], revenue[g], all == 0 ? 0 : round((double) n / all),
+                    totalRevenue == 0 ? 0 : round((double) revenue[g] / totalRevenue), n == 0 ? 0 : round(recency[g] / n),
+                    n == 0 ? 0 : round((double) orders[g] / n), n == 0 ? 0 : (double) revenue[g] / n));
+        }
+        return groups;
     }
 
     private RenderedChart scatter(String name, String title, Snapshot s, int[] group, List<String> names,
@@ -253,7 +279,7 @@ public class CustomerService {
         int n = s.customers().size();
         double[] recency = new double[n], spend = new double[n];
         for (int i = 0; i < n; i++) {
-            recency[i] = s.customers().get(i).recencyDays(s.asOf());
+            recency[i] = s.recencyDays()[i];
             spend[i] = s.customers().get(i).revenueCents() / 100.0;
         }
         return CustomerCharts.scatter(name, title, recency, spend, group, names, config.currency(), format);

@@ -40,22 +40,31 @@ public final class BehaviourClusters {
 
     /** Clusters of {@code customers}; {@code k} null chooses it. Needs at least 3 customers and k ≤ customers - 1. */
     public static Result fit(List<Customer> customers, LocalDate asOf, Integer k, String currency) {
+        long[] recency = new long[customers.size()];
+        for (int i = 0; i < recency.length; i++) recency[i] = customers.get(i).recencyDays(asOf);
+        return fit(customers, recency, k, currency);
+    }
+
+    /** As above with each customer's days since the last order given (the snapshot has them). */
+    public static Result fit(List<Customer> customers, long[] recencyDays, Integer k, String currency) {
         int n = customers.size();
-        double[][] raw = new double[n][];
+        // features as one flat array (x0, y0, z0, x1, ...): no object per customer
+        double[] z = new double[3 * n];
         for (int i = 0; i < n; i++) {
             Customer c = customers.get(i);
-            raw[i] = new double[] {c.recencyDays(asOf), Math.log1p(c.orders()), Math.log1p(c.revenueCents() / 100.0)};
+            z[3 * i] = recencyDays[i];
+            z[3 * i + 1] = Math.log1p(c.orders());
+            z[3 * i + 2] = Math.log1p(c.revenueCents() / 100.0);
         }
         double[] mean = new double[3], sd = new double[3];
-        for (double[] x : raw) for (int j = 0; j < 3; j++) mean[j] += x[j] / n;
-        for (double[] x : raw) for (int j = 0; j < 3; j++) sd[j] += (x[j] - mean[j]) * (x[j] - mean[j]) / n;
+        for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) mean[j] += z[3 * i + j] / n;
+        for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) sd[j] += (z[3 * i + j] - mean[j]) * (z[3 * i + j] - mean[j]) / n;
         for (int j = 0; j < 3; j++) sd[j] = sd[j] == 0 ? 1 : Math.sqrt(sd[j]);
-        double[][] z = new double[n][3];
-        for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) z[i][j] = (raw[i][j] - mean[j]) / sd[j];
+        for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) z[3 * i + j] = (z[3 * i + j] - mean[j]) / sd[j];
 
         int stride = Math.max(1, (int) Math.ceil(n / (double) SAMPLE));
         List<double[]> picked = new ArrayList<>();
-        for (int i = 0; i < n; i += stride) picked.add(z[i]);
+        for (int i = 0; i < n; i += stride) picked.add(new double[] {z[3 * i], z[3 * i + 1], z[3 * i + 2]});
         double[][] sample = picked.toArray(double[][]::new);
 
         Map<Integer, Double> silhouettes = new LinkedHashMap<>();
@@ -84,20 +93,22 @@ public final class BehaviourClusters {
         int[] assignment = new int[n];
         long[] size = new long[chosen];
         double[][] sums = new double[chosen][3];
+        double allRecency = 0, allOrders = 0, allRevenue = 0;
+        double[] point = new double[3];
         for (int i = 0; i < n; i++) {
-            int c = nearest(z[i], centres);
+            point[0] = z[3 * i];
+            point[1] = z[3 * i + 1];
+            point[2] = z[3 * i + 2];
+            int c = nearest(point, centres);
             assignment[i] = c;
             size[c]++;
             Customer customer = customers.get(i);
-            sums[c][0] += customer.recencyDays(asOf);
+            sums[c][0] += recencyDays[i];
             sums[c][1] += customer.orders();
             sums[c][2] += customer.revenueCents();
-        }
-        double allRecency = 0, allOrders = 0, allRevenue = 0;
-        for (Customer c : customers) {
-            allRecency += c.recencyDays(asOf) / (double) n;
-            allOrders += c.orders() / (double) n;
-            allRevenue += c.revenueCents() / (double) n;
+            allRecency += recencyDays[i] / (double) n;
+            allOrders += customer.orders() / (double) n;
+            allRevenue += customer.revenueCents() / (double) n;
         }
         List<Cluster> clusters = new ArrayList<>();
         for (int c = 0; c < chosen; c++) {

@@ -25,7 +25,11 @@ public final class ValueSegments {
     }
 
     public static Thresholds quantiles(List<Customer> customers) {
-        long[] spend = customers.stream().mapToLong(Customer::revenueCents).sorted().toArray();
+        return quantiles(customers.stream().mapToLong(Customer::revenueCents).sorted().toArray());
+    }
+
+    /** Terciles of spends already sorted ascending. */
+    public static Thresholds quantiles(long[] spend) {
         if (spend.length == 0) return new Thresholds("quantile", 0, 0);
         return new Thresholds("quantile", nearestRank(spend, 1 / 3.0), nearestRank(spend, 2 / 3.0));
     }
@@ -40,9 +44,4 @@ public final class ValueSegments {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    static long[] sorted(long[] values) {
-        long[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy;
-    }
 }
