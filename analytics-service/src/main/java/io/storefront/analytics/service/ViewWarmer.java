@@ -1,6 +1,11 @@
 package io.storefront.analytics.service;
 
 import io.smallrye.mutiny.Uni;
+import io.storefront.analytics.chart.ChartFormat;
+import io.storefront.analytics.domain.Breakdown;
+import io.storefront.analytics.domain.ProductMonths;
+import io.storefront.analytics.domain.SalesFilter;
+import io.storefront.commons.query.DateRangeQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,11 +29,26 @@ public class ViewWarmer {
         this.customers = customers;
     }
 
-    /** Starts warming and returns at once; a failure only costs the first request its speed. */
+    /**
+     * Starts warming and returns at once; a failure only costs the first request its speed. Besides the
+     * in-memory data, the views a dashboard opens with (default range, no filter, PNG charts) are computed
+     * into the cache, one after another so as not to crowd out requests.
+     */
     public void warm(long version) {
         long started = System.nanoTime();
-        Uni.combine().all().unis(sales.dimensions(version), products.months(version), customers.warm(version))
-                .discardItems()
+        DateRangeQuery all = DateRangeQuery.parse(null, null);
+        SalesFilter none = SalesFilter.NONE;
+        ChartFormat png = ChartFormat.PNG;
+        Uni.combine().all().unis(sales.dimensions(version), products.months(version)).discardItems()
+                .chain(() -> sales.summary(version, all, none, png))
+                .chain(() -> sales.trend(version, all, none, Breakdown.MONTH, png))
+                .chain(() -> sales.paymentModes(version, all, none, png))
+                .chain(() -> sales.regions(version, all, none, png))
+                .chain(() -> sales.profit(version, all, none, Breakdown.CATEGORY, png))
+                .chain(() -> sales.treemap(version, all, none, Breakdown.SUB_CATEGORY, png))
+                .chain(() -> sales.averageOrderValue(version, all, none, png))
+                .chain(() -> products.top(version, all, none, ProductMonths.Metric.REVENUE, 10, png))
+                .chain(() -> customers.warm(version))
                 .subscribe().with(
                         ok -> LOG.debugf("views warmed for data version %d in %d ms", version,
                                 (System.nanoTime() - started) / 1_000_000),
