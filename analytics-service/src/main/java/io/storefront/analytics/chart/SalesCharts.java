@@ -68,7 +68,7 @@ public final class SalesCharts {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             switch (format) {
-                case PNG -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+                case PNG -> out.write(FastPng.encode(BitmapEncoder.getBufferedImage(chart)));
                 case SVG -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
                 case NONE -> throw new IllegalArgumentException("no chart format");
             }

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * A two-level treemap drawn with Java2D in the chart theme (XChart has none): area is revenue,
@@ -48,13 +47,7 @@ public final class TreemapChart {
                 Graphics2D g = image.createGraphics();
                 paint(g, width, height, title, leaves);
                 g.dispose();
-                ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-                try {
-                    ImageIO.write(image, "png", out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                yield new RenderedChart(name, title, alt, format.mediaType(), out.toByteArray());
+                yield new RenderedChart(name, title, alt, format.mediaType(), FastPng.encode(image));
             }
             case SVG -> {
                 VectorGraphics2D g = new VectorGraphics2D();
