@@ -3,7 +3,6 @@ package io.storefront.analytics.rest;
 import io.smallrye.mutiny.Uni;
 import io.storefront.analytics.chart.ChartFormat;
 import io.storefront.analytics.chart.RenderedChart;
-import io.storefront.analytics.domain.customer.BehaviourClusters;
 import io.storefront.analytics.service.CustomerService;
 import io.storefront.analytics.service.SalesService;
 import io.storefront.commons.problem.Problem;
@@ -38,7 +37,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class CustomerResource {
 
     private static final String STATE = "Only customers whose latest order came from this state";
-    private static final String CHARTS = "none, png (default) or svg";
+    private static final String CHARTS = ViewParams.CHARTS;
 
     private final CustomerService customers;
     private final SalesService sales;
@@ -64,7 +63,7 @@ public class CustomerResource {
                                   @Parameter(description = "fixed: the most a Medium customer spent (default 5000)") @RestQuery String high,
                                   @Parameter(description = CHARTS) @RestQuery String charts,
                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String s = blankToNull(state);
+        String s = ViewParams.blankToNull(state);
         Long[] bounds = thresholds(thresholds, low, high);
         ChartFormat format = ChartFormat.parse(charts);
         return views.respond("customer-segments", ifNoneMatch, new Object[] {s, bounds[0], bounds[1], format}, version ->
@@ -81,7 +80,7 @@ public class CustomerResource {
     public Uni<Response> rfm(@Parameter(description = STATE) @RestQuery String state,
                              @Parameter(description = CHARTS) @RestQuery String charts,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String s = blankToNull(state);
+        String s = ViewParams.blankToNull(state);
         ChartFormat format = ChartFormat.parse(charts);
         return views.respond("customer-rfm", ifNoneMatch, new Object[] {s, format}, version ->
                 customers.rfm(version, s, format)
@@ -101,8 +100,8 @@ public class CustomerResource {
                                   @RestQuery String k,
                                   @Parameter(description = CHARTS) @RestQuery String charts,
                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String s = blankToNull(state);
-        Integer clusters = k == null || k.isBlank() ? null : integer("k", k, 2, BehaviourClusters.MAX_K);
+        String s = ViewParams.blankToNull(state);
+        Integer clusters = ViewParams.clusters(k);
         ChartFormat format = ChartFormat.parse(charts);
         return views.respond("customer-clusters", ifNoneMatch, new Object[] {s, clusters, format}, version ->
                 customers.clusters(version, s, clusters, format)
@@ -118,7 +117,7 @@ public class CustomerResource {
     public Uni<Response> frequency(@Parameter(description = STATE) @RestQuery String state,
                                    @Parameter(description = CHARTS) @RestQuery String charts,
                                    @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String s = blankToNull(state);
+        String s = ViewParams.blankToNull(state);
         ChartFormat format = ChartFormat.parse(charts);
         return views.respond("customer-frequency", ifNoneMatch, new Object[] {s, format}, version ->
                 customers.frequency(version, s, format)
@@ -136,8 +135,8 @@ public class CustomerResource {
                                  @RestQuery String months,
                                  @Parameter(description = CHARTS) @RestQuery String charts,
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String s = blankToNull(state);
-        int count = months == null || months.isBlank() ? 12 : integer("months", months, 1, CustomerService.MAX_COHORT_MONTHS);
+        String s = ViewParams.blankToNull(state);
+        int count = ViewParams.cohortMonths(months);
         ChartFormat format = ChartFormat.parse(charts);
         return views.respond("customer-cohorts", ifNoneMatch, new Object[] {s, count, format}, version ->
                 customers.cohorts(version, s, count, format)
@@ -174,10 +173,10 @@ public class CustomerResource {
         ConditionalViews.ChartFile chart = ConditionalViews.ChartFile.parse(file, CHART_VIEWS.keySet());
         String name = chart.name(), view = CHART_VIEWS.get(name);
         ChartFormat format = chart.format();
-        String s = blankToNull(state);
+        String s = ViewParams.blankToNull(state);
         Long[] bounds = thresholds(thresholds, low, high);
-        Integer clusters = k == null || k.isBlank() ? null : integer("k", k, 2, BehaviourClusters.MAX_K);
-        int count = months == null || months.isBlank() ? 12 : integer("months", months, 1, CustomerService.MAX_COHORT_MONTHS);
+        Integer clusters = ViewParams.clusters(k);
+        int count = ViewParams.cohortMonths(months);
         return views.respond("customer-chart-" + name, ifNoneMatch,
                 new Object[] {s, bounds[0], bounds[1], clusters, count, format}, version -> {
                     Uni<List<RenderedChart>> charts = switch (view) {
@@ -236,19 +235,5 @@ public class CustomerResource {
         } catch (NumberFormatException | ArithmeticException e) {
             throw ProblemException.invalid(field, "must be an amount of money, at least 0, at most 2 decimals");
         }
-    }
-
-    static int integer(String field, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) return n;
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid(field, "must be a whole number from " + min + " to " + max);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

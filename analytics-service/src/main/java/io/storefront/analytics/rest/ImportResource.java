@@ -3,7 +3,6 @@ package io.storefront.analytics.rest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.storefront.analytics.domain.RowError;
 import io.storefront.analytics.domain.SeedCsvSource;
 import io.storefront.analytics.service.ImportService;
 import io.storefront.analytics.service.ImportService.Upload;
@@ -166,9 +165,5 @@ public class ImportResource {
             throw ProblemException.invalid(part, "a file part named '" + part + "' is required (e.g. curl -F "
                     + part + "=@" + example + ")");
         }
-    }
-
-    static List<Problem.Violation> violations(List<RowError> errors) {
-        return errors.stream().map(e -> Problem.Violation.atLine(e.file(), e.line(), e.column(), e.message())).toList();
     }
 }

@@ -38,9 +38,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = "Products")
 public class ProductResource {
 
-    private static final String FROM = "First day, ISO date, inclusive; default: first day with orders";
-    private static final String TO = "Last day, ISO date, inclusive; default: last day with orders";
-    private static final String CHARTS = "none, png (default) or svg";
+    private static final String FROM = ViewParams.FROM;
+    private static final String TO = ViewParams.TO;
+    private static final String CHARTS = ViewParams.CHARTS;
 
     private final ProductService products;
     private final SalesService sales;
@@ -70,7 +70,7 @@ public class ProductResource {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
         Metric metric = metric(by);
-        int n = limit == null || limit.isBlank() ? 10 : CustomerResource.integer("limit", limit, 1, ProductService.MAX_LIMIT);
+        int n = ViewParams.limit(limit);
         ChartFormat format = ChartFormat.parse(charts);
         return views.respond("products-top", ifNoneMatch, new Object[] {range, filter, metric, n, format}, version ->
                 products.top(version, range, filter, metric, n, format)
@@ -91,7 +91,7 @@ public class ProductResource {
                                  @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
-        Breakdown by = SalesResource.choice("level", level, Breakdown.SUB_CATEGORY, Breakdown.CATEGORY, Breakdown.SUB_CATEGORY);
+        Breakdown by = ViewParams.treemapLevel(level);
         ChartFormat format = ChartFormat.parse(charts);
         return views.respond("products-treemap", ifNoneMatch, new Object[] {range, filter, by, format}, version ->
                 sales.treemap(version, range, filter, by, format)
@@ -134,9 +134,8 @@ public class ProductResource {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
         Metric metric = metric(by);
-        int n = limit == null || limit.isBlank() ? 10 : CustomerResource.integer("limit", limit, 1, ProductService.MAX_LIMIT);
-        Breakdown treemapLevel = SalesResource.choice("level", level, Breakdown.SUB_CATEGORY, Breakdown.CATEGORY,
-                Breakdown.SUB_CATEGORY);
+        int n = ViewParams.limit(limit);
+        Breakdown treemapLevel = ViewParams.treemapLevel(level);
         return views.respond("products-chart-" + chart.name(), ifNoneMatch,
                 new Object[] {range, filter, metric, n, treemapLevel, format}, version -> {
                     Uni<List<RenderedChart>> charts = switch (view) {

@@ -5,7 +5,6 @@ import io.storefront.analytics.chart.ChartFormat;
 import io.storefront.analytics.chart.RenderedChart;
 import io.storefront.analytics.service.SalesService;
 import io.storefront.commons.problem.Problem;
-import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.query.DateRangeQuery;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,10 +16,8 @@ import jakarta.ws.rs.core.Response;
 import io.storefront.analytics.domain.Breakdown;
 import io.storefront.analytics.domain.SalesFilter;
 import jakarta.ws.rs.BeanParam;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,9 +40,9 @@ public class SalesResource {
         this.views = views;
     }
 
-    private static final String FROM = "First day, ISO date, inclusive; default: first day with orders";
-    private static final String TO = "Last day, ISO date, inclusive; default: last day with orders";
-    private static final String CHARTS = "none, png (default) or svg";
+    private static final String FROM = ViewParams.FROM;
+    private static final String TO = ViewParams.TO;
+    private static final String CHARTS = ViewParams.CHARTS;
 
     @GET
     @Path("/summary")
@@ -86,7 +83,7 @@ public class SalesResource {
                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
-        Breakdown by = choice("interval", interval, Breakdown.MONTH, Breakdown.DAY, Breakdown.WEEK, Breakdown.MONTH);
+        Breakdown by = ViewParams.interval(interval);
         ChartFormat format = ChartFormat.parse(charts);
         return views.respond("sales-trend", ifNoneMatch, new Object[] {range, filter, by, format}, version ->
                 sales.trend(version, range, filter, by, format).map(t -> json(SalesTrendResponse.from(t, sales.currency()))));
@@ -148,7 +145,7 @@ public class SalesResource {
                                 @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
-        Breakdown breakdown = choice("by", by, Breakdown.CATEGORY, Breakdown.CATEGORY, Breakdown.SUB_CATEGORY);
+        Breakdown breakdown = ViewParams.profitBy(by);
         ChartFormat format = ChartFormat.parse(charts);
         return views.respond("sales-profit", ifNoneMatch, new Object[] {range, filter, breakdown, format}, version ->
                 sales.profit(version, range, filter, breakdown, format).map(p -> json(SalesBreakdownResponse.from(p, sales.currency()))));
@@ -184,8 +181,8 @@ public class SalesResource {
         DateRangeQuery range = DateRangeQuery.parse(from, to);
         SalesFilter filter = filters.filter();
         Breakdown breakdown = switch (view) {
-            case "trend" -> choice("interval", interval, Breakdown.MONTH, Breakdown.DAY, Breakdown.WEEK, Breakdown.MONTH);
-            case "profit" -> choice("by", by, Breakdown.CATEGORY, Breakdown.CATEGORY, Breakdown.SUB_CATEGORY);
+            case "trend" -> ViewParams.interval(interval);
+            case "profit" -> ViewParams.profitBy(by);
             default -> Breakdown.TOTAL;
         };
         return views.respond("sales-chart-" + name, ifNoneMatch, new Object[] {range, filter, breakdown, format}, version -> {
@@ -217,18 +214,5 @@ public class SalesResource {
         return ConditionalViews.json(body);
     }
 
-    /** A kebab-case choice among {@code allowed} ("sub-category" for SUB_CATEGORY); absent means the default. */
-    static Breakdown choice(String parameter, String value, Breakdown absent, Breakdown... allowed) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        for (Breakdown b : allowed) {
-            if (b.name().replace('_', '-').equalsIgnoreCase(value.strip())) {
-                return b;
-            }
-        }
-        throw ProblemException.invalid(parameter, "must be one of " + Arrays.stream(allowed)
-                .map(b -> b.name().replace('_', '-').toLowerCase(Locale.ROOT)).toList());
-    }
 
 }

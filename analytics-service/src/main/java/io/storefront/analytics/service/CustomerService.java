@@ -66,14 +66,10 @@ public class CustomerService {
                           List<MonthActivity> months, List<CategorySpend> topSubCategories, List<RecentOrder> recentOrders) {
     }
 
-    private record CacheKey(long version, String view, Object parameters, ChartFormat format)
-            implements ViewCache.Versioned {
-    }
-
     private final CustomerRepository customers;
     private final SalesService sales;
     private final AnalyticsConfig config;
-    private final ViewCache<CacheKey, Object> cache;
+    private final ViewCache<ViewKey, Object> cache;
 
     public CustomerService(CustomerRepository customers, SalesService sales, AnalyticsConfig config) {
         this.customers = customers;
@@ -84,7 +80,7 @@ public class CustomerService {
 
     /** Low / Medium / High value segments; {@code low}/{@code high} in cents for fixed thresholds, else terciles. */
     public Uni<Segments> segments(long version, String state, Long low, Long high, ChartFormat format) {
-        return cached(new CacheKey(version, "segments", List.of(String.valueOf(state), String.valueOf(low),
+        return cache.getOrCompute(new ViewKey(version, "segments", List.of(String.valueOf(state), String.valueOf(low),
                 String.valueOf(high)), format), () -> snapshot(version, state).chain(s -> compute(() -> {
             ValueSegments.Thresholds t = low == null ? ValueSegments.quantiles(s.sortedSpend())
                     : new ValueSegments.Thresholds("fixed", low, high);
@@ -105,7 +101,7 @@ public class CustomerService {
 
     /** RFM segments, the R × F score grid and the recency/spend scatter. */
     public Uni<RfmView> rfm(long version, String state, ChartFormat format) {
-        return cached(new CacheKey(version, "rfm", String.valueOf(state), format), () -> snapshot(version, state)
+        return cache.getOrCompute(new ViewKey(version, "rfm", String.valueOf(state), format), () -> snapshot(version, state)
                 .chain(s -> compute(() -> {
                     long[][] grid = new long[5][5];
                     int[] segmentOf = new int[s.customers().size()];
@@ -127,7 +123,7 @@ public class CustomerService {
 
     /** Behaviour clusters; {@code k} null chooses k by silhouette. */
     public Uni<Clusters> clusters(long version, String state, Integer k, ChartFormat format) {
-        return cached(new CacheKey(version, "clusters", List.of(String.valueOf(state), String.valueOf(k)), format), () ->
+        return cache.getOrCompute(new ViewKey(version, "clusters", List.of(String.valueOf(state), String.valueOf(k)), format), () ->
                 snapshot(version, state).chain(s -> compute(() -> {
                     if (s.customers().size() < 3) {
                         throw ProblemException.invalid("state", "clustering needs at least 3 customers; the selection has "
@@ -146,7 +142,7 @@ public class CustomerService {
     }
 
     public Uni<Frequency> frequency(long version, String state, ChartFormat format) {
-        return cached(new CacheKey(version, "frequency", String.valueOf(state), format), () ->
+        return cache.getOrCompute(new ViewKey(version, "frequency", String.valueOf(state), format), () ->
                 snapshot(version, state).chain(s -> compute(() -> {
                     PurchaseFrequency.Result r = PurchaseFrequency.of(s.customers());
                     List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
@@ -168,7 +164,7 @@ public class CustomerService {
         if (months < 1 || months > MAX_COHORT_MONTHS) {
             throw ProblemException.invalid("months", "must be between 1 and " + MAX_COHORT_MONTHS);
         }
-        return cached(new CacheKey(version, "cohorts", List.of(String.valueOf(state), months), format), () ->
+        return cache.getOrCompute(new ViewKey(version, "cohorts", List.of(String.valueOf(state), months), format), () ->
                 Uni.combine().all().unis(checkedState(version, state), cohortCells(version, state)).asTuple()
                         .chain(t -> compute(() -> {
                             LocalDate last = t.getItem1().withDayOfMonth(1);
@@ -200,7 +196,7 @@ public class CustomerService {
 
     /** Active customers per cohort and month at {@code version}, read once per version and state. */
     private Uni<List<Cohorts.Cell>> cohortCells(long version, String state) {
-        return cached(new CacheKey(version, "cohort-cells", String.valueOf(state), ChartFormat.NONE),
+        return cache.getOrCompute(new ViewKey(version, "cohort-cells", String.valueOf(state), ChartFormat.NONE),
                 () -> customers.cohortCells(state));
     }
 
@@ -220,7 +216,7 @@ public class CustomerService {
     }
 
     private Uni<Snapshot> snapshot(long version, String state) {
-        return cached(new CacheKey(version, "snapshot", String.valueOf(state), ChartFormat.NONE), () ->
+        return cache.getOrCompute(new ViewKey(version, "snapshot", String.valueOf(state), ChartFormat.NONE), () ->
                 Uni.combine().all().unis(checkedState(version, state), customers.all(state)).asTuple()
                         .emitOn(Infrastructure.getDefaultWorkerPool())
                         .map(t -> {
@@ -305,7 +301,4 @@ public class CustomerService {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private <T> Uni<T> cached(CacheKey key, Supplier<Uni<T>> compute) {
-        return cache.getOrCompute(key, compute);
-    }
 }

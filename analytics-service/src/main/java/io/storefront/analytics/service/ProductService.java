@@ -34,13 +34,10 @@ public class ProductService {
     public record TopProducts(Scope scope, Metric metric, List<ProductMonths.Ranked> products, List<RenderedChart> charts) {
     }
 
-    private record CacheKey(long version, Object parameters, ChartFormat format) implements ViewCache.Versioned {
-    }
-
     private final ProductRepository products;
     private final SalesService sales;
     private final AnalyticsConfig config;
-    private final ViewCache<CacheKey, Object> cache;
+    private final ViewCache<ViewKey, Object> cache;
 
     public ProductService(ProductRepository products, SalesService sales, AnalyticsConfig config) {
         this.products = products;
@@ -56,7 +53,7 @@ public class ProductService {
                     "product rankings are kept per month, category and sub-category; they cannot be filtered by state "
                             + "or payment mode");
         }
-        return cache.getOrCompute(new CacheKey(version, List.of(query, filter, metric, limit), format), () ->
+        return cache.getOrCompute(new ViewKey(version, "top", List.of(query, filter, metric, limit), format), () ->
                 sales.scope(version, query, filter, Breakdown.TOTAL).chain(resolved -> {
                     Scope scope = wholeMonths(resolved);
                     Uni<List<ProductMonths.Ranked>> top = scope.range().isEmpty() ? Uni.createFrom().item(List.of())
@@ -83,7 +80,7 @@ public class ProductService {
 
     /** The product rollup in memory at {@code version}, read once per version (see {@link ProductMonths}). */
     public Uni<ProductMonths> months(long version) {
-        return cache.getOrCompute(new CacheKey(version, "product-months", ChartFormat.NONE), products::months);
+        return cache.getOrCompute(new ViewKey(version, "product-months", null, ChartFormat.NONE), products::months);
     }
 
     private static Scope wholeMonths(Scope scope) {

@@ -73,13 +73,9 @@ public class SalesService {
                                List<RenderedChart> charts) {
     }
 
-    private record CacheKey(long version, String view, Object parameters, ChartFormat format)
-            implements ViewCache.Versioned {
-    }
-
     private final SalesRepository sales;
     private final AnalyticsConfig config;
-    private final ViewCache<CacheKey, Object> cache;
+    private final ViewCache<ViewKey, Object> cache;
 
     public SalesService(SalesRepository sales, AnalyticsConfig config) {
         this.sales = sales;
@@ -98,12 +94,12 @@ public class SalesService {
 
     /** The filter values and date range present in the data. */
     public Uni<Dimensions> dimensions(long version) {
-        return cached(new CacheKey(version, "dimensions", null, ChartFormat.NONE), sales::dimensions);
+        return cache.getOrCompute(new ViewKey(version, "dimensions", null, ChartFormat.NONE), sales::dimensions);
     }
 
     /** Monthly trend and payment-mode share: the original application's sales page. */
     public Uni<SalesSummary> summary(long version, DateRangeQuery query, SalesFilter filter, ChartFormat format) {
-        return cached(new CacheKey(version, "summary", List.of(query, filter), format), () ->
+        return cache.getOrCompute(new ViewKey(version, "summary", List.of(query, filter), format), () ->
                 scope(version, query, filter, Breakdown.MONTH).chain(scope -> {
                     if (scope.range().isEmpty()) {
                         return renderEach(format, summaryCharts(List.of(), List.of(), format))
@@ -124,7 +120,7 @@ public class SalesService {
     /** Revenue, orders, units, profit per day, week or month with the year before and, monthly, a forecast. */
     public Uni<Trend> trend(long version, DateRangeQuery query, SalesFilter filter, Breakdown interval,
                             ChartFormat format) {
-        return cached(new CacheKey(version, "trend", List.of(query, filter, interval), format), () ->
+        return cache.getOrCompute(new ViewKey(version, "trend", List.of(query, filter, interval), format), () ->
                 Uni.combine().all().unis(scope(version, query, filter, interval), dimensions(version)).asTuple()
                         .chain(t -> {
                             Scope scope = t.getItem1();
@@ -220,7 +216,7 @@ public class SalesService {
     public Uni<AverageOrderValue> averageOrderValue(long version, DateRangeQuery query, SalesFilter filter,
                                                     ChartFormat format) {
         // the category breakdown is the most demanding read, so its scope (maybe whole months) serves all four
-        return cached(new CacheKey(version, "average-order-value", List.of(query, filter), format), () ->
+        return cache.getOrCompute(new ViewKey(version, "average-order-value", List.of(query, filter), format), () ->
                 scope(version, query, filter, Breakdown.CATEGORY).chain(scope -> {
                     if (scope.range().isEmpty()) {
                         return renderEach(format, aovCharts(List.of(), List.of(), format)).map(c ->
@@ -254,7 +250,7 @@ public class SalesService {
     private Uni<Parts> parts(long version, String view, DateRangeQuery query, SalesFilter filter, Breakdown by,
                              ChartFormat format, Comparator<Part> order,
                              java.util.function.Function<List<Part>, List<Supplier<RenderedChart>>> charts) {
-        return cached(new CacheKey(version, view, List.of(query, filter, by), format), () ->
+        return cache.getOrCompute(new ViewKey(version, view, List.of(query, filter, by), format), () ->
                 scope(version, query, filter, by).chain(scope -> {
                     if (scope.range().isEmpty()) {
                         return renderEach(format, charts.apply(List.of()))
@@ -439,7 +435,4 @@ public class SalesService {
         return Uni.combine().all().unis(drawn).with(RenderedChart.class, List::copyOf);
     }
 
-    private <T> Uni<T> cached(CacheKey key, Supplier<Uni<T>> compute) {
-        return cache.getOrCompute(key, compute);
-    }
 }
