@@ -1,0 +1,455 @@
+package io.storefront.sentiment.domain;
+
+import io.storefront.sentiment.domain.TextSentiment.AspectScore;
+import io.storefront.sentiment.domain.TextSentiment.SentenceScore;
+import io.storefront.sentiment.domain.nlp.EnglishPipeline;
+import io.storefront.sentiment.domain.nlp.Sentence;
+import io.storefront.sentiment.domain.nlp.Token;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lexicon scoring with rules over OpenNLP's tokens, tags and lemmas. Each opinion word's valence
+ * is shifted by intensifiers and downtoners before it, flipped and damped by a negation in its
+ * scope, raised by capitals in a mixed-case sentence, weighted by contrast ("but", "although"),
+ * and each sentence is raised by exclamation marks. A sentence's polarity is its sum squashed
+ * into (-1, 1) by {@code x / sqrt(x² + 15)}; a text's is the squashed sum of its sentences.
+ * The constants follow Hutto &amp; Gilbert's measurements (ICWSM 2014), the rules that use
+ * part-of-speech and lemmas are ours.
+ *
+ * <p>Thread-safe: the pipeline keeps its taggers per thread.
+ */
+public final class SentimentScorer {
+
+    /** Recorded with every stored score; bump it when scoring changes. */
+    public static final String VERSION = "lexicon-1";
+
+    static final double NEGATION = -0.74;
+    static final double CAPS = 0.733;
+    static final double EXCLAMATION = 0.292;
+    static final double QUESTION = 0.18;
+    static final double ALPHA = 15;
+    static final double BEFORE_CONTRAST = 0.5;
+    static final double AFTER_CONTRAST = 1.5;
+    private static final double[] DAMPING = {1.0, 0.95, 0.9};
+
+    private static final Set<String> CONTRAST = Set.of("but", "however", "yet", "nevertheless", "nonetheless");
+    private static final Set<String> CONCESSIVE = Set.of("although", "though", "despite", "while", "whereas");
+    private static final Set<String> MODALS = Set.of("could", "should", "would", "might");
+    private static final Set<String> NOT_ASPECTS = Set.of("thing", "things", "lot", "bit", "way", "kind", "sort",
+            "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review");
+
+    private final EnglishPipeline pipeline;
+    private final Lexicon lexicon;
+    private final Calibration calibration;
+
+    public SentimentScorer(EnglishPipeline pipeline, Lexicon lexicon, Calibration calibration) {
+        this.pipeline = pipeline;
+        this.lexicon = lexicon;
+        this.calibration = calibration;
+    }
+
+    public static SentimentScorer load() {
+        return new SentimentScorer(EnglishPipeline.load(), Lexicon.load(), Calibration.LEXICON);
+    }
+
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    public TextSentiment score(String text) {
+        return score(pipeline.analyze(text));
+    }
+
+    /** Scores a text known to be one sentence (benchmark data sets), without sentence detection. */
+    public TextSentiment scoreSentence(String sentence) {
+        return score(List.of(pipeline.analyzeSentence(sentence)));
+    }
+
+    TextSentiment score(List<Sentence> sentences) {
+        List<SentenceScore> scores = new ArrayList<>(sentences.size());
+        Map<String, AspectTally> aspects = new LinkedHashMap<>();
+        double sum = 0;
+        double evidence = 0;
+        int words = 0;
+        int functionWords = 0;
+        int opinionWords = 0;
+        for (Sentence sentence : sentences) {
+            SentenceResult r = scoreSentence(sentence, aspects);
+            sum += r.sum;
+            evidence += r.evidence;
+            words += r.words;
+            functionWords += r.functionWords;
+            opinionWords += r.opinionWords;
+            scores.add(new SentenceScore(sentence.start(), sentence.end(), sentence.text(), round(squash(r.sum)),
+                    round(subjectivity(r.evidence, r.words))));
+        }
+        boolean english = looksEnglish(words, functionWords, opinionWords);
+        double polarity = english ? squash(sum) : 0;
+        Label label = english ? calibration.label(polarity) : Label.UNKNOWN;
+        List<AspectScore> aspectScores = new ArrayList<>();
+        if (english) {
+            aspects.forEach((name, tally) -> aspectScores.add(new AspectScore(name, round(squash(tally.sum)),
+                    tally.mentions, List.copyOf(tally.opinions))));
+            aspectScores.sort((a, b) -> Double.compare(Math.abs(b.polarity()), Math.abs(a.polarity())));
+        }
+        return new TextSentiment(round(polarity), english ? round(subjectivity(evidence, words)) : 0, label,
+                round(calibration.confidence(polarity, label)), english, List.copyOf(scores), List.copyOf(aspectScores));
+    }
+
+    private SentenceResult scoreSentence(Sentence sentence, Map<String, AspectTally> aspects) {
+        List<Token> tokens = sentence.tokens();
+        int n = tokens.size();
+        boolean mixedCase = mixedCase(tokens);
+        double[] idiomValence = new double[n];
+        boolean[] inIdiom = new boolean[n];
+        markIdioms(tokens, idiomValence, inIdiom);
+        double[] valence = new double[n];
+        double evidence = 0;
+        int words = 0;
+        int functionWords = 0;
+        int opinionWords = 0;
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            if (isWord(t)) {
+                words++;
+                if (Lexicon.isFunctionWord(t.lower())) functionWords++;
+                if (Lexicon.isPersonal(t.lower())) evidence += 0.3;
+                if (Lexicon.boost(t.lower()) != 0 && t.isPos("ADV")) evidence += 0.4;
+                if (t.isPos("ADJ")) evidence += 0.15;
+            }
+            double v = idiomValence[i] != 0 ? idiomValence[i] : inIdiom[i] ? 0 : carrierValence(tokens, i);
+            if (v == 0) continue;
+            opinionWords++;
+            evidence += Math.abs(v) / 2;
+            valence[i] = modified(tokens, i, v, mixedCase);
+        }
+        applyContrast(tokens, valence);
+        double sum = 0;
+        for (double v : valence) sum += v;
+        sum += punctuationEmphasis(sentence.text(), sum);
+        int exclamations = count(sentence.text(), '!');
+        evidence += 0.4 * Math.min(exclamations, 3);
+        for (int i = 0; i < n; i++) {
+            if (valence[i] != 0) attachAspect(tokens, i, valence[i], aspects);
+        }
+        return new SentenceResult(sum, evidence, words, functionWords, opinionWords);
+    }
+
+    /** The raw valence a token carries as an opinion word, 0 when it carries none here. */
+    private double carrierValence(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        String lower = t.lower();
+        if (Lexicon.boost(lower) != 0 && t.isPos("ADV")) return 0; // "pretty good": a booster, not an opinion
+        if (lower.equals("like") && !t.isPos("VERB")) return 0; // "looks like", "like a toy"
+        if (lower.equals("kind") && (t.isPos("NOUN") || next(tokens, i).equals("of"))) return 0;
+        if (lower.equals("well") && previous(tokens, i).equals("as")) return 0;
+        if (lower.equals("no") && i + 1 < tokens.size() && isWord(tokens.get(i + 1))) return 0; // a negation cue then
+        double v = lexicon.valence(lower);
+        if (v == 0 && !t.lemma().equals(lower) && isOpenClass(t)) v = lexicon.valence(t.lemma());
+        if (v == 0 && isWord(t)) v = informalValence(lower);
+        if (v == 0 && !isWord(t)) v = emojiValence(t.text());
+        return v;
+    }
+
+    /** Informal spellings: dropped g ("lovin"), stretched letters ("sooo goood", "yayyy"). */
+    private double informalValence(String lower) {
+        if (lower.endsWith("in") && lower.length() > 4) {
+            double v = lexicon.valence(lower + "g");
+            if (v != 0) return v;
+        }
+        String twice = lower.replaceAll("(\\p{L})\\1{2,}", "$1$1");
+        if (twice.equals(lower)) return 0;
+        double v = lexicon.valence(twice);
+        return v != 0 ? v : lexicon.valence(lower.replaceAll("(\\p{L})\\1+", "$1"));
+    }
+
+    /** The valence after boosters, negation, capitals and modal perfects ("could have been better"). */
+    private double modified(List<Token> tokens, int i, double v, boolean mixedCase) {
+        Token t = tokens.get(i);
+        double sign = Math.signum(v);
+        if (mixedCase && isAllCaps(t.text())) v += sign * CAPS;
+        boolean negated = false;
+        for (int d = 1; d <= 3 && i - d >= 0; d++) {
+            Token before = tokens.get(i - d);
+            if (isClauseBoundary(before)) break;
+            double boost = Lexicon.boost(before.lower());
+            if (boost != 0 && !(before.lower().equals("no"))) {
+                if (mixedCase && isAllCaps(before.text())) boost += Math.signum(boost) * CAPS;
+                v += sign * boost * DAMPING[d - 1];
+            }
+            if (!negated && Lexicon.isNegation(before.lower())) negated = true;
+        }
+        if (i >= 1 && tokens.get(i - 1).lower().equals("least") && !(i >= 2 && tokens.get(i - 2).lower().equals("at"))) {
+            negated = !negated;
+        }
+        if (negated && neverSo(tokens, i)) return v * 1.25; // "never so good": emphasis, not negation
+        boolean wish = modalPerfect(tokens, i) || (isComparative(tokens, i) && modalBe(tokens, i));
+        if (wish) {
+            // "could have been better" wishes for what it was not; "couldn't be happier" is praise
+            return negated ? Math.abs(v) : v > 0 ? v * NEGATION : v;
+        }
+        if (negated) v *= NEGATION;
+        return v;
+    }
+
+    /** "but" weighs what follows it more than what comes before; "although X, Y" weighs X less. */
+    private static void applyContrast(List<Token> tokens, double[] valence) {
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            if (CONTRAST.contains(t.lower()) && (t.isPos("CCONJ") || t.isPos("ADV")) && i > 0) {
+                for (int j = 0; j < i; j++) valence[j] *= BEFORE_CONTRAST;
+                for (int j = i + 1; j < n; j++) valence[j] *= AFTER_CONTRAST;
+                return;
+            }
+            if (CONCESSIVE.contains(t.lower()) && t.isPos("SCONJ") || (t.lower().equals("despite") && t.isPos("ADP"))) {
+                int end = i + 1;
+                while (end < n && !tokens.get(end).lower().equals(",")) end++;
+                if (end == n) return; // no main clause to weigh against
+                for (int j = i + 1; j < end; j++) valence[j] *= BEFORE_CONTRAST;
+                for (int j = end + 1; j < n; j++) valence[j] *= AFTER_CONTRAST;
+                for (int j = 0; j < i; j++) valence[j] *= AFTER_CONTRAST;
+                return;
+            }
+        }
+    }
+
+    /** The noun phrase an opinion word judges: the noun it modifies, its subject, or its object. */
+    private static void attachAspect(List<Token> tokens, int i, double valence, Map<String, AspectTally> aspects) {
+        Token opinion = tokens.get(i);
+        int noun = -1;
+        if (opinion.isPos("ADJ") || opinion.isPos("NUM")) {
+            noun = nounAfter(tokens, i, 2);
+            if (noun < 0) noun = nounBefore(tokens, i, 6);
+        } else if (opinion.isPos("VERB")) {
+            noun = nounAfter(tokens, i, 4);
+            if (noun < 0) noun = nounBefore(tokens, i, 4);
+        } else if (!opinion.isNoun()) {
+            noun = nounBefore(tokens, i, 5);
+            if (noun < 0) noun = nounAfter(tokens, i, 3);
+        }
+        if (noun < 0) return;
+        String aspect = phrase(tokens, noun);
+        if (aspect == null) return;
+        AspectTally tally = aspects.computeIfAbsent(aspect, k -> new AspectTally());
+        tally.sum += valence;
+        tally.mentions++;
+        if (tally.opinions.size() < 5 && !tally.opinions.contains(opinion.lower())) tally.opinions.add(opinion.lower());
+    }
+
+    /** The noun compound ending at {@code head} ("battery life"), lemmatized; null for non-aspects. */
+    private static String phrase(List<Token> tokens, int head) {
+        int first = head;
+        while (first > 0 && head - first < 2 && tokens.get(first - 1).isPos("NOUN")) first--;
+        StringBuilder b = new StringBuilder();
+        for (int j = first; j <= head; j++) {
+            if (b.length() > 0) b.append(' ');
+            b.append(j == head ? tokens.get(j).lemma() : tokens.get(j).lower());
+        }
+        String aspect = b.toString();
+        if (NOT_ASPECTS.contains(aspect) || aspect.length() < 2 || !aspect.chars().anyMatch(Character::isLetter)) {
+            return null;
+        }
+        return aspect;
+    }
+
+    private static int nounAfter(List<Token> tokens, int i, int reach) {
+        for (int j = i + 1; j < tokens.size() && j <= i + reach; j++) {
+            Token t = tokens.get(j);
+            if (isClauseBoundary(t)) return -1;
+            if (t.isNoun()) {
+                while (j + 1 < tokens.size() && tokens.get(j + 1).isPos("NOUN")) j++; // head of "battery life"
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static int nounBefore(List<Token> tokens, int i, int reach) {
+        for (int j = i - 1; j >= 0 && j >= i - reach; j--) {
+            Token t = tokens.get(j);
+            if (isClauseBoundary(t)) return -1;
+            if (t.isNoun()) return j;
+        }
+        return -1;
+    }
+
+    private static boolean neverSo(List<Token> tokens, int i) {
+        return (i >= 2 && tokens.get(i - 2).lower().equals("never")
+                && Set.of("so", "this").contains(tokens.get(i - 1).lower()))
+                || (i >= 3 && tokens.get(i - 3).lower().equals("never")
+                && Set.of("so", "this").contains(tokens.get(i - 2).lower()));
+    }
+
+    /** Set phrases whose sense is not the sum of their words; the valence sits on the first word. */
+    private static void markIdioms(List<Token> tokens, double[] valence, boolean[] covered) {
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Idiom idiom : IDIOMS) {
+                if (idiom.matchesAt(tokens, i)) {
+                    valence[i] = idiom.valence;
+                    for (int k = 0; k < idiom.words.length; k++) covered[i + k] = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isComparative(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        return t.lower().equals("better") || previous(tokens, i).equals("more")
+                || (t.isPos("ADJ") && t.lower().endsWith("er") && !t.lemma().equals(t.lower()));
+    }
+
+    /** "could be better", "couldn't be happier": a modal and "be" just before. */
+    private static boolean modalBe(List<Token> tokens, int i) {
+        for (int j = Math.max(0, i - 4); j + 1 < i; j++) {
+            String w = tokens.get(j).lower();
+            boolean modal = MODALS.contains(w) || w.equals("can") || w.startsWith("could") || w.startsWith("can")
+                    || w.startsWith("would") || w.startsWith("should");
+            if (modal && tokens.get(j + 1).lower().equals("be")) return true;
+            if (modal && j + 2 < i && Lexicon.isNegation(tokens.get(j + 1).lower())
+                    && tokens.get(j + 2).lower().equals("be")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "could have been better", "should have been cheaper": a wish for what it was not. */
+    private static boolean modalPerfect(List<Token> tokens, int i) {
+        for (int j = Math.max(0, i - 4); j + 2 < i; j++) {
+            if (MODALS.contains(tokens.get(j).lower()) && tokens.get(j + 1).lower().equals("have")
+                    && tokens.get(j + 2).lower().equals("been")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double punctuationEmphasis(String text, double sum) {
+        if (sum == 0) return 0;
+        double emphasis = Math.min(count(text, '!'), 4) * EXCLAMATION;
+        int questions = count(text, '?');
+        if (questions > 1) emphasis += questions <= 3 ? questions * QUESTION : 0.96;
+        return Math.signum(sum) * emphasis;
+    }
+
+    private static double emojiValence(String text) {
+        double v = 0;
+        for (int k = 0; k < text.length(); ) {
+            int cp = text.codePointAt(k);
+            v += Lexicon.emojiValence(cp);
+            k += Character.charCount(cp);
+        }
+        return v;
+    }
+
+    /**
+     * Subjectivity from the evidence of opinion a sentence holds (opinion words by strength,
+     * intensifiers, adjectives, first and second person, exclamations) per square root of its
+     * words, so a long neutral sentence with one mild word stays objective.
+     */
+    static double subjectivity(double evidence, int words) {
+        if (words == 0) return 0;
+        return 1 - Math.exp(-1.5 * evidence / Math.sqrt(words));
+    }
+
+    /** Short texts are given the benefit of the doubt; longer ones need English function or opinion words. */
+    static boolean looksEnglish(int words, int functionWords, int opinionWords) {
+        if (words < 4) return true;
+        return functionWords >= 0.12 * words || opinionWords >= 0.2 * words;
+    }
+
+    static double squash(double sum) {
+        return sum / Math.sqrt(sum * sum + ALPHA);
+    }
+
+    private static boolean mixedCase(List<Token> tokens) {
+        int caps = 0;
+        int words = 0;
+        for (Token t : tokens) {
+            if (!isWord(t)) continue;
+            words++;
+            if (isAllCaps(t.text())) caps++;
+        }
+        return caps > 0 && caps < words;
+    }
+
+    private static boolean isAllCaps(String text) {
+        if (text.length() < 2) return false;
+        boolean letter = false;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (Character.isLowerCase(c)) return false;
+            if (Character.isLetter(c)) letter = true;
+        }
+        return letter;
+    }
+
+    private static boolean isWord(Token t) {
+        return !t.text().isEmpty() && Character.isLetter(t.text().codePointAt(0));
+    }
+
+    private static boolean isOpenClass(Token t) {
+        return t.isPos("NOUN") || t.isPos("VERB") || t.isPos("ADJ") || t.isPos("ADV");
+    }
+
+    private static boolean isClauseBoundary(Token t) {
+        return (t.isPunctuation() && !t.text().equals("-")) || CONTRAST.contains(t.lower());
+    }
+
+    private static String next(List<Token> tokens, int i) {
+        return i + 1 < tokens.size() ? tokens.get(i + 1).lower() : "";
+    }
+
+    private static String previous(List<Token> tokens, int i) {
+        return i > 0 ? tokens.get(i - 1).lower() : "";
+    }
+
+    private static int count(String text, char c) {
+        int n = 0;
+        for (int k = 0; k < text.length(); k++) if (text.charAt(k) == c) n++;
+        return n;
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 10_000) / 10_000.0;
+    }
+
+    private record Idiom(String[] words, double valence) {
+        static Idiom of(String phrase, double valence) {
+            return new Idiom(phrase.split(" "), valence);
+        }
+
+        boolean matchesAt(List<Token> tokens, int i) {
+            if (i + words.length > tokens.size()) return false;
+            for (int k = 0; k < words.length; k++) {
+                if (!tokens.get(i + k).lower().equals(words[k])) return false;
+            }
+            return true;
+        }
+    }
+
+    /** Review idioms; returning ("be back") is a wish to come again that negation turns around. */
+    private static final List<Idiom> IDIOMS = List.of(Idiom.of("to die for", 2.5), Idiom.of("thumbs up", 2.0),
+            Idiom.of("thumbs down", -2.0), Idiom.of("a lot to be desired", -2.0), Idiom.of("never again", -2.0),
+            Idiom.of("zero stars", -2.5), Idiom.of("0 stars", -2.5), Idiom.of("one star", -1.5),
+            Idiom.of("1 star", -1.5), Idiom.of("five stars", 2.5), Idiom.of("5 stars", 2.5),
+            Idiom.of("stopped working", -2.0), Idiom.of("fell apart", -2.0), Idiom.of("falls apart", -2.0),
+            Idiom.of("go back", 1.0), Idiom.of("come back", 1.0), Idiom.of("be back", 1.0),
+            Idiom.of("going back", 1.0), Idiom.of("coming back", 1.0), Idiom.of("sent it back", -1.5),
+            Idiom.of("send it back", -1.5), Idiom.of("returned it", -1.5));
+
+    private record SentenceResult(double sum, double evidence, int words, int functionWords, int opinionWords) {
+    }
+
+    private static final class AspectTally {
+        double sum;
+        int mentions;
+        final List<String> opinions = new ArrayList<>(2);
+    }
+}

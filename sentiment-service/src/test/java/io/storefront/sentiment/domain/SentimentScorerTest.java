@@ -1,0 +1,154 @@
+package io.storefront.sentiment.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storefront.sentiment.domain.TextSentiment.AspectScore;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Known cases the rules must keep; plain JUnit, the models load once for the class (about 2 s). */
+class SentimentScorerTest {
+
+    static SentimentScorer scorer;
+
+    @BeforeAll
+    static void load() {
+        scorer = SentimentScorer.load();
+    }
+
+    private static double polarity(String text) {
+        return scorer.score(text).polarity();
+    }
+
+    private static void above(double bound, String text) {
+        double p = polarity(text);
+        assertTrue(p > bound, () -> "polarity of \"" + text + "\" is " + p + ", expected above " + bound);
+    }
+
+    private static void below(double bound, String text) {
+        double p = polarity(text);
+        assertTrue(p < bound, () -> "polarity of \"" + text + "\" is " + p + ", expected below " + bound);
+    }
+
+    @Test
+    void plainOpinionsHaveTheirSign() {
+        above(0.4, "The phone is great.");
+        below(-0.4, "The phone is terrible.");
+        assertEquals(Label.POSITIVE, scorer.score("The phone is great.").label());
+        assertEquals(Label.NEGATIVE, scorer.score("The phone is terrible.").label());
+    }
+
+    @Test
+    void negationTurnsAndDampsTheOpinion() {
+        double good = polarity("The battery is good.");
+        double notGood = polarity("The battery is not good.");
+        assertTrue(notGood < 0, "not good: " + notGood);
+        assertTrue(Math.abs(notGood) < good, "negation damps: " + notGood + " vs " + good);
+        below(0, "The battery isn't good.");
+        above(0, "Not bad at all.");
+        above(0, "No problems so far.");
+    }
+
+    @Test
+    void contrastWeighsWhatFollowsBut() {
+        below(0, "The screen is great, but the battery is terrible.");
+        above(0, "The battery is terrible, but the screen is great.");
+        above(0, "Although the delivery was slow, the product is excellent.");
+    }
+
+    @Test
+    void intensifiersCapitalsAndExclamationsRaiseAndDowntonersLower() {
+        double good = polarity("It is good.");
+        above(good, "It is very good.");
+        below(good, "It is slightly good.");
+        above(good, "It is GOOD.");
+        above(good, "It is good!!!");
+    }
+
+    @Test
+    void emojiAndEmoticonsCarrySentiment() {
+        above(0.3, "Arrived today 😍");
+        below(-0.3, "Arrived today 😡");
+        above(0.2, "Arrived today :)");
+        below(-0.2, "Arrived today :(");
+    }
+
+    @Test
+    void comparativesAndWishes() {
+        below(0, "It could have been better.");
+        below(0, "It could be better.");
+        above(0.3, "I couldn't be happier with it.");
+        below(0, "Would not go back.");
+        above(0.3, "The cake was to die for.");
+    }
+
+    @Test
+    void usesOfLikeThatAreNotOpinions() {
+        assertEquals(0, polarity("It looks like a toy."));
+        above(0, "I like it.");
+    }
+
+    @Test
+    void aspectsAreTheNounsOpinionsJudge() {
+        TextSentiment s = scorer.score("The battery life is terrible. Great screen, and the delivery was fast.");
+        AspectScore battery = aspect(s, "battery life");
+        AspectScore screen = aspect(s, "screen");
+        assertTrue(battery.polarity() < 0, battery.toString());
+        assertEquals(List.of("terrible"), battery.opinions());
+        assertTrue(screen.polarity() > 0, screen.toString());
+    }
+
+    private static AspectScore aspect(TextSentiment s, String name) {
+        return s.aspects().stream().filter(a -> a.aspect().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no aspect " + name + " in " + s.aspects()));
+    }
+
+    @Test
+    void sentencesAreScoredOneByOneWithTheirOffsets() {
+        String text = "I love it. The strap broke after a week.";
+        TextSentiment s = scorer.score(text);
+        assertEquals(2, s.sentences().size());
+        assertTrue(s.sentences().get(0).polarity() > 0);
+        assertTrue(s.sentences().get(1).polarity() < 0);
+        assertEquals("The strap broke after a week.",
+                text.substring(s.sentences().get(1).start(), s.sentences().get(1).end()));
+    }
+
+    @Test
+    void emptyAndFactualTextsAreNeutral() {
+        TextSentiment empty = scorer.score("");
+        assertEquals(0, empty.polarity());
+        assertEquals(0, empty.subjectivity());
+        assertEquals(Label.NEUTRAL, empty.label());
+        assertTrue(empty.sentences().isEmpty());
+        assertEquals(Label.NEUTRAL, scorer.score("The parcel was delivered on Tuesday.").label());
+    }
+
+    @Test
+    void opinionsAreMoreSubjectiveThanFacts() {
+        double opinion = scorer.score("I absolutely love this wonderful little camera!").subjectivity();
+        double fact = scorer.score("The camera has a 24 megapixel sensor and weighs 300 grams.").subjectivity();
+        assertTrue(opinion > fact, opinion + " vs " + fact);
+    }
+
+    @Test
+    void textThatIsNotEnglishIsSaidToBeUnknown() {
+        TextSentiment german = scorer.score("Das Produkt ist sehr gut und die Lieferung war schnell, danke schön.");
+        assertFalse(german.english());
+        assertEquals(Label.UNKNOWN, german.label());
+        assertEquals(0, german.polarity());
+        assertEquals(0, german.confidence());
+        assertTrue(scorer.score("Great phone, works well with my old charger.").english());
+    }
+
+    @Test
+    void polarityAndSubjectivityStayInRange() {
+        TextSentiment s = scorer.score("BEST!!! BEST!!! BEST!!! love love love love 😍😍😍 amazing wonderful perfect");
+        assertTrue(s.polarity() > 0.9 && s.polarity() <= 1, "polarity " + s.polarity());
+        assertTrue(s.subjectivity() >= 0 && s.subjectivity() <= 1, "subjectivity " + s.subjectivity());
+        assertTrue(s.confidence() >= 0 && s.confidence() <= 1, "confidence " + s.confidence());
+    }
+}
