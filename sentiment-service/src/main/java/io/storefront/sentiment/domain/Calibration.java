@@ -5,7 +5,7 @@ package io.storefront.sentiment.domain;
  * when a yes/no answer is needed; polarities strictly inside {@code (neutralBelow, neutralAbove)} are
  * neutral; the confidence is a logistic fit {@code p(positive) = 1 / (1 + exp(-(slope * polarity + intercept)))}.
  *
- * <p>{@link #LEXICON} was fitted by {@code bench/sentiment-accuracy.sh} on data that none of the
+ * <p>{@link #LEXICON} was fitted by {@code bench/sentiment.sh accuracy} on data that none of the
  * reported figures use: the threshold maximises accuracy on SST-2's training sentences (its curve is
  * flat from 0.05 to 0.2: texts without opinion words lean negative in reviews), the neutral band
  * maximises three-way accuracy on the New York Times editorial snippets of Hutto &amp; Gilbert (2014)

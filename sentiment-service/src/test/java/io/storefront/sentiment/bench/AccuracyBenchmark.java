@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Zero-shot accuracy of the lexicon scorer (run by {@code bench/sentiment-accuracy.sh}). Calibrates
+ * Zero-shot accuracy of the lexicon scorer (run by {@code bench/sentiment.sh accuracy}). Calibrates
  * on SST-2's training sentences and the NYT editorial snippets, then reports each evaluation set
  * with the calibration the scorer uses.
  */

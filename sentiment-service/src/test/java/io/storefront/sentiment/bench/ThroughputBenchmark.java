@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Batch speed of the full pipeline (sentence detection, tokens, tags, lemmas, scoring, aspects)
- * over the SST-2 training sentences, on as many threads as asked (run by {@code bench/sentiment-speed.sh}).
+ * over the SST-2 training sentences, on as many threads as asked (run by {@code bench/sentiment.sh speed}).
  */
 public final class ThroughputBenchmark {
 
