@@ -84,6 +84,8 @@ class ComposeFileTest {
         Map<String, Object> gatewayEnv = (Map<String, Object>) ((Map<String, Object>) services.get("gateway")).get("environment");
         String analyticsPort = properties("analytics-service").getProperty("quarkus.http.port");
         assertEquals("http://analytics:" + analyticsPort, gatewayEnv.get("ANALYTICS_URL"));
+        String sentimentPort = properties("sentiment-service").getProperty("quarkus.http.port");
+        assertEquals("http://sentiment:" + sentimentPort, gatewayEnv.get("SENTIMENT_URL"));
         for (Suite.Service s : Suite.SERVICES) {
             Object ports = ((Map<String, Object>) services.get(s.name())).get("ports");
             if (s.name().equals("gateway")) {

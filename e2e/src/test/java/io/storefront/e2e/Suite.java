@@ -86,6 +86,7 @@ final class Suite implements AutoCloseable {
             env.put(s.envPrefix() + "_DB_PASSWORD", database.server().password() == null ? "trust" : database.server().password());
         } else {
             env.put("ANALYTICS_URL", url("analytics"));
+            env.put("SENTIMENT_URL", url("sentiment"));
         }
         environments.put(s.name(), env);
     }

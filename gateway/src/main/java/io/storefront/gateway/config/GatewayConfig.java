@@ -11,6 +11,9 @@ public interface GatewayConfig {
     /** Limits toward the analytics service. */
     ServiceLimits analytics();
 
+    /** Limits toward the sentiment service. */
+    ServiceLimits sentiment();
+
     interface ServiceLimits {
         /** Deadline for one call, retries included. */
         @WithDefault("10s")

@@ -3,6 +3,7 @@ package io.storefront.gateway.health;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.storefront.gateway.client.AnalyticsClient;
+import io.storefront.gateway.client.SentimentClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,16 +17,19 @@ import org.eclipse.microprofile.health.Readiness;
 public class ServicesReadiness implements AsyncHealthCheck {
 
     private final AnalyticsClient analytics;
+    private final SentimentClient sentiment;
 
-    public ServicesReadiness(AnalyticsClient analytics) {
+    public ServicesReadiness(AnalyticsClient analytics, SentimentClient sentiment) {
         this.analytics = analytics;
+        this.sentiment = sentiment;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return analytics.ready()
-                .onFailure().recoverWithItem(false)
-                .map(up -> HealthCheckResponse.named("services").up()
-                        .withData(AnalyticsClient.SERVICE, up ? "UP" : "DOWN").build());
+        return Uni.combine().all()
+                .unis(analytics.ready().onFailure().recoverWithItem(false), sentiment.ready().onFailure().recoverWithItem(false))
+                .with((analyticsUp, sentimentUp) -> HealthCheckResponse.named("services").up()
+                        .withData(AnalyticsClient.SERVICE, analyticsUp ? "UP" : "DOWN")
+                        .withData(SentimentClient.SERVICE, sentimentUp ? "UP" : "DOWN").build());
     }
 }

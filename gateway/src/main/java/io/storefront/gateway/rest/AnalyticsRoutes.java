@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import io.storefront.commons.problem.ProblemException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,7 +49,7 @@ public class AnalyticsRoutes {
     @APIResponse(responseCode = "503", description = "The analytics service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> sales(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return analytics.view("sales", "summary", query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+        return analytics.view("sales", "summary", QueryParams.of(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
     @GET
@@ -64,7 +63,7 @@ public class AnalyticsRoutes {
     @APIResponse(responseCode = "503", description = "The analytics service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> customer(@Context UriInfo uri, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return analytics.view("customers", "segments", query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+        return analytics.view("customers", "segments", QueryParams.of(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
     @GET
@@ -98,7 +97,7 @@ public class AnalyticsRoutes {
         if (views == null || !views.contains(view)) {
             throw ProblemException.notFound("No analytics view " + area + "/" + view + "; views: " + VIEWS);
         }
-        return analytics.view(area, view, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+        return analytics.view(area, view, QueryParams.of(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
     @GET
@@ -114,7 +113,7 @@ public class AnalyticsRoutes {
         if (!VIEWS.containsKey(area)) {
             throw ProblemException.notFound("No analytics area " + area + "; areas: " + VIEWS.keySet());
         }
-        return analytics.chart(area, file, query(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
+        return analytics.chart(area, file, QueryParams.of(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
     /** The views each area of the analytics service has; anything else is a 404 here, without a call. */
@@ -122,11 +121,4 @@ public class AnalyticsRoutes {
             "sales", List.of("summary", "trend", "payment-modes", "regions", "profit", "dimensions"),
             "products", List.of("top", "treemap", "average-order-value"),
             "customers", List.of("segments", "rfm", "clusters", "frequency", "cohorts"));
-
-    /** The caller's query parameters, first value of each, passed on as they came. */
-    private static Map<String, String> query(UriInfo uri) {
-        Map<String, String> query = new LinkedHashMap<>();
-        uri.getQueryParameters().forEach((name, values) -> query.put(name, values.getFirst()));
-        return query;
-    }
 }

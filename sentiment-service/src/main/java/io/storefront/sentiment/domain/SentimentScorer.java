@@ -79,7 +79,12 @@ public final class SentimentScorer {
         int opinionWords = 0;
         for (Sentence sentence : sentences) {
             SentenceResult r = scoreSentence(sentence, aspects);
-            sum += r.sum;
+            if (startsWithContrast(sentence)) {
+                // "... It looks great. But the battery is awful." weighs like "but" inside one sentence
+                sum = sum * BEFORE_CONTRAST + r.sum * AFTER_CONTRAST;
+            } else {
+                sum += r.sum;
+            }
             evidence += r.evidence;
             words += r.words;
             functionWords += r.functionWords;
@@ -194,6 +199,10 @@ public final class SentimentScorer {
         }
         if (negated) v *= NEGATION;
         return v;
+    }
+
+    private static boolean startsWithContrast(Sentence sentence) {
+        return !sentence.tokens().isEmpty() && CONTRAST.contains(sentence.tokens().getFirst().lower());
     }
 
     /** "but" weighs what follows it more than what comes before; "although X, Y" weighs X less. */

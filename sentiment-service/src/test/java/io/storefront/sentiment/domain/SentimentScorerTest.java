@@ -57,6 +57,7 @@ class SentimentScorerTest {
         below(0, "The screen is great, but the battery is terrible.");
         above(0, "The battery is terrible, but the screen is great.");
         above(0, "Although the delivery was slow, the product is excellent.");
+        below(0, "The screen is gorgeous. But the battery life is awful.");
     }
 
     @Test

@@ -68,6 +68,15 @@ public class ProblemMappers {
         return respond(new Problem(ProblemType.MALFORMED_BODY, 400, detail, instance(uri), errors, Map.of()));
     }
 
+    /**
+     * Quarkus REST maps this subclass itself (a JSON body of its own), and the most specific mapper
+     * wins, so it is named here to keep wrong types in a body a problem like every other.
+     */
+    @ServerExceptionMapper
+    public Response wrongTypeInJson(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     /** A multipart body that ends early or has no valid parts is the client's fault, not ours. */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e, UriInfo uri) {

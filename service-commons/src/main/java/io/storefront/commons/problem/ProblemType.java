@@ -9,6 +9,7 @@ public enum ProblemType {
     VALIDATION("validation", "Invalid input"),
     MALFORMED_BODY("malformed-body", "Malformed request body"),
     INVALID_ROWS("invalid-rows", "Some rows were rejected"),
+    NOT_TEXT("not-text", "Not text"),
     UNAUTHORIZED("unauthorized", "Authentication required"),
     FORBIDDEN("forbidden", "Not allowed"),
     NOT_FOUND("not-found", "Not found"),

@@ -1,0 +1,149 @@
+package io.storefront.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.storefront.generator.StoreGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Review scoring and storage as the web shop meets them: packaged services, the gateway's routes, a generated store. */
+class SentimentThroughTheGatewayTest {
+
+    static Suite suite;
+    static List<Map<String, Object>> reviews;
+
+    @BeforeAll
+    static void startSuite() throws IOException {
+        suite = Suite.start();
+        StringWriter csv = new StringWriter();
+        new StoreGenerator(StoreGenerator.Settings.of(3, 20_000))
+                .generate(new StoreGenerator.Outputs(null, null, null, null, csv));
+        reviews = parse(csv.toString());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) suite.close();
+    }
+
+    @Test
+    void theOriginalRouteScoresTextAndRefusesWhatItCannot() {
+        given().baseUri(suite.url("gateway")).contentType(ContentType.JSON)
+                .body(Map.of("text", "Sturdy and well made, but the zip broke after two days. Disappointing!"))
+                .when().post("/sentiment")
+                .then().statusCode(200).body("label", equalTo("negative")).body("language", equalTo("en"));
+        given().baseUri(suite.url("gateway")).contentType(ContentType.JSON)
+                .body(Map.of("text", "great ".repeat(20_000))).when().post("/sentiment")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().baseUri(suite.url("gateway")).contentType(ContentType.JSON).body("{\"text\": ").when().post("/sentiment")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theGeneratedStoresReviewsAreStoredScoredInLineWithTheirStarsAndSummarised() {
+        int stored = 0;
+        for (int from = 0; from < reviews.size(); from += 400) {
+            List<Map<String, Object>> batch = reviews.subList(from, Math.min(reviews.size(), from + 400));
+            stored += given().baseUri(suite.url("gateway")).contentType(ContentType.JSON).body(batch)
+                    .when().post("/api/v1/sentiment/reviews")
+                    .then().statusCode(200).extract().jsonPath().getInt("stored");
+        }
+        assertEquals(reviews.size(), stored);
+
+        // the texts were generated to agree with their stars except for about 6 % noise
+        Map<String, String> labels = new LinkedHashMap<>();
+        String cursor = "0";
+        boolean more = true;
+        while (more) {
+            JsonPath page = given().baseUri(suite.url("gateway")).queryParam("after", cursor).queryParam("limit", 1000)
+                    .when().get("/api/v1/sentiment/reviews").then().statusCode(200).extract().jsonPath();
+            List<String> ids = page.getList("reviews.reviewId");
+            List<String> pageLabels = page.getList("reviews.label");
+            for (int i = 0; i < ids.size(); i++) labels.put(ids.get(i), pageLabels.get(i));
+            cursor = page.getString("cursor");
+            more = page.getBoolean("hasMore");
+        }
+        assertEquals(reviews.size(), labels.size());
+        int clear = 0;
+        int agree = 0;
+        for (Map<String, Object> r : reviews) {
+            int rating = (Integer) r.get("rating");
+            if (rating == 3) continue;
+            clear++;
+            String label = labels.get((String) r.get("reviewId"));
+            if (label.equals(rating >= 4 ? "positive" : "negative")) agree++;
+        }
+        double agreement = (double) agree / clear;
+        assertTrue(agreement >= 0.85, "labels agree with the stars for " + agreement + " of " + clear + " reviews");
+
+        Map<String, List<Map<String, Object>>> byProduct = reviews.stream()
+                .collect(Collectors.groupingBy(r -> (String) r.get("productId")));
+        var busiest = byProduct.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size())).orElseThrow();
+        double meanRating = busiest.getValue().stream().mapToInt(r -> (Integer) r.get("rating")).average().orElseThrow();
+        JsonPath summary = given().baseUri(suite.url("gateway")).when()
+                .get("/api/v1/sentiment/products/" + busiest.getKey()).then().statusCode(200).extract().jsonPath();
+        assertEquals(busiest.getValue().size(), summary.getInt("summary.reviews"));
+        assertEquals(meanRating, summary.getDouble("summary.meanRating"), 1e-3);
+    }
+
+    /** The generator's reviews.csv: review_id,product_id,customer_id,rating,title,text,created_at (RFC 4180 quoting). */
+    private static List<Map<String, Object>> parse(String csv) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> lines = csv.lines().skip(1).toList();
+        for (String line : lines) {
+            List<String> f = fields(line);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("reviewId", f.get(0));
+            r.put("productId", f.get(1));
+            r.put("customerId", f.get(2));
+            r.put("rating", Integer.parseInt(f.get(3)));
+            r.put("title", f.get(4));
+            r.put("text", f.get(5));
+            r.put("createdAt", f.get(6));
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}

@@ -1,0 +1,73 @@
+package io.storefront.sentiment.service;
+
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.storefront.commons.problem.Problem;
+import io.storefront.commons.problem.ProblemException;
+import io.storefront.commons.problem.ProblemType;
+import io.storefront.sentiment.config.SentimentConfig;
+import io.storefront.sentiment.domain.SentimentScorer;
+import io.storefront.sentiment.domain.TextCheck;
+import io.storefront.sentiment.domain.TextSentiment;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores texts on worker threads (the taggers are CPU work and must not run on the event loop).
+ * The models load at start-up so that the first request does not wait for them.
+ */
+@Startup
+@ApplicationScoped
+public class ScoringService {
+
+    private final SentimentScorer scorer = SentimentScorer.load();
+    private final SentimentConfig config;
+
+    public ScoringService(SentimentConfig config) {
+        this.config = config;
+    }
+
+    public String modelVersion() {
+        return SentimentScorer.VERSION;
+    }
+
+    /** Scores texts in order after checking all of them; one bad text refuses the whole request. */
+    public Uni<List<TextSentiment>> score(List<String> texts, String field) {
+        check(texts, field);
+        return Uni.createFrom().item(() -> scoreNow(texts)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** For callers already on a worker thread. */
+    public List<TextSentiment> scoreNow(List<String> texts) {
+        List<TextSentiment> results = new ArrayList<>(texts.size());
+        for (String text : texts) results.add(scorer.score(text));
+        return results;
+    }
+
+    /** 413 for a text over the limit, 422 for binary data, with the index of each offending text. */
+    public void check(List<String> texts, String field) {
+        List<Problem.Violation> tooLong = new ArrayList<>();
+        List<Problem.Violation> notText = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            String name = texts.size() == 1 && field.equals("text") ? field : field + "[" + i + "]";
+            if (text.length() > config.maxTextLength()) {
+                tooLong.add(Problem.Violation.of(name, text.length() + " characters, at most " + config.maxTextLength()));
+                continue;
+            }
+            String problem = TextCheck.problem(text);
+            if (problem != null) notText.add(Problem.Violation.of(name, problem));
+        }
+        if (!tooLong.isEmpty()) {
+            throw new ProblemException(413, ProblemType.PAYLOAD_TOO_LARGE, "A text is longer than "
+                    + config.maxTextLength() + " characters; split it or score its sentences", tooLong, Map.of());
+        }
+        if (!notText.isEmpty()) {
+            throw new ProblemException(422, ProblemType.NOT_TEXT, "Only text can be scored: " + notText.getFirst().message(),
+                    notText, Map.of());
+        }
+    }
+}

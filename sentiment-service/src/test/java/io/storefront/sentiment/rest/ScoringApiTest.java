@@ -1,0 +1,95 @@
+package io.storefront.sentiment.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ScoringApiTest {
+
+    private static final String PATH = "/api/v1/sentiment";
+
+    @Test
+    void oneTextGetsScoresSentencesAndAspects() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "The screen is nice. But the battery life is awful and the support was useless."))
+                .when().post(PATH)
+                .then().statusCode(200)
+                .body("label", equalTo("negative"))
+                .body("polarity", lessThan(0f))
+                .body("language", equalTo("en"))
+                .body("model", equalTo("lexicon-1"))
+                .body("sentences", hasSize(2))
+                .body("sentences[0].polarity", greaterThan(0f))
+                .body("sentences[1].polarity", lessThan(0f))
+                .body("aspects.aspect", hasItem("battery life"))
+                .body("aspects.find { it.aspect == 'screen' }.polarity", greaterThan(0f));
+    }
+
+    @Test
+    void aBatchIsScoredInOrder() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("texts", List.of("I love it!", "Terrible, it broke on day one.", "")))
+                .when().post(PATH)
+                .then().statusCode(200)
+                .body("results", hasSize(3))
+                .body("results[0].label", equalTo("positive"))
+                .body("results[1].label", equalTo("negative"))
+                .body("results[2].label", equalTo("neutral"))
+                .body("results[2].polarity", equalTo(0f));
+    }
+
+    @Test
+    void neitherOrBothTextAndTextsIsABadRequest() {
+        given().contentType(ContentType.JSON).body("{}").when().post(PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:storefront:problem:validation"));
+        given().contentType(ContentType.JSON).body(Map.of("text", "a", "texts", List.of("b"))).when().post(PATH)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("texts", List.of())).when().post(PATH)
+                .then().statusCode(400).body("errors[0].field", equalTo("texts"));
+    }
+
+    @Test
+    void aHundredKilobyteTextIs413() {
+        String huge = "This is fine. ".repeat(100_000 / 14 + 1);
+        given().contentType(ContentType.JSON).body(Map.of("text", huge)).when().post(PATH)
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:storefront:problem:payload-too-large"))
+                .body("errors[0].field", equalTo("text"));
+        given().contentType(ContentType.JSON).body(Map.of("texts", List.of("ok", huge))).when().post(PATH)
+                .then().statusCode(413).body("errors[0].field", equalTo("texts[1]"));
+    }
+
+    @Test
+    void binaryGarbageIsAClearAnswerNotAServerError() {
+        String binary = "PK\u0003\u0004\u0014\u0000\u0008\u0000\u0000\u0000!\u0000\u00ff\u00fe";
+        given().contentType(ContentType.JSON).body(Map.of("text", binary)).when().post(PATH)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:storefront:problem:not-text"))
+                .body("detail", containsString("binary"));
+        given().contentType(ContentType.JSON).body("{\"text\": \"unterminated").when().post(PATH)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void nonEnglishTextIsLabelledUnknown() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "Das Produkt ist sehr gut und die Lieferung war schnell, danke schön."))
+                .when().post(PATH)
+                .then().statusCode(200)
+                .body("language", equalTo("unknown"))
+                .body("label", equalTo("unknown"))
+                .body("confidence", equalTo(0f));
+    }
+}
