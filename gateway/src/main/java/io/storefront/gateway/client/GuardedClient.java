@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * What every client of a service behind the gateway shares: calls go through the service's
- * {@link Guard} (the subclasses are {@code @Singleton}: a client proxy needs a no-args constructor); 4xx answers are results, passed on, and neither trip the breaker nor get retried.
+ * {@link Guard}; 4xx answers are results, passed on, and neither trip the breaker nor get retried.
+ * Subclasses are {@code @Singleton}: a client proxy would need a no-args constructor.
  */
 abstract class GuardedClient {
 
