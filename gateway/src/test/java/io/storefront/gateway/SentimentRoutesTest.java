@@ -104,4 +104,24 @@ class SentimentRoutesTest {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'services' }.data.sentiment", Matchers.equalTo("DOWN"));
     }
+
+    @Test
+    void trainingIsStartedOnceAndItsLocationIsThePublicPath() {
+        SentimentStub.server.stubFor(post(urlPathEqualTo("/api/v1/models")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Location", SentimentStub.server.baseUrl() + "/api/v1/models/7")
+                .withBody("{\"version\":7,\"status\":\"queued\"}")));
+        given().when().post("/api/v1/sentiment/models")
+                .then().statusCode(202).header("Location", Matchers.endsWith("/api/v1/sentiment/models/7"))
+                .body("version", Matchers.equalTo(7));
+        SentimentStub.server.stubFor(post(urlPathEqualTo("/api/v1/models/lexicon/activate")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"active\":\"lexicon-1\"}")));
+        given().when().post("/api/v1/sentiment/models/lexicon/activate").then().statusCode(200)
+                .body("active", Matchers.equalTo("lexicon-1"));
+
+        SentimentStub.server.stubFor(post(urlPathEqualTo("/api/v1/models"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        given().when().post("/api/v1/sentiment/models").then().statusCode(503);
+        SentimentStub.server.verify(2, postRequestedFor(urlPathEqualTo("/api/v1/models")));
+    }
 }

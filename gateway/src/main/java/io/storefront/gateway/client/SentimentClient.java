@@ -42,6 +42,24 @@ public class SentimentClient extends GuardedClient {
         return call(() -> client.productSentiment(productId), true);
     }
 
+    /** Starts a training job; never retried (a retry could start a second job). */
+    public Uni<UpstreamResponse> train() {
+        return call(client::train, false);
+    }
+
+    public Uni<UpstreamResponse> models() {
+        return call(client::models, true);
+    }
+
+    public Uni<UpstreamResponse> model(String version) {
+        return call(() -> client.model(version), true);
+    }
+
+    /** Activation is idempotent: activating the same version twice leaves the same state. */
+    public Uni<UpstreamResponse> activate(String version) {
+        return call(() -> client.activate(version), true);
+    }
+
     /** Readiness probe of the service; outside the guard so that probing never trips the breaker. */
     public Uni<Boolean> ready() {
         return UpstreamResponse.ready(client.ready());

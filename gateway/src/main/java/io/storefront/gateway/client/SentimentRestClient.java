@@ -38,6 +38,22 @@ interface SentimentRestClient {
     @Path("/api/v1/products/{productId}/sentiment")
     Uni<Response> productSentiment(@RestPath String productId);
 
+    @POST
+    @Path("/api/v1/models")
+    Uni<Response> train();
+
+    @GET
+    @Path("/api/v1/models")
+    Uni<Response> models();
+
+    @GET
+    @Path("/api/v1/models/{version}")
+    Uni<Response> model(@RestPath String version);
+
+    @POST
+    @Path("/api/v1/models/{version}/activate")
+    Uni<Response> activate(@RestPath String version);
+
     @GET
     @Path("/q/health/ready")
     Uni<Response> ready();

@@ -15,7 +15,7 @@ public record UpstreamResponse(int status, String mediaType, byte[] body, Map<St
 
     /** Headers a client or CDN needs to cache and revalidate what it got. */
     static final List<String> PASSED_ON = List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL,
-            HttpHeaders.LAST_MODIFIED, "Content-Disposition");
+            HttpHeaders.LAST_MODIFIED, HttpHeaders.LOCATION, "Content-Disposition");
 
     static UpstreamResponse of(Response response) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -109,4 +109,53 @@ public class SentimentRoutes {
     public Uni<Response> productSentiment(@RestPath String productId) {
         return sentiment.productSentiment(productId).map(UpstreamResponse::toResponse);
     }
+
+    @POST
+    @Path("api/v1/sentiment/models")
+    @Operation(summary = "Train a domain model on the stored rated reviews as a job; it is activated only when it "
+            + "beats the lexicon in cross-validation")
+    @APIResponse(responseCode = "202", description = "The job; follow its self link")
+    @APIResponse(responseCode = "409", description = "A model is being trained",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> train() {
+        return sentiment.train().map(SentimentRoutes::withGatewayLocation);
+    }
+
+    @GET
+    @Path("api/v1/sentiment/models")
+    @Operation(summary = "Model versions with status, cross-validated metrics, and the active one")
+    @APIResponse(responseCode = "200", description = "The versions")
+    public Uni<Response> models() {
+        return sentiment.models().map(UpstreamResponse::toResponse);
+    }
+
+    @GET
+    @Path("api/v1/sentiment/models/{version}")
+    @Operation(summary = "One model version; while training, the job's phase and percent")
+    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> model(@RestPath String version) {
+        return sentiment.model(version).map(UpstreamResponse::toResponse);
+    }
+
+    @POST
+    @Path("api/v1/sentiment/models/{version}/activate")
+    @Operation(summary = "Score with this trained version (or 'lexicon') from now on: activation and rollback")
+    @APIResponse(responseCode = "200", description = "Active")
+    @APIResponse(responseCode = "404", description = "No trained version with that number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> activate(@RestPath String version) {
+        return sentiment.activate(version).map(UpstreamResponse::toResponse);
+    }
+
+    /** The service's Location (/api/v1/models/7) as the public path of the same resource. */
+    private static Response withGatewayLocation(UpstreamResponse upstream) {
+        Response response = upstream.toResponse();
+        String location = response.getHeaderString("Location");
+        if (location == null) return response;
+        return Response.fromResponse(response)
+                .location(java.net.URI.create(location.replaceFirst("^(https?://[^/]+)?/api/v1/models/", "/api/v1/sentiment/models/")))
+                .build();
+    }
 }

@@ -2,6 +2,7 @@ package io.storefront.sentiment.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "sentiment")
 public interface SentimentConfig {
@@ -17,4 +18,25 @@ public interface SentimentConfig {
     /** Reviews in one JSON batch at most; bigger imports go in several batches. */
     @WithDefault("5000")
     int maxReviewBatch();
+
+    Training training();
+
+    /** Domain models trained on the store's rated reviews. */
+    interface Training {
+        /** Reviews of each side (4–5 and 1–2 stars) needed at least before training starts. */
+        @WithDefault("50")
+        int minPerClass();
+
+        /** Cross-validation folds; the model and the lexicon are compared on the same ones. */
+        @WithDefault("5")
+        int folds();
+
+        /** Activate a new model when it beats the lexicon on accuracy and macro-F1. */
+        @WithDefault("true")
+        boolean activateWhenBetter();
+
+        /** How often each instance re-reads which model is active (activations made on another replica). */
+        @WithDefault("30s")
+        Duration refresh();
+    }
 }

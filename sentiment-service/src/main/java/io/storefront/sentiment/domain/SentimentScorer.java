@@ -60,8 +60,17 @@ public final class SentimentScorer {
         return calibration;
     }
 
+    /** A text's sentences as the pipeline analysed them, and the lexicon's sentiment of it. */
+    public record Analysis(List<Sentence> sentences, TextSentiment sentiment) {
+    }
+
     public TextSentiment score(String text) {
-        return score(pipeline.analyze(text));
+        return analyze(text).sentiment();
+    }
+
+    public Analysis analyze(String text) {
+        List<Sentence> sentences = pipeline.analyze(text);
+        return new Analysis(sentences, score(sentences));
     }
 
     /** Scores a text known to be one sentence (benchmark data sets), without sentence detection. */

@@ -46,10 +46,9 @@ public class SentimentResource {
         if (request == null || (request.text() == null) == (request.texts() == null)) {
             throw ProblemException.invalid("text", "give either text (one string) or texts (an array of strings)");
         }
-        String model = scoring.modelVersion();
         if (request.text() != null) {
             return scoring.score(List.of(request.text()), "text")
-                    .map(results -> ScoreResponse.of(results.getFirst(), model));
+                    .map(scores -> ScoreResponse.of(scores.results().getFirst(), scores.model()));
         }
         List<String> texts = request.texts();
         if (texts.isEmpty() || texts.size() > config.maxBatch()) {
@@ -58,7 +57,7 @@ public class SentimentResource {
         if (texts.contains(null)) {
             throw ProblemException.invalid("texts[" + texts.indexOf(null) + "]", "must be a string, not null");
         }
-        return scoring.score(texts, "texts")
-                .map(results -> new ScoreResponse.Batch(model, results.stream().map(s -> ScoreResponse.of(s, model)).toList()));
+        return scoring.score(texts, "texts").map(scores -> new ScoreResponse.Batch(scores.model(),
+                scores.results().stream().map(s -> ScoreResponse.of(s, scores.model())).toList()));
     }
 }

@@ -8,7 +8,6 @@ import io.storefront.commons.problem.ProblemType;
 import io.storefront.sentiment.config.SentimentConfig;
 import io.storefront.sentiment.domain.Review;
 import io.storefront.sentiment.domain.TextCheck;
-import io.storefront.sentiment.domain.TextSentiment;
 import io.storefront.sentiment.repository.ReviewRepository;
 import io.storefront.sentiment.rest.ReviewBatchResponse;
 import io.storefront.sentiment.rest.ReviewInput;
@@ -69,23 +68,27 @@ public class ReviewService {
         if (accepted.isEmpty()) {
             throw new ProblemException(422, ProblemType.INVALID_ROWS, "No review in the batch could be stored", rejected, Map.of());
         }
-        String model = scoring.modelVersion();
         List<Accepted> rows = List.copyOf(accepted.values());
         return Uni.createFrom().item(() -> score(rows))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(scored -> reviews.upsert(scored, model))
-                .map(stored -> new ReviewBatchResponse(batch.size(), stored, model, rejected));
+                .chain(scored -> reviews.upsert(scored.reviews, scored.model)
+                        .map(stored -> new ReviewBatchResponse(batch.size(), stored, scored.model, rejected)));
     }
 
-    private List<Review> score(List<Accepted> rows) {
+    private ScoredBatch score(List<Accepted> rows) {
+        ScoringService.Scores scores = scoring.scoreNow(rows.stream()
+                .map(a -> Review.scoredText(a.input.title(), a.input.text())).toList());
         List<Review> scored = new ArrayList<>(rows.size());
-        for (Accepted a : rows) {
-            ReviewInput in = a.input;
-            TextSentiment sentiment = scoring.scoreNow(List.of(Review.scoredText(in.title(), in.text()))).getFirst();
+        for (int i = 0; i < rows.size(); i++) {
+            ReviewInput in = rows.get(i).input;
             scored.add(new Review(in.reviewId().strip(), in.productId().strip(), blankToNull(in.customerId()),
-                    in.rating(), in.title() == null ? "" : in.title(), in.text(), a.createdAt, sentiment));
+                    in.rating(), in.title() == null ? "" : in.title(), in.text(), rows.get(i).createdAt,
+                    scores.results().get(i)));
         }
-        return scored;
+        return new ScoredBatch(scores.model(), scored);
+    }
+
+    private record ScoredBatch(String model, List<Review> reviews) {
     }
 
     /** The first thing wrong with a review, or null. */

@@ -10,6 +10,7 @@ import io.storefront.sentiment.config.SentimentConfig;
 import io.storefront.sentiment.domain.SentimentScorer;
 import io.storefront.sentiment.domain.TextCheck;
 import io.storefront.sentiment.domain.TextSentiment;
+import io.storefront.sentiment.domain.model.DomainModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,26 +26,44 @@ public class ScoringService {
 
     private final SentimentScorer scorer = SentimentScorer.load();
     private final SentimentConfig config;
+    private final ActiveModel active;
 
-    public ScoringService(SentimentConfig config) {
+    public ScoringService(SentimentConfig config, ActiveModel active) {
         this.config = config;
+        this.active = active;
     }
 
-    public String modelVersion() {
-        return SentimentScorer.VERSION;
+    /** Texts scored by one model, named as it is recorded with stored reviews. */
+    public record Scores(String model, List<TextSentiment> results) {
     }
 
     /** Scores texts in order after checking all of them; one bad text refuses the whole request. */
-    public Uni<List<TextSentiment>> score(List<String> texts, String field) {
+    public Uni<Scores> score(List<String> texts, String field) {
         check(texts, field);
         return Uni.createFrom().item(() -> scoreNow(texts)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    /** For callers already on a worker thread. */
-    public List<TextSentiment> scoreNow(List<String> texts) {
+    /**
+     * For callers already on a worker thread. The active trained model, if any, gives polarity, label
+     * and confidence; the lexicon gives subjectivity and aspects.
+     */
+    public Scores scoreNow(List<String> texts) {
+        DomainModel model = active.get();
         List<TextSentiment> results = new ArrayList<>(texts.size());
-        for (String text : texts) results.add(scorer.score(text));
-        return results;
+        for (String text : texts) {
+            SentimentScorer.Analysis analysis = scorer.analyze(text);
+            results.add(model == null ? analysis.sentiment() : model.rescore(analysis));
+        }
+        return new Scores(model == null ? SentimentScorer.VERSION : model.name(), results);
+    }
+
+    /** The lexicon's analysis, for training (a trained model learns on top of the lexicon's scores). */
+    public SentimentScorer.Analysis analyzeWithLexicon(String text) {
+        return scorer.analyze(text);
+    }
+
+    public io.storefront.sentiment.domain.Calibration lexiconCalibration() {
+        return scorer.calibration();
     }
 
     /** 413 for a text over the limit, 422 for binary data, with the index of each offending text. */

@@ -1,0 +1,89 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An open-loop load generator for loopback benchmarks: sends POST requests with the JSON body
+ * {@code {"text": line}} for each line of TEXTS in turn, at a fixed rate for a fixed time, and measures each latency from the moment
+ * the request was due, so a stalled server cannot hide its queue (no coordinated omission). Bounded: it
+ * stops after SECONDS and waits at most 10 s more for answers.
+ *
+ *   java bench/LoadAtRate.java URL RATE SECONDS TEXTS [WARMUP_SECONDS]
+ */
+public class LoadAtRate {
+
+    public static void main(String[] args) throws Exception {
+        URI uri = URI.create(args[0]);
+        if (!uri.getHost().equals("localhost") && !uri.getHost().startsWith("127.")) {
+            throw new IllegalArgumentException("loopback targets only, got " + uri.getHost());
+        }
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        List<String> bodies = Files.readAllLines(Path.of(args[3])).stream().filter(l -> !l.isBlank())
+                .map(text -> "{\"text\": \"" + json(text) + "\"}").toList();
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        run(client, uri, rate, warmup, bodies, "warm-up");
+        run(client, uri, rate, seconds, bodies, "measured");
+    }
+
+    static void run(HttpClient client, URI uri, int rate, int seconds, List<String> bodies, String label) throws Exception {
+        int total = rate * seconds;
+        long intervalNanos = 1_000_000_000L / rate;
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        var scheduler = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime();
+        AtomicInteger sent = new AtomicInteger();
+        scheduler.scheduleAtFixedRate(() -> {
+            int i = sent.getAndIncrement();
+            if (i >= total) return;
+            long due = start + i * intervalNanos;
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                if (failure != null || response.statusCode() >= 400) errors.incrementAndGet();
+                else latencies.add(System.nanoTime() - due);
+                done.incrementAndGet();
+            });
+        }, 0, intervalNanos, TimeUnit.NANOSECONDS);
+        long deadline = start + (seconds + 10) * 1_000_000_000L;
+        while (done.get() < total && System.nanoTime() < deadline) Thread.sleep(50);
+        scheduler.shutdownNow();
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s: %d requests at %d/s for %d s: %d ok, %d errors, %d unanswered; latency p50 %.2f ms, "
+                        + "p90 %.2f ms, p99 %.2f ms, max %.2f ms (%.1f s)%n", label, total, rate, seconds, sorted.length,
+                errors.get(), total - done.get(), ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, elapsed);
+    }
+
+    static String json(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    static double ms(long[] sorted, double q) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
