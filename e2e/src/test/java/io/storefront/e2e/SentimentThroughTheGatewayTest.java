@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class SentimentThroughTheGatewayTest {
 
     static Suite suite;
+    static String reviewsCsv;
     static List<Map<String, Object>> reviews;
 
     @BeforeAll
@@ -32,7 +33,8 @@ class SentimentThroughTheGatewayTest {
         StringWriter csv = new StringWriter();
         new StoreGenerator(StoreGenerator.Settings.of(3, 20_000))
                 .generate(new StoreGenerator.Outputs(null, null, null, null, csv));
-        reviews = parse(csv.toString());
+        reviewsCsv = csv.toString();
+        reviews = parse(reviewsCsv);
     }
 
     @AfterAll
@@ -55,14 +57,19 @@ class SentimentThroughTheGatewayTest {
 
     @Test
     void theGeneratedStoresReviewsAreStoredScoredInLineWithTheirStarsAndSummarised() {
-        int stored = 0;
-        for (int from = 0; from < reviews.size(); from += 400) {
-            List<Map<String, Object>> batch = reviews.subList(from, Math.min(reviews.size(), from + 400));
-            stored += given().baseUri(suite.url("gateway")).contentType(ContentType.JSON).body(batch)
-                    .when().post("/api/v1/sentiment/reviews")
-                    .then().statusCode(200).extract().jsonPath().getInt("stored");
-        }
-        assertEquals(reviews.size(), stored);
+        // the first 400 as a JSON batch, all of them as the generator's CSV file (the 400 are replaced, not doubled)
+        int stored = given().baseUri(suite.url("gateway")).contentType(ContentType.JSON).body(reviews.subList(0, 400))
+                .when().post("/api/v1/sentiment/reviews")
+                .then().statusCode(200).extract().jsonPath().getInt("stored");
+        assertEquals(400, stored);
+        String job = given().baseUri(suite.url("gateway"))
+                .multiPart("file", "reviews.csv", reviewsCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .when().post("/api/v1/sentiment/reviews/imports")
+                .then().statusCode(202).extract().header("Location");
+        JsonPath imported = poll(job, "succeeded", "failed");
+        assertEquals("succeeded", imported.getString("status"), imported.prettify());
+        assertEquals(reviews.size(), imported.getInt("rowsStored"));
+        assertEquals(0, imported.getInt("rowsRejected"));
 
         // the texts were generated to agree with their stars except for about 6 % noise
         Map<String, String> labels = new LinkedHashMap<>();
@@ -98,6 +105,35 @@ class SentimentThroughTheGatewayTest {
                 .get("/api/v1/sentiment/products/" + busiest.getKey()).then().statusCode(200).extract().jsonPath();
         assertEquals(busiest.getValue().size(), summary.getInt("summary.reviews"));
         assertEquals(meanRating, summary.getDouble("summary.meanRating"), 1e-3);
+
+        // a model trained on these ratings, compared with the lexicon on the same folds; then back to the lexicon
+        String training = given().baseUri(suite.url("gateway")).when().post("/api/v1/sentiment/models")
+                .then().statusCode(202).extract().header("Location");
+        JsonPath model = poll(training, "trained", "failed");
+        try {
+            assertEquals("trained", model.getString("status"), model.prettify());
+            assertTrue(model.getDouble("metrics.trained.accuracy") > 0.8, model.prettify());
+            assertEquals(model.getBoolean("metrics.better"), model.getBoolean("active"), model.prettify());
+        } finally {
+            given().baseUri(suite.url("gateway")).when().post("/api/v1/sentiment/models/lexicon/activate")
+                    .then().statusCode(200);
+        }
+    }
+
+    /** Polls a job at the gateway (its Location) until it reaches one of the end states. */
+    private static JsonPath poll(String location, String... ends) {
+        for (int i = 0; i < 1200; i++) {
+            JsonPath job = given().baseUri(suite.url("gateway")).when().get(location).then().statusCode(200)
+                    .extract().jsonPath();
+            if (List.of(ends).contains(job.getString("status"))) return job;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(location + " did not end in 120 s");
     }
 
     /** The generator's reviews.csv: review_id,product_id,customer_id,rating,title,text,created_at (RFC 4180 quoting). */

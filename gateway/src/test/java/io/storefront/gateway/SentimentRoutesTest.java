@@ -124,4 +124,18 @@ class SentimentRoutesTest {
         given().when().post("/api/v1/sentiment/models").then().statusCode(503);
         SentimentStub.server.verify(2, postRequestedFor(urlPathEqualTo("/api/v1/models")));
     }
+
+    @Test
+    void aCsvUploadPassesThroughAsSentWithItsBoundary() {
+        SentimentStub.server.stubFor(post(urlPathEqualTo("/api/v1/reviews/imports")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("Location", SentimentStub.server.baseUrl() + "/api/v1/reviews/imports/3")
+                .withBody("{\"id\":3,\"status\":\"queued\"}")));
+        given().multiPart("file", "reviews.csv", "review_id,product_id,text\nr1,p1,Great\n".getBytes(), "text/csv")
+                .when().post("/api/v1/sentiment/reviews/imports")
+                .then().statusCode(202).header("Location", Matchers.endsWith("/api/v1/sentiment/reviews/imports/3"));
+        SentimentStub.server.verify(postRequestedFor(urlPathEqualTo("/api/v1/reviews/imports"))
+                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("multipart/form-data; boundary="))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("r1,p1,Great")));
+    }
 }

@@ -1,5 +1,6 @@
 package io.storefront.analytics.domain;
 
+import io.storefront.commons.csv.CsvReader;
 import java.io.Reader;
 import java.time.LocalDate;
 import java.util.ArrayList;

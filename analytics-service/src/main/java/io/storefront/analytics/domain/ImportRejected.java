@@ -1,5 +1,6 @@
 package io.storefront.analytics.domain;
 
+import io.storefront.commons.csv.CsvReader;
 import java.util.List;
 
 /** The whole upload is unusable (no header, a required column missing, broken CSV); nothing is stored. */

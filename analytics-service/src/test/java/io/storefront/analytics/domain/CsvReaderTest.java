@@ -1,5 +1,6 @@
 package io.storefront.analytics.domain;
 
+import io.storefront.commons.csv.CsvReader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -4,7 +4,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -37,6 +39,19 @@ interface SentimentRestClient {
     @GET
     @Path("/api/v1/products/{productId}/sentiment")
     Uni<Response> productSentiment(@RestPath String productId);
+
+    /** A multipart upload passed on as the client sent it, boundary and all. */
+    @POST
+    @Path("/api/v1/reviews/imports")
+    Uni<Response> importReviews(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body);
+
+    @GET
+    @Path("/api/v1/reviews/imports/{id}")
+    Uni<Response> reviewImport(@RestPath String id);
+
+    @GET
+    @Path("/api/v1/reviews/imports")
+    Uni<Response> reviewImports();
 
     @POST
     @Path("/api/v1/models")

@@ -6,10 +6,12 @@ import io.storefront.gateway.client.SentimentClient;
 import io.storefront.gateway.client.UpstreamResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -81,6 +83,36 @@ public class SentimentRoutes {
         return sentiment.storeReviews(body).map(UpstreamResponse::toResponse);
     }
 
+    @POST
+    @Path("api/v1/sentiment/reviews/imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import reviews from a CSV file (multipart part 'file') as a job with progress and rejected rows")
+    @APIResponse(responseCode = "202", description = "Accepted; Location is the job to poll")
+    @APIResponse(responseCode = "400", description = "No file part",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> importReviews(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        return sentiment.importReviews(contentType, body)
+                .map(upstream -> withPublicLocation(upstream, "/api/v1/reviews/imports/", "/api/v1/sentiment/reviews/imports/"));
+    }
+
+    @GET
+    @Path("api/v1/sentiment/reviews/imports/{id}")
+    @Operation(summary = "A review import job: status, percent, ETA, rows stored and rejected rows with line and reason")
+    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "404", description = "No such job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> reviewImport(@RestPath String id) {
+        return sentiment.reviewImport(id).map(UpstreamResponse::toResponse);
+    }
+
+    @GET
+    @Path("api/v1/sentiment/reviews/imports")
+    @Operation(summary = "The latest review import jobs, newest first")
+    @APIResponse(responseCode = "200", description = "The jobs")
+    public Uni<Response> reviewImports() {
+        return sentiment.reviewImports().map(UpstreamResponse::toResponse);
+    }
+
     @GET
     @Path("api/v1/sentiment/reviews")
     @Operation(summary = "Stored reviews with scores; parameters productId, after (cursor), limit")
@@ -118,7 +150,8 @@ public class SentimentRoutes {
     @APIResponse(responseCode = "409", description = "A model is being trained",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> train() {
-        return sentiment.train().map(SentimentRoutes::withGatewayLocation);
+        return sentiment.train()
+                .map(upstream -> withPublicLocation(upstream, "/api/v1/models/", "/api/v1/sentiment/models/"));
     }
 
     @GET
@@ -149,13 +182,14 @@ public class SentimentRoutes {
         return sentiment.activate(version).map(UpstreamResponse::toResponse);
     }
 
-    /** The service's Location (/api/v1/models/7) as the public path of the same resource. */
-    private static Response withGatewayLocation(UpstreamResponse upstream) {
+    /** The service's Location (/api/v1/models/7) as the public path of the same resource (/api/v1/sentiment/models/7). */
+    private static Response withPublicLocation(UpstreamResponse upstream, String servicePath, String publicPath) {
         Response response = upstream.toResponse();
-        String location = response.getHeaderString("Location");
+        String location = response.getHeaderString(HttpHeaders.LOCATION);
         if (location == null) return response;
+        String path = location.replaceFirst("^https?://[^/]+", "");
+        if (!path.startsWith(servicePath)) return response;
         return Response.fromResponse(response)
-                .location(java.net.URI.create(location.replaceFirst("^(https?://[^/]+)?/api/v1/models/", "/api/v1/sentiment/models/")))
-                .build();
+                .location(java.net.URI.create(publicPath + path.substring(servicePath.length()))).build();
     }
 }

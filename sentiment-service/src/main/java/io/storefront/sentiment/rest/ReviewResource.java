@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.storefront.commons.problem.Problem;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.query.CursorQuery;
+import io.storefront.sentiment.domain.ReviewInput;
 import io.storefront.sentiment.repository.ReviewRepository;
 import io.storefront.sentiment.rest.ReviewResponses.ProductSentimentJson;
 import io.storefront.sentiment.rest.ReviewResponses.ReviewJson;

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
-    private static final List<String> TABLES = List.of("reviews", "review_aspects", "product_sentiment", "models");
+    private static final List<String> TABLES = List.of("reviews", "review_aspects", "product_sentiment", "models", "review_imports");
 
     private final Pool pool;
     private final String service;

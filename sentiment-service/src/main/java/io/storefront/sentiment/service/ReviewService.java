@@ -7,15 +7,13 @@ import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemType;
 import io.storefront.sentiment.config.SentimentConfig;
 import io.storefront.sentiment.domain.Review;
-import io.storefront.sentiment.domain.TextCheck;
+import io.storefront.sentiment.domain.ReviewInput;
+import io.storefront.sentiment.domain.ReviewRules;
 import io.storefront.sentiment.repository.ReviewRepository;
 import io.storefront.sentiment.rest.ReviewBatchResponse;
-import io.storefront.sentiment.rest.ReviewInput;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +25,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ReviewService {
-
-    static final int MAX_ID_LENGTH = 200;
 
     private final ScoringService scoring;
     private final ReviewRepository reviews;
@@ -56,12 +52,12 @@ public class ReviewService {
                 rejected.add(Problem.Violation.of(field, "is null, not a review"));
                 continue;
             }
-            Problem.Violation problem = problem(in, field);
+            Problem.Violation problem = ReviewRules.problem(in, field, config.maxTextLength());
             if (problem != null) {
                 rejected.add(problem);
                 continue;
             }
-            OffsetDateTime created = in.createdAt() == null || in.createdAt().isBlank() ? now : parseTime(in.createdAt());
+            OffsetDateTime created = ReviewRules.createdAt(in, now);
             accepted.remove(in.reviewId().strip());
             accepted.put(in.reviewId().strip(), new Accepted(in, created));
         }
@@ -69,10 +65,18 @@ public class ReviewService {
             throw new ProblemException(422, ProblemType.INVALID_ROWS, "No review in the batch could be stored", rejected, Map.of());
         }
         List<Accepted> rows = List.copyOf(accepted.values());
+        return scoreAndStore(rows).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(stored -> new ReviewBatchResponse(batch.size(), stored.count(), stored.model(), rejected));
+    }
+
+    /** How many reviews a batch stored, scored by which model. */
+    public record Stored(int count, String model) {
+    }
+
+    /** Scores valid reviews on the subscribing thread, then stores them in one transaction. */
+    Uni<Stored> scoreAndStore(List<Accepted> rows) {
         return Uni.createFrom().item(() -> score(rows))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(scored -> reviews.upsert(scored.reviews, scored.model)
-                        .map(stored -> new ReviewBatchResponse(batch.size(), stored, scored.model, rejected)));
+                .chain(scored -> reviews.upsert(scored.reviews, scored.model).map(n -> new Stored(n, scored.model)));
     }
 
     private ScoredBatch score(List<Accepted> rows) {
@@ -91,56 +95,11 @@ public class ReviewService {
     private record ScoredBatch(String model, List<Review> reviews) {
     }
 
-    /** The first thing wrong with a review, or null. */
-    private Problem.Violation problem(ReviewInput in, String at) {
-        if (in.reviewId() == null || in.reviewId().isBlank()) {
-            return Problem.Violation.of(at + ".reviewId", "is required");
-        }
-        if (in.reviewId().length() > MAX_ID_LENGTH) {
-            return Problem.Violation.of(at + ".reviewId", "at most " + MAX_ID_LENGTH + " characters");
-        }
-        if (in.productId() == null || in.productId().isBlank()) {
-            return Problem.Violation.of(at + ".productId", "is required");
-        }
-        if (in.productId().length() > MAX_ID_LENGTH) {
-            return Problem.Violation.of(at + ".productId", "at most " + MAX_ID_LENGTH + " characters");
-        }
-        if (in.customerId() != null && in.customerId().length() > MAX_ID_LENGTH) {
-            return Problem.Violation.of(at + ".customerId", "at most " + MAX_ID_LENGTH + " characters");
-        }
-        if (in.rating() != null && (in.rating() < 1 || in.rating() > 5)) {
-            return Problem.Violation.of(at + ".rating", "must be 1 to 5, got " + in.rating());
-        }
-        if (in.text() == null) {
-            return Problem.Violation.of(at + ".text", "is required (it may be empty when the title says it all)");
-        }
-        String scored = Review.scoredText(in.title(), in.text());
-        if (scored.length() > config.maxTextLength()) {
-            return Problem.Violation.of(at + ".text",
-                    scored.length() + " characters with the title, at most " + config.maxTextLength());
-        }
-        String notText = TextCheck.problem(scored);
-        if (notText != null) return Problem.Violation.of(at + ".text", notText);
-        if (in.createdAt() != null && !in.createdAt().isBlank() && parseTime(in.createdAt()) == null) {
-            return Problem.Violation.of(at + ".createdAt",
-                    "'" + in.createdAt() + "' is not an ISO instant (2026-11-02T10:15:00Z) or date (2026-11-02)");
-        }
-        return null;
-    }
-
-    private static OffsetDateTime parseTime(String value) {
-        String v = value.strip();
-        try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(v);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private record Accepted(ReviewInput input, OffsetDateTime createdAt) {
+    /** A review that passed the rules, with its time resolved. */
+    record Accepted(ReviewInput input, OffsetDateTime createdAt) {
     }
 }

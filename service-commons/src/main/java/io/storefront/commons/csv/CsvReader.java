@@ -1,4 +1,4 @@
-package io.storefront.analytics.domain;
+package io.storefront.commons.csv;
 
 import java.io.IOException;
 import java.io.Reader;

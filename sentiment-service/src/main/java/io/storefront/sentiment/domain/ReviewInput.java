@@ -1,4 +1,4 @@
-package io.storefront.sentiment.rest;
+package io.storefront.sentiment.domain;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

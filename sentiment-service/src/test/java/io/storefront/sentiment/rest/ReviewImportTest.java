@@ -1,0 +1,93 @@
+package io.storefront.sentiment.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReviewImportTest {
+
+    private static JsonPath importAndWait(byte[] csv) {
+        String location = given().multiPart("file", "reviews.csv", csv, "text/csv")
+                .when().post("/api/v1/reviews/imports")
+                .then().statusCode(202).extract().header("Location");
+        for (int i = 0; i < 300; i++) {
+            JsonPath job = given().when().get(location).then().statusCode(200).extract().jsonPath();
+            String status = job.getString("status");
+            if (status.equals("succeeded") || status.equals("failed")) return job;
+            try {
+                Thread.sleep(Duration.ofMillis(100));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the import did not finish in 30 s");
+    }
+
+    private static int reviewsOf(String product) {
+        return given().queryParam("productId", product).queryParam("limit", 1000).when().get("/api/v1/reviews")
+                .then().statusCode(200).extract().jsonPath().getList("reviews").size();
+    }
+
+    @Test
+    void aCsvExportWithItsOwnHeaderNamesIsImportedAndItsBadRowsListed() {
+        String p = "CSV-" + UUID.randomUUID();
+        String csv = "Review ID,ASIN,User ID,Stars,Summary,Review Text,Date\n"
+                + "r1-" + p + "," + p + ",u1,5,Lovely,\"Soft, warm and\nwell made.\",2026-10-01\n"
+                + "r2-" + p + "," + p + ",u2,five,Meh,It is fine.,2026-10-02\n"
+                + "r3-" + p + "," + p + ",u3,1,Broke,The zip broke on day one.,2026-10-03T09:00:00Z\n"
+                + "r4-" + p + ",,u4,4,No product,Good.,2026-10-04\n"
+                + "r5-" + p + "," + p + ",u5,,,Arrived quickly.,\n";
+        JsonPath job = importAndWait(csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals("succeeded", job.getString("status"), job.prettify());
+        assertEquals(5, job.getInt("rowsRead"));
+        assertEquals(3, job.getInt("rowsStored"));
+        assertEquals(2, job.getInt("rowsRejected"));
+        assertEquals(List.of(4, 6), job.getList("errors.line"), "line numbers count the quoted line break");
+        assertEquals(List.of("rating", "productId"), job.getList("errors.field"));
+        assertEquals(100, job.getInt("percent"));
+        assertEquals(3, reviewsOf(p));
+        JsonPath first = given().when().get("/api/v1/reviews/r1-" + p).then().statusCode(200).extract().jsonPath();
+        assertEquals("Soft, warm and\nwell made.", first.getString("text"));
+        assertEquals(5, first.getInt("rating"));
+        assertEquals("positive", first.getString("label"));
+        assertEquals("negative", given().when().get("/api/v1/reviews/r3-" + p).then().statusCode(200)
+                .extract().jsonPath().getString("label"));
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsAndStoresNothing() {
+        String p = "BAD-" + UUID.randomUUID();
+        JsonPath noText = importAndWait(("review_id,product_id,rating\nr-" + p + "," + p + ",5\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals("failed", noText.getString("status"));
+        assertTrue(noText.getString("failure").contains("no column for text"), noText.getString("failure"));
+
+        JsonPath broken = importAndWait(("review_id,product_id,text\nr1-" + p + "," + p + ",fine\nr2-" + p + "," + p
+                + ",\"never closed\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals("failed", broken.getString("status"));
+        assertTrue(broken.getString("failure").contains("line 3"), broken.getString("failure"));
+
+        byte[] latin1 = ("review_id,product_id,text\nr3-" + p + "," + p + ",tr\u00e8s bien\n").getBytes(StandardCharsets.ISO_8859_1);
+        JsonPath notUtf8 = importAndWait(latin1);
+        assertEquals("failed", notUtf8.getString("status"));
+        assertTrue(notUtf8.getString("failure").contains("not UTF-8"), notUtf8.getString("failure"));
+        assertEquals(0, reviewsOf(p), "nothing stored, not even the good row before the broken one");
+    }
+
+    @Test
+    void anImportWithoutAFileIsABadRequest() {
+        given().multiPart("other", "x").when().post("/api/v1/reviews/imports").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/reviews/imports/999999").then().statusCode(404);
+        given().when().get("/api/v1/reviews/imports").then().statusCode(200);
+    }
+}
