@@ -27,6 +27,10 @@ public interface SentimentConfig {
         @WithDefault("50")
         int minPerClass();
 
+        /** The most recent rated reviews a job learns from at most (it holds them in memory). */
+        @WithDefault("100000")
+        int maxReviews();
+
         /** Cross-validation folds; the model and the lexicon are compared on the same ones. */
         @WithDefault("5")
         int folds();

@@ -131,9 +131,7 @@ public final class SentimentScorer {
             if (isWord(t)) {
                 words++;
                 if (Lexicon.isFunctionWord(t.lower())) functionWords++;
-                if (Lexicon.isPersonal(t.lower())) evidence += 0.3;
-                if (Lexicon.boost(t.lower()) != 0 && t.isPos("ADV")) evidence += 0.4;
-                if (t.isPos("ADJ")) evidence += 0.15;
+                evidence += subjectivityCue(t);
             }
             double v = idiomValence[i] != 0 ? idiomValence[i] : inIdiom[i] ? 0 : carrierValence(tokens, i);
             if (v == 0) continue;
@@ -145,8 +143,7 @@ public final class SentimentScorer {
         double sum = 0;
         for (double v : valence) sum += v;
         sum += punctuationEmphasis(sentence.text(), sum);
-        int exclamations = count(sentence.text(), '!');
-        evidence += 0.4 * Math.min(exclamations, 3);
+        evidence += 0.4 * Math.min(count(sentence.text(), '!'), 3) + 0.3 * Math.min(count(sentence.text(), '?'), 2);
         for (int i = 0; i < n; i++) {
             if (valence[i] != 0) attachAspect(tokens, i, valence[i], aspects);
         }
@@ -367,13 +364,38 @@ public final class SentimentScorer {
     }
 
     /**
-     * Subjectivity from the evidence of opinion a sentence holds (opinion words by strength,
-     * intensifiers, adjectives, first and second person, exclamations) per square root of its
-     * words, so a long neutral sentence with one mild word stays objective.
+     * How much a word suggests a judgement (first and second person, intensifiers, adjectives and
+     * adverbs, modals, verbs of opinion, comparison, negation) or a report of facts (names, numbers,
+     * third person): the cues of Wiebe et al.'s subjectivity work, weighted by us.
+     */
+    private static double subjectivityCue(Token t) {
+        String w = t.lower();
+        if (Lexicon.isPersonal(w)) return 0.3;
+        if (Lexicon.boost(w) != 0 && t.isPos("ADV")) return 0.4;
+        if (MODALS.contains(w) || w.equals("may") || w.equals("must") || w.equals("can")) return 0.3;
+        if (OPINION_VERBS.contains(t.lemma())) return 0.3;
+        if (Lexicon.isNegation(w)) return 0.2;
+        if (t.isPos("ADJ")) return w.endsWith("est") || w.endsWith("er") ? 0.35 : 0.25;
+        if (t.isPos("ADV")) return 0.15;
+        if (t.isPos("PROPN")) return -0.25;
+        if (t.isPos("NUM")) return -0.2;
+        if (THIRD_PERSON.contains(w)) return -0.15;
+        return 0;
+    }
+
+    private static final Set<String> OPINION_VERBS = Set.of("think", "feel", "believe", "seem", "guess", "hope",
+            "wish", "recommend", "suppose", "doubt", "expect", "prefer", "enjoy", "appreciate", "admire", "hate");
+    private static final Set<String> THIRD_PERSON = Set.of("he", "she", "his", "her", "him", "they", "their", "them",
+            "himself", "herself", "themselves");
+
+    /**
+     * Subjectivity from the evidence of opinion a sentence holds (opinion words by strength and the
+     * cues above) per square root of its words, squashed into (0, 1): a long sentence with one mild
+     * word stays objective, and names and numbers pull it further towards fact.
      */
     static double subjectivity(double evidence, int words) {
         if (words == 0) return 0;
-        return 1 - Math.exp(-1.5 * evidence / Math.sqrt(words));
+        return 1 / (1 + Math.exp(-(1.5 * evidence / Math.sqrt(words) - 1)));
     }
 
     /** Short texts are given the benefit of the doubt; longer ones need English function or opinion words. */

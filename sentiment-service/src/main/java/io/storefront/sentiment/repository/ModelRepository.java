@@ -141,12 +141,13 @@ public class ModelRepository {
                 });
     }
 
-    /** Reviews with clear stars (not 3) in English: the free labels training learns from. */
-    public Uni<List<Rated>> ratedReviews() {
+    /** The latest reviews with clear stars (not 3) in English, at most {@code limit}: the free labels training learns from. */
+    public Uni<List<Rated>> ratedReviews(int limit) {
         return pool.preparedQuery("""
                         SELECT title, text, rating FROM sentiment.reviews
-                         WHERE rating IS NOT NULL AND rating <> 3 AND english ORDER BY review_id""")
-                .execute()
+                         WHERE rating IS NOT NULL AND rating <> 3 AND english
+                         ORDER BY created_at DESC, review_id LIMIT $1""")
+                .execute(Tuple.of(limit))
                 .map(rows -> {
                     List<Rated> rated = new ArrayList<>(rows.size());
                     for (Row r : rows) rated.add(new Rated(r.getString("title"), r.getString("text"), r.getShort("rating")));

@@ -66,7 +66,7 @@ public class ModelService {
     }
 
     private void run(int version) {
-        models.ratedReviews()
+        models.ratedReviews(config.training().maxReviews())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rated -> fit(version, rated))
                 .chain(result -> {

@@ -4,7 +4,7 @@ import io.storefront.sentiment.bench.LabelledSets.Example;
 import io.storefront.sentiment.domain.SentimentScorer;
 import io.storefront.sentiment.domain.TextSentiment;
 import io.storefront.sentiment.domain.eval.BinaryMetrics;
-import io.storefront.sentiment.domain.model.LinearModel;
+import io.storefront.sentiment.domain.model.FeatureIndex;
 import io.storefront.sentiment.domain.model.NbSvm;
 import io.storefront.sentiment.domain.model.NgramFeatures;
 import java.nio.file.Path;
@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * 10-fold cross-validated accuracy of the trained model on MR, Subj and MPQA, the protocol of Wang
@@ -58,28 +57,28 @@ public final class TrainedBenchmark {
     }
 
     static BinaryMetrics crossValidate(List<Example> examples, double[][] dense, NbSvm.Settings settings, long seed) {
-        List<Set<String>> grams = examples.stream()
-                .map(e -> NgramFeatures.of(Arrays.asList(e.text().split("\\s+")), settings.maxN(), settings.characters()))
-                .toList();
+        FeatureIndex index = new FeatureIndex();
+        int[][] docs = examples.stream().map(e -> index.encode(NgramFeatures.of(Arrays.asList(e.text().split("\\s+")),
+                settings.maxN(), settings.characters()))).toArray(int[][]::new);
         int[] fold = folds(examples.size(), 10, seed);
         BinaryMetrics metrics = new BinaryMetrics();
         for (int k = 0; k < 10; k++) {
-            List<Set<String>> train = new ArrayList<>();
+            List<int[]> train = new ArrayList<>();
             List<double[]> trainDense = new ArrayList<>();
             List<Boolean> labels = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] == k) continue;
-                train.add(grams.get(i));
+                train.add(docs[i]);
                 if (dense != null) trainDense.add(dense[i]);
                 labels.add(examples.get(i).positive());
             }
             boolean[] y = new boolean[labels.size()];
             for (int i = 0; i < y.length; i++) y[i] = labels.get(i);
-            LinearModel model = NbSvm.train(train, dense == null ? null : trainDense.toArray(double[][]::new), y,
-                    settings, epoch -> { });
+            NbSvm.Weights model = NbSvm.train(train.toArray(int[][]::new), index.size(),
+                    dense == null ? null : trainDense.toArray(double[][]::new), y, settings, epoch -> { });
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] != k) continue;
-                double m = dense == null ? model.margin(grams.get(i)) : model.margin(grams.get(i), dense[i]);
+                double m = model.margin(docs[i], dense == null ? new double[0] : dense[i]);
                 metrics.add(examples.get(i).positive(), m > 0);
             }
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Trains a domain model on rated reviews (4–5 stars positive, 1–2 negative) and says whether it
@@ -45,8 +44,11 @@ public final class ModelTrainer {
     public static Result train(List<Example> examples, Calibration lexicon, int folds, long seed, Progress progress) {
         int positives = (int) examples.stream().filter(Example::positive).count();
         NbSvm.Settings settings = NbSvm.Settings.ours();
-        List<Set<String>> grams = examples.stream()
-                .map(e -> NgramFeatures.of(e.tokens(), settings.maxN(), settings.characters())).toList();
+        FeatureIndex index = new FeatureIndex();
+        int[][] docs = new int[examples.size()][];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = index.encode(NgramFeatures.of(examples.get(i).tokens(), settings.maxN(), settings.characters()));
+        }
         double[][] dense = examples.stream()
                 .map(e -> new double[] {e.lexiconPolarity(), e.lexiconSubjectivity()}).toArray(double[][]::new);
         int[] fold = folds(examples, folds, seed);
@@ -55,19 +57,20 @@ public final class ModelTrainer {
         BinaryMetrics lexiconMetrics = new BinaryMetrics();
         for (int k = 0; k < folds; k++) {
             progress.report("cross-validating, fold " + (k + 1) + " of " + folds, (double) k / (folds + 1));
-            List<Set<String>> train = new ArrayList<>();
+            List<int[]> train = new ArrayList<>();
             List<double[]> trainDense = new ArrayList<>();
             List<Boolean> labels = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] == k) continue;
-                train.add(grams.get(i));
+                train.add(docs[i]);
                 trainDense.add(dense[i]);
                 labels.add(examples.get(i).positive());
             }
-            LinearModel model = NbSvm.train(train, trainDense.toArray(double[][]::new), booleans(labels), settings, e -> { });
+            NbSvm.Weights model = NbSvm.train(train.toArray(int[][]::new), index.size(),
+                    trainDense.toArray(double[][]::new), booleans(labels), settings, e -> { });
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] != k) continue;
-                outOfFold[i] = model.margin(grams.get(i), dense[i]);
+                outOfFold[i] = model.margin(docs[i], dense[i]);
                 trained.add(examples.get(i).positive(), outOfFold[i] > 0);
                 lexiconMetrics.add(examples.get(i).positive(), lexicon.positive(examples.get(i).lexiconPolarity()));
             }
@@ -75,7 +78,7 @@ public final class ModelTrainer {
         progress.report("fitting the final model on all examples", (double) folds / (folds + 1));
         boolean[] all = new boolean[examples.size()];
         for (int i = 0; i < all.length; i++) all[i] = examples.get(i).positive();
-        LinearModel model = NbSvm.train(grams, dense, all, settings, e -> { });
+        LinearModel model = NbSvm.train(docs, index.size(), dense, all, settings, e -> { }).toModel(index, settings);
         double[] platt = plattFit(outOfFold, all);
         progress.report("done", 1);
         return new Result(model, platt[0], platt[1], folds, examples.size(), positives, Metrics.of(trained),

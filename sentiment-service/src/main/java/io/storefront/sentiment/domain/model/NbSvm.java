@@ -11,7 +11,8 @@ import java.util.function.IntConsumer;
  * NBSVM (Wang &amp; Manning, ACL 2012): binarized n-gram features scaled by their naive-Bayes
  * log-count ratio, then an L2-regularised, L2-loss linear SVM trained by dual coordinate descent
  * (Hsieh et al., ICML 2008, the liblinear solver), with the interpolation
- * {@code w' = (1 - beta) * mean|w| + beta * w} of the paper. Pure Java, deterministic for a seed.
+ * {@code w' = (1 - beta) * mean|w| + beta * w} of the paper. Dense features (the lexicon's scores)
+ * may stand beside the n-grams unscaled. Pure Java, deterministic for a seed.
  */
 public final class NbSvm {
 
@@ -28,64 +29,84 @@ public final class NbSvm {
         }
     }
 
+    /**
+     * Trained weights by feature number. A feature no training document had gets weight 0 (it says
+     * nothing), so a model trained on some folds scores the held-out fold as if it had never seen it.
+     */
+    public record Weights(float[] sparse, double[] dense, double bias) {
+        public double margin(int[] doc, double[] features) {
+            double m = bias;
+            for (int f : doc) if (f < sparse.length) m += sparse[f];
+            for (int e = 0; e < dense.length; e++) m += dense[e] * features[e];
+            return m;
+        }
+
+        /** The model with feature names, keeping only the features that carry a weight. */
+        public LinearModel toModel(FeatureIndex index, Settings s) {
+            Map<String, Float> named = new HashMap<>();
+            for (int f = 0; f < sparse.length; f++) if (sparse[f] != 0) named.put(index.name(f), sparse[f]);
+            return new LinearModel(s.maxN(), s.characters(), named, dense.clone(), bias);
+        }
+    }
+
     private NbSvm() {
     }
 
-    /**
-     * Trains on documents given as n-gram sets with yes/no labels; {@code progress} hears each finished
-     * epoch. Returns the weight of each n-gram (ratio × interpolated SVM weight) and the bias.
-     */
+    /** Trains on n-gram sets (convenience for small data; large data goes through {@link FeatureIndex}). */
+    public static LinearModel train(List<Set<String>> docs, double[][] dense, boolean[] positive, Settings s,
+                                    IntConsumer progress) {
+        FeatureIndex index = new FeatureIndex();
+        int[][] encoded = docs.stream().map(index::encode).toArray(int[][]::new);
+        return train(encoded, index.size(), dense, positive, s, progress).toModel(index, s);
+    }
+
     public static LinearModel train(List<Set<String>> docs, boolean[] positive, Settings s, IntConsumer progress) {
         return train(docs, null, positive, s, progress);
     }
 
     /**
-     * The same with dense features per document beside the n-grams ({@code dense[d]}, the same length
-     * for every document, e.g. the lexicon's polarity and subjectivity); they are not ratio-scaled.
+     * Trains on documents given as feature numbers below {@code features}; {@code dense[d]} (or null)
+     * holds each document's dense features; {@code progress} hears each finished epoch.
      */
-    public static LinearModel train(List<Set<String>> docs, double[][] dense, boolean[] positive, Settings s,
-                                    IntConsumer progress) {
-        Map<String, Integer> index = new HashMap<>();
-        int[][] features = new int[docs.size()][];
-        for (int d = 0; d < docs.size(); d++) {
-            Set<String> grams = docs.get(d);
-            int[] ids = new int[grams.size()];
-            int k = 0;
-            for (String g : grams) ids[k++] = index.computeIfAbsent(g, x -> index.size());
-            features[d] = ids;
-        }
-        int v = index.size();
+    public static Weights train(int[][] docs, int features, double[][] dense, boolean[] positive, Settings s,
+                                IntConsumer progress) {
+        int v = features;
         double[] p = new double[v];
         double[] q = new double[v];
-        java.util.Arrays.fill(p, s.alpha());
-        java.util.Arrays.fill(q, s.alpha());
-        for (int d = 0; d < docs.size(); d++) {
+        boolean[] seen = new boolean[v];
+        for (int d = 0; d < docs.length; d++) {
             double[] counts = positive[d] ? p : q;
-            for (int f : features[d]) counts[f] += 1;
+            for (int f : docs[d]) {
+                counts[f] += 1;
+                seen[f] = true;
+            }
         }
         double pSum = 0;
         double qSum = 0;
         for (int f = 0; f < v; f++) {
+            if (!seen[f]) continue;
+            p[f] += s.alpha();
+            q[f] += s.alpha();
             pSum += p[f];
             qSum += q[f];
         }
         double[] r = new double[v];
-        for (int f = 0; f < v; f++) r[f] = Math.log((p[f] / pSum) / (q[f] / qSum));
+        for (int f = 0; f < v; f++) if (seen[f]) r[f] = Math.log((p[f] / pSum) / (q[f] / qSum));
 
         // x_d = r on the document's n-grams, then the dense features, then a bias feature of 1
         int extra = dense == null ? 0 : dense[0].length;
         int bias = v + extra;
         double[] w = new double[v + extra + 1];
-        double[] alphaDual = new double[docs.size()];
-        double[] qii = new double[docs.size()];
+        double[] alphaDual = new double[docs.length];
+        double[] qii = new double[docs.length];
         double diag = 1 / (2 * s.c());
-        for (int d = 0; d < docs.size(); d++) {
+        for (int d = 0; d < docs.length; d++) {
             double norm = 1;
-            for (int f : features[d]) norm += r[f] * r[f];
+            for (int f : docs[d]) norm += r[f] * r[f];
             for (int e = 0; e < extra; e++) norm += dense[d][e] * dense[d][e];
             qii[d] = norm + diag;
         }
-        int[] order = new int[docs.size()];
+        int[] order = new int[docs.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Random random = new Random(s.seed());
         for (int epoch = 0; epoch < s.epochs(); epoch++) {
@@ -99,7 +120,7 @@ public final class NbSvm {
             for (int d : order) {
                 double y = positive[d] ? 1 : -1;
                 double margin = w[bias];
-                for (int f : features[d]) margin += w[f] * r[f];
+                for (int f : docs[d]) margin += w[f] * r[f];
                 for (int e = 0; e < extra; e++) margin += w[v + e] * dense[d][e];
                 double g = y * margin - 1 + diag * alphaDual[d];
                 double pg = alphaDual[d] == 0 ? Math.min(g, 0) : g;
@@ -108,7 +129,7 @@ public final class NbSvm {
                     double old = alphaDual[d];
                     alphaDual[d] = Math.max(old - g / qii[d], 0);
                     double step = (alphaDual[d] - old) * y;
-                    for (int f : features[d]) w[f] += step * r[f];
+                    for (int f : docs[d]) w[f] += step * r[f];
                     for (int e = 0; e < extra; e++) w[v + e] += step * dense[d][e];
                     w[bias] += step;
                 }
@@ -117,16 +138,19 @@ public final class NbSvm {
             if (maxViolation < 0.01) break;
         }
         double meanAbs = 0;
-        for (int f = 0; f < v; f++) meanAbs += Math.abs(w[f]);
-        meanAbs /= Math.max(1, v);
-        Map<String, Float> weights = new HashMap<>(v * 2);
-        for (var e : index.entrySet()) {
-            int f = e.getValue();
-            double interpolated = (1 - s.beta()) * meanAbs + s.beta() * w[f];
-            weights.put(e.getKey(), (float) (interpolated * r[f]));
+        int counted = 0;
+        for (int f = 0; f < v; f++) {
+            if (!seen[f]) continue;
+            meanAbs += Math.abs(w[f]);
+            counted++;
+        }
+        meanAbs /= Math.max(1, counted);
+        float[] sparse = new float[v];
+        for (int f = 0; f < v; f++) {
+            if (seen[f]) sparse[f] = (float) (((1 - s.beta()) * meanAbs + s.beta() * w[f]) * r[f]);
         }
         double[] denseWeights = new double[extra];
         for (int e = 0; e < extra; e++) denseWeights[e] = (1 - s.beta()) * meanAbs + s.beta() * w[v + e];
-        return new LinearModel(s.maxN(), s.characters(), weights, denseWeights, (1 - s.beta()) * meanAbs + s.beta() * w[bias]);
+        return new Weights(sparse, denseWeights, (1 - s.beta()) * meanAbs + s.beta() * w[bias]);
     }
 }
