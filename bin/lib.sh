@@ -39,15 +39,16 @@ storefront_local_postgres() {
   return 1
 }
 
-# Uploads to an analytics import endpoint and waits for the job to end, printing its progress on stderr.
+# Uploads to an import endpoint (analytics orders, sentiment reviews) and waits for the job its
+# Location names to end, printing its progress on stderr.
 #   storefront_import BASE_URL PATH CURL_ARGS...   e.g. storefront_import http://localhost:8081 /api/v1/imports/order-lines -F file=@x.csv
 # Prints the finished job's JSON on stdout; returns 0 when it succeeded.
 storefront_import() {
-  local base=$1 path=$2 accepted self job status percent last=""
+  local base=$1 path=$2 headers self job status percent last=""
   shift 2
-  accepted=$(curl -sS -f "$@" "$base$path") || { echo "upload to $base$path failed" >&2; return 1; }
-  self=$(printf '%s' "$accepted" | sed -nE 's/.*"self":"([^"]+)".*/\1/p')
-  [ -n "$self" ] || { echo "no job in the answer: $accepted" >&2; return 1; }
+  headers=$(curl -sS -f -D - -o /dev/null "$@" "$base$path") || { echo "upload to $base$path failed" >&2; return 1; }
+  self=$(printf '%s' "$headers" | tr -d '\r' | sed -nE 's/^[Ll]ocation: *(https?:\/\/[^/]+)?(\/.*)$/\2/p')
+  [ -n "$self" ] || { echo "no job Location in the answer: $headers" >&2; return 1; }
   while :; do
     job=$(curl -sS -f "$base$self") || { echo "lost the job $self" >&2; return 1; }
     status=$(printf '%s' "$job" | sed -nE 's/.*"status":"([a-z]+)".*/\1/p')

@@ -9,13 +9,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -26,34 +23,12 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
     private static final Path ROOT = Path.of(System.getProperty("project.root", ".."));
-    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
         try (Reader r = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
             return new Yaml().load(r);
         }
-    }
-
-    private static Properties properties(String module) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
-            p.load(r);
-        }
-        return p;
-    }
-
-    /** Variables the prod profile of a service needs: ${NAME} without a default in a %prod. key. */
-    private static Set<String> requiredProdVariables(Properties p) {
-        Set<String> names = new HashSet<>();
-        for (String key : p.stringPropertyNames()) {
-            if (!key.startsWith("%prod.")) continue;
-            Matcher m = ENV_REFERENCE.matcher(p.getProperty(key));
-            while (m.find()) {
-                if (m.group(2) == null) names.add(m.group(1));
-            }
-        }
-        return names;
     }
 
     @Test
@@ -64,10 +39,10 @@ class ComposeFileTest {
             Map<String, Object> service = (Map<String, Object>) services.get(s.name());
             assertNotNull(service, s.name() + " is missing from docker-compose.yml");
             Map<String, Object> env = (Map<String, Object>) service.get("environment");
-            Properties props = properties(s.module());
+            Properties props = ServiceConfigs.properties(s.module());
             assertEquals(props.getProperty("quarkus.http.port"), String.valueOf(env.get("QUARKUS_HTTP_PORT")),
                     s.name() + " port");
-            for (String variable : requiredProdVariables(props)) {
+            for (String variable : ServiceConfigs.requiredProdVariables(props)) {
                 assertTrue(env.containsKey(variable), s.name() + " needs " + variable + " in prod");
             }
             Map<String, Object> build = (Map<String, Object>) service.get("build");
@@ -82,9 +57,9 @@ class ComposeFileTest {
     void theGatewayReachesTheServicesOnTheirPortsAndIsTheOnlyPublishedOne() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
         Map<String, Object> gatewayEnv = (Map<String, Object>) ((Map<String, Object>) services.get("gateway")).get("environment");
-        String analyticsPort = properties("analytics-service").getProperty("quarkus.http.port");
+        String analyticsPort = ServiceConfigs.properties("analytics-service").getProperty("quarkus.http.port");
         assertEquals("http://analytics:" + analyticsPort, gatewayEnv.get("ANALYTICS_URL"));
-        String sentimentPort = properties("sentiment-service").getProperty("quarkus.http.port");
+        String sentimentPort = ServiceConfigs.properties("sentiment-service").getProperty("quarkus.http.port");
         assertEquals("http://sentiment:" + sentimentPort, gatewayEnv.get("SENTIMENT_URL"));
         for (Suite.Service s : Suite.SERVICES) {
             Object ports = ((Map<String, Object>) services.get(s.name())).get("ports");
@@ -103,5 +78,28 @@ class ComposeFileTest {
         assertTrue(runtime.contains("fontconfig") && runtime.contains("fonts-dejavu-core"), "fonts for charts");
         assertTrue(runtime.contains("USER 10001"), "non-root user");
         assertTrue(runtime.contains("/q/health/ready"), "healthcheck");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aOneShotServiceLoadsTheSampleStoreOnceTheServicesAreHealthy() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> sample = (Map<String, Object>) services.get("sample");
+        assertNotNull(sample, "a one-shot sample loader");
+        Map<String, Object> build = (Map<String, Object>) sample.get("build");
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("AS " + build.get("target")), "the Dockerfile has the loader's stage");
+        assertEquals("no", sample.get("restart"));
+        Map<String, Object> dependsOn = (Map<String, Object>) sample.get("depends_on");
+        for (String peer : List.of("analytics", "sentiment")) {
+            assertEquals("service_healthy", ((Map<String, Object>) dependsOn.get(peer)).get("condition"), peer);
+        }
+        String command = String.valueOf(sample.get("command"));
+        for (String peer : List.of("analytics", "sentiment")) {
+            Suite.Service s = Suite.SERVICES.stream().filter(x -> x.name().equals(peer)).findFirst().orElseThrow();
+            String port = ServiceConfigs.properties(s.module()).getProperty("quarkus.http.port");
+            assertTrue(command.contains("http://" + peer + ":" + port), "the loader reaches " + peer + " on its port");
+        }
+        assertTrue(Files.isExecutable(ROOT.resolve("bin/load-sample")), "bin/load-sample is the loader's entry point");
     }
 }
