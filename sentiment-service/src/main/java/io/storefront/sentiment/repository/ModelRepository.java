@@ -89,12 +89,16 @@ public class ModelRepository {
                 .execute(Tuple.of(version, shortened)).replaceWithVoid();
     }
 
-    /** Jobs a restart cut off never finish: they are marked failed when the service starts. */
+    /**
+     * Jobs a restart cut off never finish: when an instance starts, jobs that have not reported for
+     * ten minutes are marked failed. A job another replica is running reports at every phase, so it
+     * stays untouched.
+     */
     public Uni<Integer> failInterrupted() {
         return pool.preparedQuery("""
                         UPDATE sentiment.models SET status = 'failed', phase = 'failed', finished_at = now(),
-                               detail = 'interrupted by a restart of the service; train again'
-                         WHERE status IN ('queued', 'training')""")
+                               detail = 'interrupted (no progress for 10 minutes, e.g. a restart); train again'
+                         WHERE status IN ('queued', 'training') AND updated_at < now() - interval '10 minutes'""")
                 .execute().map(rows -> rows.rowCount());
     }
 

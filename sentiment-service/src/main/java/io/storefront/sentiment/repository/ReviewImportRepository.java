@@ -57,12 +57,17 @@ public class ReviewImportRepository {
                 .execute(Tuple.of(id, succeeded ? "succeeded" : "failed", failure, json)).replaceWithVoid();
     }
 
-    /** Jobs a restart cut off are failed at start; the batches they stored stay (reviews replace by id). */
+    /**
+     * Jobs a restart cut off are failed when an instance starts, once silent for ten minutes (a running
+     * import reports every 1,000 rows, so another replica's job stays untouched); the batches they
+     * stored stay (reviews replace by id).
+     */
     public Uni<Integer> failInterrupted() {
         return pool.preparedQuery("""
                         UPDATE sentiment.review_imports SET status = 'failed', finished_at = now(), updated_at = now(),
-                               failure = 'interrupted by a restart of the service; import the file again'
-                         WHERE status IN ('queued', 'running')""").execute().map(rows -> rows.rowCount());
+                               failure = 'interrupted (no progress for 10 minutes, e.g. a restart); import the file again'
+                         WHERE status IN ('queued', 'running') AND updated_at < now() - interval '10 minutes'""")
+                .execute().map(rows -> rows.rowCount());
     }
 
     public Uni<Job> find(long id) {

@@ -50,9 +50,10 @@ public class ModelService {
     }
 
     void onStart(@Observes StartupEvent event) {
-        models.failInterrupted().chain(this::reload).await().indefinitely();
-        vertx.setPeriodic(config.training().refresh().toMillis(), id -> reload().subscribe().with(
-                x -> { }, e -> LOG.warnf("Could not reload the active model: %s", e.getMessage())));
+        reload().await().indefinitely();
+        // every replica re-reads the active model, and fails jobs whose replica went silent (a crash or restart)
+        vertx.setPeriodic(config.training().refresh().toMillis(), id -> models.failInterrupted().chain(this::reload)
+                .subscribe().with(x -> { }, e -> LOG.warnf("Could not reload the active model: %s", e.getMessage())));
     }
 
     /** Starts a training job on the stored rated reviews; 409 while another one runs. */

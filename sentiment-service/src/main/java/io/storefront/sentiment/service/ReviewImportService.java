@@ -64,8 +64,11 @@ public class ReviewImportService {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        jobs.failInterrupted().await().atMost(DB_WAIT);
+    /** Jobs whose replica went silent (a crash or restart) are marked failed by whichever replica looks next. */
+    void onStart(@Observes StartupEvent event, io.vertx.mutiny.core.Vertx vertx) {
+        vertx.setPeriodic(Duration.ofMinutes(1).toMillis(), id -> jobs.failInterrupted().subscribe().with(
+                n -> { if (n > 0) LOG.warnf("%d review imports stopped reporting and were marked failed", n); },
+                e -> LOG.warnf("Could not check review imports: %s", e.getMessage())));
     }
 
     void onStop(@Observes ShutdownEvent event) {
