@@ -1,0 +1,206 @@
+package io.storefront.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile input against every public route of the gateway with the real services behind it:
+ * malformed and deeply nested JSON, wrong types, huge bodies, invalid UTF-8, broken CSV, injection
+ * and traversal strings, absurd parameters. Every answer must be below 500, a 4xx must be
+ * problem+json without a stack trace, and nothing stored may change. The count of cases is printed.
+ */
+class HostileInputTest {
+
+    static Suite suite;
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final List<String> HOSTILE = List.of("' OR 1=1 --", "1; DROP TABLE reviews", "../../etc/passwd",
+            "..%2f..%2fetc%2fpasswd", "<script>alert(1)</script>", "%00", "-1", "0", "99999999999999999999", "NaN",
+            "1e309", "", " ", "{}", "[]", "null", "true", "\uD83D\uDE00", "x".repeat(5000), "2026-13-45", "9999-12-31",
+            "\\u0000", "${jndi:ldap://127.0.0.1/a}", "%", "&", "=");
+
+    private static final List<String> QUERY_NAMES = List.of("from", "to", "category", "subCategory", "state",
+            "paymentMode", "interval", "charts", "by", "level", "limit", "k", "months", "thresholds", "low", "high",
+            "after", "productId");
+
+    @BeforeAll
+    static void startSuite() {
+        suite = Suite.start();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) suite.close();
+    }
+
+    private record Case(String method, String path, String contentType, byte[] body) {
+        @Override
+        public String toString() {
+            String shown = body == null ? "" : new String(body, 0, Math.min(body.length, 80), StandardCharsets.ISO_8859_1);
+            return method + " " + (path.length() > 120 ? path.substring(0, 120) + "…" : path) + " " + shown;
+        }
+    }
+
+    private static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static List<Case> corpus() {
+        List<Case> cases = new ArrayList<>();
+        List<String> getPaths = List.of("/analytics/sales", "/analytics/customer", "/api/v1/analytics/sales/summary",
+                "/api/v1/analytics/sales/trend", "/api/v1/analytics/sales/regions", "/api/v1/analytics/sales/profit",
+                "/api/v1/analytics/products/top", "/api/v1/analytics/products/treemap",
+                "/api/v1/analytics/customers/clusters", "/api/v1/analytics/customers/cohorts",
+                "/api/v1/analytics/customers/segments", "/api/v1/analytics/sales/charts/sales-trend.png",
+                "/api/v1/sentiment/reviews");
+        for (String path : getPaths) {
+            for (String name : QUERY_NAMES) {
+                for (String value : HOSTILE) cases.add(new Case("GET", path + "?" + name + "=" + q(value), null, null));
+            }
+        }
+        for (String value : HOSTILE) {
+            String v = q(value).replace("+", "%20");
+            for (String template : List.of("/api/v1/analytics/customers/profiles/%s", "/api/v1/sentiment/reviews/%s",
+                    "/api/v1/sentiment/products/%s", "/api/v1/sentiment/models/%s",
+                    "/api/v1/sentiment/reviews/imports/%s", "/api/v1/analytics/%s/summary",
+                    "/api/v1/analytics/sales/charts/%s")) {
+                if (v.isEmpty()) continue;
+                cases.add(new Case("GET", template.formatted(v), null, null));
+            }
+            cases.add(new Case("POST", "/api/v1/sentiment/models/" + (v.isEmpty() ? "x" : v) + "/activate", null, null));
+        }
+        List<String> jsonBodies = new ArrayList<>(List.of("{", "[", "null", "123", "\"text\"", "{\"text\": 5}",
+                "{\"text\": [\"a\"]}", "{\"text\": {\"a\": 1}}", "{\"texts\": \"a\"}", "{\"texts\": [null]}",
+                "{\"texts\": [1, 2]}", "{\"texts\": [[\"a\"]]}", "{\"text\": null}", "{\"text\": \"a\", \"extra\": "
+                        + "\"x\".repeat(1)}", "{\"text\": \"\\ud800\"}", "{\"text\": \"a\"} trailing",
+                "[" .repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000)));
+        jsonBodies.add("{\"texts\": [" + "\"\",".repeat(100_000) + "\"\"]}");
+        for (String body : jsonBodies) {
+            for (String path : List.of("/sentiment", "/api/v1/sentiment", "/api/v1/sentiment/reviews")) {
+                cases.add(new Case("POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        for (String body : List.of("[{\"reviewId\": {\"a\": 1}}]", "[{\"reviewId\": \"r\", \"rating\": 1e309}]",
+                "[{\"reviewId\": \"r\", \"rating\": \"NaN\"}]", "[{\"reviewId\": \"r\", \"productId\": \"p\", \"text\": \"t\", "
+                        + "\"createdAt\": \"' OR 1=1 --\"}]", "[null]", "[1]", "[[]]", "{}")) {
+            cases.add(new Case("POST", "/api/v1/sentiment/reviews", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        }
+        byte[] invalidUtf8 = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'};
+        cases.add(new Case("POST", "/sentiment", "application/json", invalidUtf8));
+        cases.add(new Case("POST", "/sentiment", "application/json", new byte[20 * 1024 * 1024]));
+        cases.add(new Case("POST", "/sentiment", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)));
+        cases.add(new Case("POST", "/sentiment", "application/xml", "<text>hi</text>".getBytes(StandardCharsets.UTF_8)));
+        cases.add(new Case("GET", "/sentiment", null, null));
+        cases.add(new Case("DELETE", "/api/v1/sentiment/reviews", null, null));
+        cases.add(new Case("PUT", "/analytics/sales", "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+        for (String csv : List.of("review_id,product_id,text\nr1,p1,\"never closed\n", "no,header,names\n1,2,3\n",
+                "\uFEFF", "", "review_id,product_id,text\n" + "r,p,\"" + "x".repeat(60_000) + "\"\n")) {
+            cases.add(multipart(csv.getBytes(StandardCharsets.UTF_8)));
+        }
+        cases.add(multipart(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2, 3}));
+        cases.add(new Case("POST", "/api/v1/sentiment/reviews/imports", "multipart/form-data; boundary=x",
+                "--x\r\nbroken".getBytes(StandardCharsets.UTF_8)));
+        cases.add(new Case("POST", "/api/v1/sentiment/reviews/imports", "multipart/form-data",
+                "no boundary".getBytes(StandardCharsets.UTF_8)));
+        return cases;
+    }
+
+    private static Case multipart(byte[] file) {
+        String boundary = "hostileBoundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + file.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(file, 0, body, head.length, file.length);
+        System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+        return new Case("POST", "/api/v1/sentiment/reviews/imports", "multipart/form-data; boundary=" + boundary, body);
+    }
+
+    private static HttpResponse<String> send(Case c) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(suite.url("gateway") + c.path()))
+                .timeout(Duration.ofSeconds(30));
+        if (c.contentType() != null) b.header("Content-Type", c.contentType());
+        b.method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body()));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** What is stored: reviews, models, import jobs that stored rows, and the analytics data version. */
+    private static String fingerprint() throws Exception {
+        return String.join("|",
+                send(new Case("GET", "/api/v1/sentiment/reviews?limit=1000", null, null)).body(),
+                send(new Case("GET", "/api/v1/sentiment/models", null, null)).body(),
+                send(new Case("GET", "/api/v1/analytics/sales/dimensions", null, null)).body());
+    }
+
+    @Test
+    void noHostileRequestGetsA5xxAStackTraceOrChangesStoredData() throws Exception {
+        String before = fingerprint();
+        List<Case> cases = corpus();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (Case c : cases) {
+            HttpResponse<String> r;
+            try {
+                r = send(c);
+            } catch (java.io.IOException e) {
+                failures.add(c + " -> connection failed: " + e.getMessage());
+                continue;
+            }
+            statuses.merge(r.statusCode(), 1, Integer::sum);
+            String type = r.headers().firstValue("Content-Type").orElse("");
+            if (r.statusCode() >= 500) failures.add(c + " -> " + r.statusCode() + " " + r.body());
+            else if (r.statusCode() == 414 && r.body().isEmpty()) {
+                // a request line over the limit (4,096 bytes) is refused by the HTTP codec before any
+                // application code runs, so it has no problem body; nothing reaches the services
+                continue;
+            } else if (r.statusCode() >= 400 && !type.startsWith("application/problem+json")) {
+                failures.add(c + " -> " + r.statusCode() + " as " + type + ": " + r.body());
+            }
+            if (r.body().contains("Exception") || r.body().contains("\tat ") || r.body().contains("io.storefront.")) {
+                failures.add(c + " -> leaks internals: " + r.body());
+            }
+        }
+        System.out.printf("hostile input: %d requests, statuses %s, %d failures%n", cases.size(), statuses, failures.size());
+        assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " hostile requests failed:\n"
+                + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+        assertEquals(before, fingerprint(), "hostile requests changed stored data");
+    }
+
+    /** Spreadsheet formulas in a review are text: stored and returned as sent, never evaluated or altered. */
+    @Test
+    void formulaInjectionInACsvIsStoredAsPlainText() throws Exception {
+        String formula = "=HYPERLINK(\"http://127.0.0.1/x\",\"click\")";
+        String csv = "review_id,product_id,text\nformula-1,P-formula,\"" + formula.replace("\"", "\"\"") + "\"\n"
+                + "formula-2,P-formula,+cmd|' /C calc'!A0\n";
+        HttpResponse<String> accepted = send(multipart(csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String location = accepted.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        String job = "";
+        for (int i = 0; i < 200 && !job.contains("\"succeeded\"") && !job.contains("\"failed\""); i++) {
+            Thread.sleep(100);
+            job = send(new Case("GET", location, null, null)).body();
+        }
+        assertTrue(job.contains("\"status\":\"succeeded\""), job);
+        String review = send(new Case("GET", "/api/v1/sentiment/reviews/formula-1", null, null)).body();
+        assertTrue(review.contains("\"text\":\"=HYPERLINK(\\\"http://127.0.0.1/x\\\",\\\"click\\\")\""), review);
+        assertTrue(send(new Case("GET", "/api/v1/sentiment/reviews/formula-2", null, null)).body()
+                .contains("+cmd|' /C calc'!A0"));
+    }
+}

@@ -1,0 +1,47 @@
+package io.storefront.commons.http;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.storefront.commons.problem.Problem;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A body announced larger than {@code quarkus.http.limits.max-body-size} is refused as a 413 problem
+ * before it is read. Without this, the HTTP layer refuses it with an empty 413 that is not a problem
+ * document (a body sent without a length is still cut off there, without a problem body).
+ */
+@ApplicationScoped
+public class OversizedBodies {
+
+    void refuseEarly(@Observes Router router,
+                     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max) {
+        long limit = max.asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && tooLong(length, limit)) {
+                JsonObject problem = new JsonObject()
+                        .put("type", "urn:storefront:problem:payload-too-large")
+                        .put("title", "Payload too large")
+                        .put("status", 413)
+                        .put("detail", "The request body is " + length.strip() + " bytes; this service accepts at most "
+                                + limit + " bytes")
+                        .put("instance", ctx.request().path());
+                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(problem.encode());
+                return;
+            }
+            ctx.next();
+        });
+    }
+
+    private static boolean tooLong(String length, long limit) {
+        try {
+            return Long.parseLong(length.strip()) > limit;
+        } catch (NumberFormatException e) {
+            return false; // the HTTP layer answers a malformed length itself
+        }
+    }
+}
