@@ -120,6 +120,34 @@ class SentimentThroughTheGatewayTest {
         }
     }
 
+    @Test
+    void withSentimentDownOnlyItsRoutesFailAndTheyRecover() throws InterruptedException {
+        suite.stop("sentiment");
+        try {
+            long started = System.nanoTime();
+            given().baseUri(suite.url("gateway")).contentType(ContentType.JSON).body(Map.of("text", "fine"))
+                    .when().post("/sentiment")
+                    .then().statusCode(503).contentType("application/problem+json");
+            assertTrue(java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5, "fails fast");
+            given().baseUri(suite.url("gateway")).queryParam("charts", "none").when().get("/analytics/sales")
+                    .then().statusCode(200);
+            given().baseUri(suite.url("gateway")).when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'services' }.data.sentiment", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'services' }.data.analytics", equalTo("UP"));
+        } finally {
+            suite.launch("sentiment");
+            suite.awaitReady("sentiment", java.time.Duration.ofSeconds(60));
+        }
+        // the circuit breaker may stay open for a few seconds after the service returns
+        int status = 0;
+        for (int i = 0; i < 30 && status != 200; i++) {
+            status = given().baseUri(suite.url("gateway")).contentType(ContentType.JSON).body(Map.of("text", "fine"))
+                    .when().post("/sentiment").then().extract().statusCode();
+            if (status != 200) Thread.sleep(500);
+        }
+        assertEquals(200, status, "scoring recovers by itself once the service is back");
+    }
+
     /** Polls a job at the gateway (its Location) until it reaches one of the end states. */
     private static JsonPath poll(String location, String... ends) {
         for (int i = 0; i < 1200; i++) {
