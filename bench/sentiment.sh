@@ -24,9 +24,5 @@ case "${1:-}" in
   trained) MAIN=io.storefront.sentiment.bench.TrainedBenchmark; ARGS=() ;;
   *) echo "usage: $0 accuracy | speed [THREADS] | trained | latency [URL] [RATE] [SECONDS]" >&2; exit 2 ;;
 esac
-cd "$ROOT"
-./mvnw -B -q -pl sentiment-service -am install -DskipTests
-./mvnw -B -q -pl sentiment-service test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-CP="sentiment-service/target/classes:sentiment-service/target/test-classes:$(cat sentiment-service/target/bench-classpath.txt)"
+CP=$(storefront_bench_classpath sentiment-service)
 "$JAVA_HOME/bin/java" -cp "$CP" "$MAIN" "$ROOT/../shared/data/sentiment" "${ARGS[@]}" 2>&1 | grep -v '^SLF4J'

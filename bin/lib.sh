@@ -61,3 +61,14 @@ storefront_import() {
     sleep 0.5
   done
 }
+
+# Builds a module with its test classes and prints the class path a benchmark main runs with.
+#   CP=$(storefront_bench_classpath sentiment-service)
+storefront_bench_classpath() {
+  local module=$1 root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  (cd "$root" && ./mvnw -B -q -pl "$module" -am install -DskipTests >&2 \
+    && ./mvnw -B -q -pl "$module" test-compile dependency:build-classpath \
+         -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2) || return 1
+  printf '%s' "$root/$module/target/classes:$root/$module/target/test-classes:$(cat "$root/$module/target/bench-classpath.txt")"
+}
