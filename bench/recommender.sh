@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Offline evaluation of the recommender's models on UCI Online Retail with the shared protocol
 # (../shared/data/README.md): cleaning, temporal split at 2011-09-01, top-10 "new" and "repeat".
-#   bench/recommender.sh            results go to stdout; copy them to BENCHMARKS.md
+#   bench/recommender.sh            the baselines; results go to stdout, copy them to BENCHMARKS.md
+#   bench/recommender.sh repeat     tunes the repeat-aware blend on the validation split, then tests it once
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/bin/lib.sh"
 storefront_java_home
 CP=$(storefront_bench_classpath recommender-service)
-"$JAVA_HOME/bin/java" -Xmx3g -cp "$CP" io.storefront.recommender.bench.RetailBenchmark \
+MAIN=io.storefront.recommender.bench.RetailBenchmark
+[ "${1:-}" = repeat ] && MAIN=io.storefront.recommender.bench.RepeatTuning
+"$JAVA_HOME/bin/java" -Xmx3g -cp "$CP" "$MAIN" \
   "$ROOT/../shared/data/retail/online_retail.csv" 2>&1 | grep -v '^SLF4J'

@@ -62,8 +62,15 @@ public final class RetailBenchmark {
 
     static void evaluate(String variant, String name, Function<Interactions, Scorer> build, TemporalSplit split) {
         long start = System.nanoTime();
+        TopKMetrics metrics = metrics(variant, build.apply(split.train()), split);
+        System.out.printf("| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f |%n", variant, name,
+                metrics.users(), metrics.hr(), metrics.precision(), metrics.recall(), metrics.ndcg(), metrics.map(),
+                metrics.coverage(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Top-10 metrics of a scorer over the split's test users; "new" excludes what each user bought in training. */
+    static TopKMetrics metrics(String variant, Scorer scorer, TemporalSplit split) {
         Interactions m = split.train();
-        Scorer scorer = build.apply(m);
         TopKMetrics metrics = new TopKMetrics(10, m.items());
         double[] scores = new double[m.items()];
         for (var t : split.test().entrySet()) {
@@ -81,8 +88,6 @@ public final class RetailBenchmark {
             scorer.score(user, scores);
             metrics.add(TopK.of(scores, 10, exclude), truth);
         }
-        System.out.printf("| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f |%n", variant, name,
-                metrics.users(), metrics.hr(), metrics.precision(), metrics.recall(), metrics.ndcg(), metrics.map(),
-                metrics.coverage(), (System.nanoTime() - start) / 1e9);
+        return metrics;
     }
 }

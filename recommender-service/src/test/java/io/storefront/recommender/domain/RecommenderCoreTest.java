@@ -12,6 +12,7 @@ import io.storefront.recommender.domain.model.EaseR;
 import io.storefront.recommender.domain.model.ItemKnn;
 import io.storefront.recommender.domain.model.OwnHistory;
 import io.storefront.recommender.domain.model.Popularity;
+import io.storefront.recommender.domain.model.RepeatAware;
 import io.storefront.recommender.domain.model.TopK;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -105,5 +106,7 @@ class RecommenderCoreTest {
         assertTrue(scores[m.itemIndex("A")] > scores[c]);
         new OwnHistory(m, new Popularity(m)).score(t, scores);
         assertEquals(m.itemIndex("A"), TopK.of(scores, 1, null)[0], "a re-buy comes first");
+        new RepeatAware(m, new EaseR(m, 1.0), 1.0, 30, JAN.plusDays(30)).score(t, scores);
+        assertArrayEquals(new int[] {m.itemIndex("A"), b}, TopK.of(scores, 2, null), "own item, then what goes with it");
     }
 }
