@@ -3,6 +3,7 @@
 # (../shared/data/README.md): cleaning, temporal split at 2011-09-01, top-10 "new" and "repeat".
 #   bench/recommender.sh            the baselines; results go to stdout, copy them to BENCHMARKS.md
 #   bench/recommender.sh repeat     tunes the repeat-aware blend on the validation split, then tests it once
+#   bench/recommender.sh new        tunes EASE^R's weighting and lambda on the validation split, then tests once
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/bin/lib.sh"
@@ -10,5 +11,6 @@ storefront_java_home
 CP=$(storefront_bench_classpath recommender-service)
 MAIN=io.storefront.recommender.bench.RetailBenchmark
 [ "${1:-}" = repeat ] && MAIN=io.storefront.recommender.bench.RepeatTuning
-"$JAVA_HOME/bin/java" -Xmx3g -cp "$CP" "$MAIN" \
+[ "${1:-}" = new ] && MAIN=io.storefront.recommender.bench.NewTuning
+"$JAVA_HOME/bin/java" -Xmx4g -cp "$CP" "$MAIN" \
   "$ROOT/../shared/data/retail/online_retail.csv" 2>&1 | grep -v '^SLF4J'

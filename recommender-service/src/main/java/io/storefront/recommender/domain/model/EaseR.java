@@ -12,16 +12,34 @@ import java.util.stream.IntStream;
  */
 public final class EaseR implements Scorer {
 
+    /** How much a (user, item) pair weighs in X: 1 for the binary model of the paper. */
+    public interface Weighting {
+        double weight(Interactions m, int user, int position);
+
+        Weighting BINARY = (m, user, position) -> 1;
+    }
+
     private final Interactions m;
+    private final Weighting weighting;
     private final double[][] b;
 
     public EaseR(Interactions m, double lambda) {
+        this(m, lambda, Weighting.BINARY);
+    }
+
+    public EaseR(Interactions m, double lambda, Weighting weighting) {
         this.m = m;
+        this.weighting = weighting;
         int n = m.items();
         double[][] g = new double[n][n];
         for (int u = 0; u < m.users(); u++) {
             int[] its = m.itemsOf(u);
-            for (int a : its) for (int c : its) g[a][c] += 1;
+            double[] w = new double[its.length];
+            for (int k = 0; k < its.length; k++) w[k] = weighting.weight(m, u, k);
+            for (int x = 0; x < its.length; x++) {
+                double[] row = g[its[x]];
+                for (int y = 0; y < its.length; y++) row[its[y]] += w[x] * w[y];
+            }
         }
         for (int i = 0; i < n; i++) g[i][i] += lambda;
         double[][] p = invertSpd(g);
@@ -36,9 +54,11 @@ public final class EaseR implements Scorer {
     @Override
     public void score(int user, double[] scores) {
         Arrays.fill(scores, 0);
-        for (int i : m.itemsOf(user)) {
-            double[] row = b[i];
-            for (int j = 0; j < scores.length; j++) scores[j] += row[j];
+        int[] its = m.itemsOf(user);
+        for (int k = 0; k < its.length; k++) {
+            double w = weighting.weight(m, user, k);
+            double[] row = b[its[k]];
+            for (int j = 0; j < scores.length; j++) scores[j] += w * row[j];
         }
     }
 
