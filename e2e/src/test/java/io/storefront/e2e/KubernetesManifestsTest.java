@@ -203,6 +203,11 @@ class KubernetesManifestsTest {
         Map<String, Object> kustomization = documents(prod.resolve("kustomization.yaml")).getFirst();
         assertFalse(kustomization.containsKey("secretGenerator"), "production secrets are created outside the repository");
         objects(prod).forEach(o -> assertFalse("Secret".equals(o.get("kind")), "no Secret in the prod overlay"));
+        Map<String, Object> template = documents(prod.resolve("storefront-db.secret.template.yaml")).getFirst();
+        assertEquals("storefront-db", meta(template).get("name"));
+        ((Map<String, Object>) template.get("stringData")).values()
+                .forEach(v -> assertEquals("<set me>", v, "the template holds placeholders only"));
+        assertFalse(String.valueOf(kustomization.get("resources")).contains("template"), "the template is not applied");
         String patches = String.valueOf(kustomization.get("patches"));
         assertTrue(patches.contains("minReplicas") && patches.contains("value: 3"), "stateless services run 3+ replicas");
         assertTrue(patches.contains("/data/DB_URL"), "prod points the services at an external database");
