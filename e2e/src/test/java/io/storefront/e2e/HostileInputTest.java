@@ -160,7 +160,10 @@ class HostileInputTest {
             try {
                 r = send(c);
             } catch (java.io.IOException e) {
-                failures.add(c + " -> connection failed: " + e.getMessage());
+                // a request line over the codec's 4,096 bytes may be refused by closing the connection
+                // instead of a 414; either way no application code ran
+                if (c.path().length() <= 4096) failures.add(c + " -> connection failed: " + e.getMessage());
+                else statuses.merge(0, 1, Integer::sum);
                 continue;
             }
             statuses.merge(r.statusCode(), 1, Integer::sum);
@@ -177,7 +180,8 @@ class HostileInputTest {
                 failures.add(c + " -> leaks internals: " + r.body());
             }
         }
-        System.out.printf("hostile input: %d requests, statuses %s, %d failures%n", cases.size(), statuses, failures.size());
+        System.out.printf("hostile input: %d requests, statuses %s (0: connection closed by the HTTP codec), %d failures%n",
+                cases.size(), statuses, failures.size());
         assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " hostile requests failed:\n"
                 + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
         assertEquals(before, fingerprint(), "hostile requests changed stored data");
