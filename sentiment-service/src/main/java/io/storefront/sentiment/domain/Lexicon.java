@@ -50,14 +50,6 @@ public final class Lexicon {
         return v == null ? 0 : v;
     }
 
-    public boolean contains(String lower) {
-        return valences.containsKey(lower);
-    }
-
-    public int size() {
-        return valences.size();
-    }
-
     /** The valence of one emoji code point (skin tones and variation selectors carry none). */
     public static double emojiValence(int codePoint) {
         Double v = EMOJI.get(codePoint);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Lexicon scoring with rules over OpenNLP's tokens, tags and lemmas. Each opinion word's valence
@@ -39,6 +40,9 @@ public final class SentimentScorer {
     private static final Set<String> CONTRAST = Set.of("but", "however", "yet", "nevertheless", "nonetheless");
     private static final Set<String> CONCESSIVE = Set.of("although", "though", "despite", "while", "whereas");
     private static final Set<String> MODALS = Set.of("could", "should", "would", "might");
+    private static final Set<String> NEVER_SO = Set.of("so", "this");
+    private static final Pattern THREE_OR_MORE = Pattern.compile("(\\p{L})\\1{2,}");
+    private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
     private static final Set<String> NOT_ASPECTS = Set.of("thing", "things", "lot", "bit", "way", "kind", "sort",
             "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review");
 
@@ -98,20 +102,20 @@ public final class SentimentScorer {
             words += r.words;
             functionWords += r.functionWords;
             opinionWords += r.opinionWords;
-            scores.add(new SentenceScore(sentence.start(), sentence.end(), sentence.text(), round(squash(r.sum)),
-                    round(subjectivity(r.evidence, r.words))));
+            scores.add(new SentenceScore(sentence.start(), sentence.end(), sentence.text(), Round.four(squash(r.sum)),
+                    Round.four(subjectivity(r.evidence, r.words))));
         }
         boolean english = looksEnglish(words, functionWords, opinionWords);
         double polarity = english ? squash(sum) : 0;
         Label label = english ? calibration.label(polarity) : Label.UNKNOWN;
         List<AspectScore> aspectScores = new ArrayList<>();
         if (english) {
-            aspects.forEach((name, tally) -> aspectScores.add(new AspectScore(name, round(squash(tally.sum)),
+            aspects.forEach((name, tally) -> aspectScores.add(new AspectScore(name, Round.four(squash(tally.sum)),
                     tally.mentions, List.copyOf(tally.opinions))));
             aspectScores.sort((a, b) -> Double.compare(Math.abs(b.polarity()), Math.abs(a.polarity())));
         }
-        return new TextSentiment(round(polarity), english ? round(subjectivity(evidence, words)) : 0, label,
-                round(calibration.confidence(polarity, label)), english, List.copyOf(scores), List.copyOf(aspectScores));
+        return new TextSentiment(Round.four(polarity), english ? Round.four(subjectivity(evidence, words)) : 0, label,
+                Round.four(calibration.confidence(polarity, label)), english, List.copyOf(scores), List.copyOf(aspectScores));
     }
 
     private SentenceResult scoreSentence(Sentence sentence, Map<String, AspectTally> aspects) {
@@ -172,10 +176,17 @@ public final class SentimentScorer {
             double v = lexicon.valence(lower + "g");
             if (v != 0) return v;
         }
-        String twice = lower.replaceAll("(\\p{L})\\1{2,}", "$1$1");
-        if (twice.equals(lower)) return 0;
-        double v = lexicon.valence(twice);
-        return v != 0 ? v : lexicon.valence(lower.replaceAll("(\\p{L})\\1+", "$1"));
+        if (!hasLetterThrice(lower)) return 0; // most words: no regex on the hot path
+        double v = lexicon.valence(THREE_OR_MORE.matcher(lower).replaceAll("$1$1"));
+        return v != 0 ? v : lexicon.valence(TWO_OR_MORE.matcher(lower).replaceAll("$1"));
+    }
+
+    private static boolean hasLetterThrice(String w) {
+        for (int k = 2; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (c == w.charAt(k - 1) && c == w.charAt(k - 2) && Character.isLetter(c)) return true;
+        }
+        return false;
     }
 
     /** The valence after boosters, negation, capitals and modal perfects ("could have been better"). */
@@ -295,9 +306,9 @@ public final class SentimentScorer {
 
     private static boolean neverSo(List<Token> tokens, int i) {
         return (i >= 2 && tokens.get(i - 2).lower().equals("never")
-                && Set.of("so", "this").contains(tokens.get(i - 1).lower()))
+                && NEVER_SO.contains(tokens.get(i - 1).lower()))
                 || (i >= 3 && tokens.get(i - 3).lower().equals("never")
-                && Set.of("so", "this").contains(tokens.get(i - 2).lower()));
+                && NEVER_SO.contains(tokens.get(i - 2).lower()));
     }
 
     /** Set phrases whose sense is not the sum of their words; the valence sits on the first word. */
@@ -454,10 +465,6 @@ public final class SentimentScorer {
         int n = 0;
         for (int k = 0; k < text.length(); k++) if (text.charAt(k) == c) n++;
         return n;
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 10_000) / 10_000.0;
     }
 
     private record Idiom(String[] words, double valence) {

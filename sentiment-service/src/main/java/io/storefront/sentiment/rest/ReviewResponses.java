@@ -1,5 +1,6 @@
 package io.storefront.sentiment.rest;
 
+import io.storefront.sentiment.domain.Round;
 import io.storefront.sentiment.repository.ReviewRepository.AspectFigures;
 import io.storefront.sentiment.repository.ReviewRepository.MonthPoint;
 import io.storefront.sentiment.repository.ReviewRepository.ProductSummary;
@@ -44,9 +45,9 @@ public final class ReviewResponses {
                               double mismatchShare, OffsetDateTime firstReview, OffsetDateTime lastReview,
                               String model, OffsetDateTime updatedAt, long changeSeq) {
         static SummaryJson of(ProductSummary s) {
-            return new SummaryJson(s.productId(), s.reviews(), s.scored(), round(s.meanPolarity()),
+            return new SummaryJson(s.productId(), s.reviews(), s.scored(), Round.four(s.meanPolarity()),
                     share(s.positive(), s.scored()), share(s.neutral(), s.scored()), share(s.negative(), s.scored()),
-                    s.rated(), round(s.meanRating()), s.mismatches(), share(s.mismatches(), s.rated()), s.firstReview(),
+                    s.rated(), Round.four(s.meanRating()), s.mismatches(), share(s.mismatches(), s.rated()), s.firstReview(),
                     s.lastReview(), s.modelVersion(), s.updatedAt(), s.changeSeq());
         }
     }
@@ -69,12 +70,12 @@ public final class ReviewResponses {
             List<AspectJson> criticised = aspects.stream().filter(a -> a.meanPolarity() < 0).sorted(weight.reversed())
                     .limit(ASPECTS).map(ProductSentimentJson::aspect).toList();
             return new ProductSentimentJson(SummaryJson.of(s), months.stream().map(m -> new MonthJson(
-                    m.month().toString().substring(0, 7), m.reviews(), round(m.meanPolarity()), round(m.meanRating())))
+                    m.month().toString().substring(0, 7), m.reviews(), Round.four(m.meanPolarity()), Round.four(m.meanRating())))
                     .toList(), praised, criticised);
         }
 
         private static AspectJson aspect(AspectFigures a) {
-            return new AspectJson(a.aspect(), a.reviews(), a.mentions(), round(a.meanPolarity()));
+            return new AspectJson(a.aspect(), a.reviews(), a.mentions(), Round.four(a.meanPolarity()));
         }
     }
 
@@ -89,13 +90,5 @@ public final class ReviewResponses {
 
     private static double share(int part, int whole) {
         return whole == 0 ? 0 : Math.round(10_000.0 * part / whole) / 10_000.0;
-    }
-
-    private static Double round(Double x) {
-        return x == null ? null : Math.round(x * 10_000) / 10_000.0;
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 10_000) / 10_000.0;
     }
 }

@@ -1,7 +1,6 @@
 package io.storefront.recommender.domain.model;
 
 import io.storefront.recommender.domain.eval.Interactions;
-import java.util.Arrays;
 
 /** Items by how many users bought them: the cold-start answer and the weakest baseline. */
 public final class Popularity implements Scorer {
@@ -16,9 +15,5 @@ public final class Popularity implements Scorer {
     @Override
     public void score(int user, double[] scores) {
         System.arraycopy(buyers, 0, scores, 0, buyers.length);
-    }
-
-    public double[] buyers() {
-        return Arrays.copyOf(buyers, buyers.length);
     }
 }

@@ -1,5 +1,6 @@
 package io.storefront.sentiment.domain.model;
 
+import io.storefront.sentiment.domain.Round;
 import io.storefront.sentiment.domain.Label;
 import io.storefront.sentiment.domain.SentimentScorer.Analysis;
 import io.storefront.sentiment.domain.TextSentiment;
@@ -39,7 +40,7 @@ public record DomainModel(int version, LinearModel model, double plattSlope, dou
             all.addAll(tokens);
             SentenceScore s = lexicon.sentences().get(i);
             double p = probability(tokens, s.polarity(), s.subjectivity());
-            sentences.add(new SentenceScore(s.start(), s.end(), s.text(), round(2 * p - 1), s.subjectivity()));
+            sentences.add(new SentenceScore(s.start(), s.end(), s.text(), Round.four(2 * p - 1), s.subjectivity()));
         }
         if (all.isEmpty()) return lexicon;
         double p = probability(all, lexicon.polarity(), lexicon.subjectivity());
@@ -49,7 +50,7 @@ public record DomainModel(int version, LinearModel model, double plattSlope, dou
             case NEGATIVE -> 1 - p;
             default -> 1 - Math.abs(2 * p - 1);
         };
-        return new TextSentiment(round(2 * p - 1), lexicon.subjectivity(), label, round(confidence), true,
+        return new TextSentiment(Round.four(2 * p - 1), lexicon.subjectivity(), label, Round.four(confidence), true,
                 List.copyOf(sentences), lexicon.aspects());
     }
 
@@ -58,9 +59,5 @@ public record DomainModel(int version, LinearModel model, double plattSlope, dou
         List<String> tokens = new ArrayList<>(sentence.tokens().size());
         for (Token t : sentence.tokens()) tokens.add(t.lower());
         return tokens;
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 10_000) / 10_000.0;
     }
 }

@@ -1,5 +1,6 @@
 package io.storefront.sentiment.domain.model;
 
+import io.storefront.sentiment.domain.Round;
 import io.storefront.sentiment.domain.Calibration;
 import io.storefront.sentiment.domain.eval.BinaryMetrics;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class ModelTrainer {
 
     public record Metrics(double accuracy, double macroF1) {
         static Metrics of(BinaryMetrics m) {
-            return new Metrics(round(m.accuracy()), round(m.macroF1()));
+            return new Metrics(Round.four(m.accuracy()), Round.four(m.macroF1()));
         }
     }
 
@@ -130,9 +131,5 @@ public final class ModelTrainer {
         boolean[] out = new boolean[values.size()];
         for (int i = 0; i < out.length; i++) out[i] = values.get(i);
         return out;
-    }
-
-    private static double round(double x) {
-        return Math.round(x * 10_000) / 10_000.0;
     }
 }
