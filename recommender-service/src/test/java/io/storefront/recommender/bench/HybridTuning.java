@@ -1,0 +1,72 @@
+package io.storefront.recommender.bench;
+
+import io.storefront.recommender.domain.eval.Interactions;
+import io.storefront.recommender.domain.eval.RetailData;
+import io.storefront.recommender.domain.eval.TemporalSplit;
+import io.storefront.recommender.domain.eval.TopKMetrics;
+import io.storefront.recommender.domain.model.Recommender;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tunes the service's hybrid model (the same {@link Recommender} that answers requests) on the
+ * validation split only (train before 2011-06-01, validate to 2011-09-01), then tests the chosen
+ * settings once on the protocol's split. Run by {@code bench/recommender.sh hybrid}.
+ */
+public final class HybridTuning {
+
+    public static void main(String[] args) {
+        List<RetailData.Line> lines = RetailData.read(Path.of(args[0]));
+        LocalDateTime valCut = LocalDateTime.of(2011, 6, 1, 0, 0);
+        LocalDateTime testCut = LocalDateTime.of(2011, 9, 1, 0, 0);
+        TemporalSplit val = TemporalSplit.of(lines, valCut, testCut);
+        TemporalSplit test = TemporalSplit.of(lines, testCut, null);
+        for (String variant : List.of("new", "repeat")) {
+            double best = -1;
+            Recommender.Settings chosen = null;
+            for (int neighbours : new int[] {20, 50, 100}) {
+                for (double halfLife : new double[] {90, 365}) {
+                    for (double content : new double[] {0, 0.1, 0.3}) {
+                        for (double popularity : new double[] {0, 0.05, 0.15}) {
+                            for (double repeat : variant.equals("new") ? new double[] {0} : new double[] {0.5, 1, 2, 4}) {
+                                Recommender.Settings s = new Recommender.Settings(neighbours, 1, content, repeat, popularity,
+                                        halfLife, 90, 0, 0, 5, 0);
+                                double ndcg = RetailBenchmark.metrics(variant, model(lines, val, s, valCut), val).ndcg();
+                                System.out.printf("%s validation %s: NDCG %.4f%n", variant, s, ndcg);
+                                if (ndcg > best) {
+                                    best = ndcg;
+                                    chosen = s;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            TopKMetrics t = RetailBenchmark.metrics(variant, model(lines, test, chosen, testCut), test);
+            System.out.printf("%s chosen on validation %s (NDCG %.4f)%n", variant, chosen, best);
+            System.out.printf("| %s | hybrid | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", variant, t.users(), t.hr(),
+                    t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
+        }
+    }
+
+    /** The hybrid over the split's training matrix, item text = the most frequent description before the cut. */
+    static Recommender model(List<RetailData.Line> lines, TemporalSplit split, Recommender.Settings s, LocalDateTime cut) {
+        Interactions m = split.train();
+        Map<String, Map<String, Integer>> descriptions = new HashMap<>();
+        for (RetailData.Line l : lines) {
+            if (!l.time().isBefore(cut) || l.description() == null) continue;
+            descriptions.computeIfAbsent(l.item(), k -> new HashMap<>()).merge(l.description(), 1, Integer::sum);
+        }
+        List<Recommender.Item> items = new ArrayList<>(m.items());
+        for (int i = 0; i < m.items(); i++) {
+            String name = descriptions.getOrDefault(m.itemId(i), Map.of()).entrySet().stream()
+                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+            items.add(new Recommender.Item(m.itemId(i), name, "", "", "", 0, true));
+        }
+        return new Recommender(m, items, Map.of(), Map.of(), s, cut);
+    }
+}

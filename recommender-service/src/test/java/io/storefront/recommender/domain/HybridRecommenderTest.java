@@ -1,0 +1,170 @@
+package io.storefront.recommender.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storefront.recommender.domain.catalog.ProductCsv;
+import io.storefront.recommender.domain.catalog.ProductInput;
+import io.storefront.recommender.domain.eval.Interactions;
+import io.storefront.recommender.domain.model.CoPurchase;
+import io.storefront.recommender.domain.model.ContentIndex;
+import io.storefront.recommender.domain.model.Recommender;
+import io.storefront.commons.problem.Problem;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The service's hybrid model and its parts on hand-made stores (plain JUnit). */
+class HybridRecommenderTest {
+
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 1, 0, 0);
+
+    private static Interactions.Event buy(String user, String item, String order, int daysAgo) {
+        return new Interactions.Event(user, item, order, NOW.minusDays(daysAgo), 1);
+    }
+
+    private static Recommender.Item item(String id, String name, String category, String sub, boolean inStock) {
+        return new Recommender.Item(id, name, name + " for everyday use", category, sub, 100, inStock);
+    }
+
+    private static final List<Recommender.Item> CATALOG = List.of(
+            item("shirt", "Linen Shirt", "Clothing", "Shirt", true),
+            item("tie", "Silk Tie", "Clothing", "Tie", true),
+            item("lamp", "Desk Lamp", "Furniture", "Lamps", true),
+            item("shirt2", "Linen Shirt Slim", "Clothing", "Shirt", true),
+            item("chair", "Office Chair", "Furniture", "Chairs", false));
+
+    private static Recommender model(List<Interactions.Event> events, Map<String, Recommender.Sentiment> sentiment,
+                                     Recommender.Settings settings) {
+        List<String> ids = CATALOG.stream().map(Recommender.Item::id).toList();
+        return new Recommender(Interactions.of(events, ids), CATALOG, sentiment, Map.of(), settings, NOW);
+    }
+
+    @Test
+    void strengthCountsDistinctBasketsAndTheStrongestEventInEach() {
+        List<Interactions.Event> events = List.of(
+                buy("u", "shirt", "o1", 3), buy("u", "shirt", "o1", 3), buy("u", "shirt", "o2", 1),
+                new Interactions.Event("u", "tie", "view", NOW.minusDays(2), 0.1),
+                new Interactions.Event("u", "tie", "view", NOW.minusDays(1), 0.1),
+                new Interactions.Event("u", "tie", "cart", NOW.minusDays(5), 0.3));
+        Interactions m = Interactions.of(events, List.of("lamp"));
+        assertEquals(0, m.itemIndex("lamp"), "catalogue items come first, even without interactions");
+        int u = m.userIndex("u");
+        int shirt = java.util.Arrays.binarySearch(m.itemsOf(u), m.itemIndex("shirt"));
+        int tie = java.util.Arrays.binarySearch(m.itemsOf(u), m.itemIndex("tie"));
+        assertEquals(2.0, m.strengthsOf(u)[shirt], 1e-12, "two orders, one of them with the shirt twice");
+        assertEquals(0.4, m.strengthsOf(u)[tie], 1e-12, "the view basket once plus the cart basket");
+        assertEquals(NOW.minusDays(1), m.lastBoughtOf(u)[tie]);
+    }
+
+    @Test
+    void coPurchaseFindsItemsBoughtByTheSameCustomers() {
+        List<Interactions.Event> events = new ArrayList<>();
+        for (String u : List.of("a", "b", "c")) {
+            events.add(buy(u, "shirt", u + "1", 10));
+            events.add(buy(u, "tie", u + "1", 10));
+        }
+        events.add(buy("d", "lamp", "d1", 10));
+        events.add(buy("d", "shirt", "d1", 10));
+        Interactions m = Interactions.of(events, List.of());
+        CoPurchase co = new CoPurchase(m, 10);
+        int shirt = m.itemIndex("shirt");
+        assertEquals(m.itemIndex("tie"), co.neighbours(shirt)[0]);
+        assertEquals(3 / Math.sqrt(4 * 3), co.similarities(shirt)[0], 1e-6, "cosine over buyers");
+        assertEquals(3, co.boughtTogether(shirt)[0]);
+        assertEquals(1 / Math.sqrt(4 * 1), co.similarity(shirt, m.itemIndex("lamp")), 1e-6);
+    }
+
+    @Test
+    void contentSimilarityFollowsSharedWordsNotStopWords() {
+        ContentIndex index = new ContentIndex(List.of("Linen Shirt linen", "Linen Shirt Slim", "Desk Lamp with the shade",
+                "The and with"));
+        assertTrue(index.similarity(0, 1) > 0.5);
+        assertEquals(0, index.similarity(0, 2), 1e-12);
+        assertEquals(0, index.vector(3).terms().length, "only stop words");
+        assertEquals(List.of("linen", "shirt"), index.sharedTerms(0, 1, 5).stream().sorted().toList());
+    }
+
+    @Test
+    void recommendationsExplainThemselvesAndRespectFilters() {
+        List<Interactions.Event> events = new ArrayList<>();
+        for (String u : List.of("a", "b", "c")) {
+            events.add(buy(u, "shirt", u + "1", 30));
+            events.add(buy(u, "tie", u + "1", 30));
+        }
+        events.add(buy("me", "shirt", "m1", 20));
+        events.add(buy("me", "shirt", "m2", 2));
+        Recommender r = model(events, Map.of(), Recommender.Settings.DEFAULT);
+        Recommender.Answer answer = r.forUser("me", 3, Recommender.Filter.NONE);
+        assertEquals("history", answer.basis());
+        Recommender.Recommendation first = answer.items().get(0);
+        assertEquals("shirt", first.item().id(), "a re-buy leads");
+        assertEquals("you bought it 2 times, last on 2026-10-30", first.reasons().get(0));
+        Recommender.Recommendation tie = answer.items().stream().filter(x -> x.item().id().equals("tie")).findFirst().orElseThrow();
+        assertTrue(tie.reasons().contains("customers who bought Linen Shirt also bought it (3 customers)"), tie.reasons().toString());
+
+        var filtered = r.forUser("me", 5, new Recommender.Filter("Clothing", Set.of("tie"), true, true)).items();
+        assertTrue(filtered.stream().allMatch(x -> x.item().category().equals("Clothing")));
+        assertTrue(filtered.stream().noneMatch(x -> Set.of("tie", "shirt").contains(x.item().id())), filtered.toString());
+        assertTrue(r.forUser("me", 5, new Recommender.Filter(null, Set.of(), false, true)).items().stream()
+                .noneMatch(x -> x.item().id().equals("chair")), "out of stock left out");
+
+        Recommender.Answer stranger = r.forUser("nobody", 2, Recommender.Filter.NONE);
+        assertEquals("popularity", stranger.basis());
+        assertEquals("shirt", stranger.items().get(0).item().id());
+        assertNull(r.similarTo("unknown", 3, Recommender.Filter.NONE));
+    }
+
+    @Test
+    void wellReviewedItemsRiseAndPoorlyReviewedOnesSink() {
+        // tie and lamp are each bought with the shirt by one customer: a tie between them, broken by sentiment
+        List<Interactions.Event> events = List.of(buy("a", "shirt", "a1", 5), buy("a", "tie", "a1", 5),
+                buy("b", "shirt", "b1", 5), buy("b", "lamp", "b1", 5), buy("me", "shirt", "m1", 5));
+        Recommender.Settings noDiversity = new Recommender.Settings(50, 1, 0, 0, 0, 365, 90, 0.5, 0.2, 5, 0);
+        Map<String, Recommender.Sentiment> praised = Map.of("lamp", new Recommender.Sentiment(20, 0.8, 0.9),
+                "tie", new Recommender.Sentiment(20, -0.6, 0.1));
+        var list = model(events, praised, noDiversity).forUser("me", 2, new Recommender.Filter(null, Set.of(), true, true)).items();
+        assertEquals(List.of("lamp", "tie"), list.stream().map(x -> x.item().id()).toList());
+        assertTrue(list.get(0).reasons().contains("well reviewed: 90% positive of 20 reviews"));
+        Map<String, Recommender.Sentiment> reversed = Map.of("tie", new Recommender.Sentiment(20, 0.8, 0.9),
+                "lamp", new Recommender.Sentiment(20, -0.6, 0.1));
+        var other = model(events, reversed, noDiversity).forUser("me", 2, new Recommender.Filter(null, Set.of(), true, true)).items();
+        assertEquals(List.of("tie", "lamp"), other.stream().map(x -> x.item().id()).toList());
+    }
+
+    @Test
+    void diversityKeepsNearDuplicatesFromFillingTheList() {
+        // shirt2 is nearly the same text as shirt; with diversity the lamp comes before it
+        List<Interactions.Event> events = new ArrayList<>();
+        for (String u : List.of("a", "b", "c", "d")) {
+            events.add(buy(u, "shirt", u, 5));
+            events.add(buy(u, "shirt2", u, 5));
+        }
+        for (String u : List.of("a", "b", "c")) events.add(buy(u, "lamp", u, 5));
+        events.add(buy("x", "tie", "x", 5));
+        Recommender.Settings relevanceOnly = new Recommender.Settings(50, 0, 0, 0, 1, 365, 90, 0, 0, 5, 0);
+        Recommender.Settings diverse = new Recommender.Settings(50, 0, 0, 0, 1, 365, 90, 0, 0, 5, 0.6);
+        assertEquals(List.of("shirt", "shirt2"), model(events, Map.of(), relevanceOnly).forUser("x", 2,
+                new Recommender.Filter(null, Set.of(), true, true)).items().stream().map(x -> x.item().id()).toList());
+        assertEquals(List.of("shirt", "lamp"), model(events, Map.of(), diverse).forUser("x", 2,
+                new Recommender.Filter(null, Set.of(), true, true)).items().stream().map(x -> x.item().id()).toList());
+    }
+
+    @Test
+    void aShopExportIsReadThroughHeaderAliases() {
+        ProductCsv csv = ProductCsv.of(new String[] {"\uFEFFSKU", "Title", "Department", "Sub-Category", "Unit Price", "Colour"});
+        assertTrue(csv.missing().isEmpty());
+        ProductInput p = (ProductInput) csv.parse(new String[] {"S-1", "Mug", "Home", "Kitchen", "1,299.50", "blue"}, "f.csv", 2);
+        assertEquals("S-1", p.productId());
+        assertEquals(new java.math.BigDecimal("1299.50"), p.price());
+        assertEquals(Map.of("Colour", "blue"), p.attributes());
+        Object bad = csv.parse(new String[] {"S-2", "Mug", "Home", "Kitchen", "cheap", ""}, "f.csv", 3);
+        assertEquals(3L, ((Problem.Violation) bad).line());
+        assertFalse(ProductCsv.of(new String[] {"id", "name"}).missing().isEmpty());
+    }
+}
