@@ -21,8 +21,10 @@ class RecommenderConventionsTest extends ServiceConventionsTest {
         given().when().get("/api/v1/status").then().statusCode(200)
                 .body("service", equalTo("recommender-service"))
                 .body("schema", equalTo("recommender"))
-                .body("schemaVersion", equalTo("1"))
+                .body("schemaVersion", equalTo("2"))
                 .body("approximateRows", hasKey("products"))
-                .body("approximateRows", hasKey("feed_cursors"));
+                .body("approximateRows", hasKey("feed_cursors"))
+                .body("approximateRows", hasKey("purchases"))
+                .body("approximateRows", hasKey("jobs"));
     }
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
-    private static final List<String> TABLES = List.of("products", "feed_cursors");
+    private static final List<String> TABLES = List.of("products", "purchases", "interactions", "preferences", "product_sentiment", "feed_cursors", "jobs");
 
     private final Pool pool;
     private final String service;

@@ -1,0 +1,98 @@
+package io.storefront.recommender.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "recommender")
+public interface RecommenderConfig {
+
+    /** Products or interactions in one JSON batch at most; bigger loads go in several batches or a CSV import. */
+    @WithDefault("5000")
+    int maxBatch();
+
+    /** Items in one answer at most ({@code k}). */
+    @WithDefault("100")
+    int maxK();
+
+    Sync sync();
+
+    Model model();
+
+    /** Reading purchases from analytics and product sentiment from the sentiment service. */
+    interface Sync {
+        /** Whether the feeds are read on a schedule (on-demand syncs work either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the feeds are read. */
+        @WithDefault("60s")
+        Duration every();
+
+        /** Orders (or sentiment summaries) asked for per page. */
+        @WithDefault("2000")
+        int pageSize();
+
+        /** A feed not read successfully for this long is reported stale in health and status. */
+        @WithDefault("10m")
+        Duration staleAfter();
+    }
+
+    /** The hybrid model; the defaults are the settings chosen on Online Retail's validation split. */
+    interface Model {
+        /** Neighbours kept per item in the co-purchase graph. */
+        @WithDefault("50")
+        int neighbours();
+
+        @WithDefault("1.0")
+        double collaborativeWeight();
+
+        @WithDefault("0.3")
+        double contentWeight();
+
+        @WithDefault("1.0")
+        double repeatWeight();
+
+        @WithDefault("0.1")
+        double popularityWeight();
+
+        /** Half-life of a user's own purchases in their profile. */
+        @WithDefault("365")
+        double recencyHalfLifeDays();
+
+        /** Half-life of a purchase in "popular now". */
+        @WithDefault("90")
+        double popularityHalfLifeDays();
+
+        /** Score multiplier (1 + this) for items in a user's preferred categories. */
+        @WithDefault("0.5")
+        double preferenceBoost();
+
+        /** Score multiplier 1 + this × mean review polarity (shrunk by review count). */
+        @WithDefault("0.2")
+        double sentimentWeight();
+
+        /** Reviews that count as "no evidence" in the shrinkage: n / (n + this). */
+        @WithDefault("5")
+        int sentimentPriorReviews();
+
+        /** MMR trade-off: 0 = relevance only, 1 = diversity only. */
+        @WithDefault("0.15")
+        double diversity();
+
+        /** Rebuild after a sync brought new data, at most this often (a rebuild can be asked for any time). */
+        @WithDefault("5m")
+        Duration rebuildAtMostEvery();
+
+        /** What a shop event weighs against a purchase (1) in the model. */
+        @WithDefault("0.1")
+        double viewWeight();
+
+        @WithDefault("0.3")
+        double cartWeight();
+
+        /** A rating of 4–5 stars; lower ratings are not counted as interest. */
+        @WithDefault("0.5")
+        double goodRatingWeight();
+    }
+}

@@ -1,0 +1,89 @@
+package io.storefront.recommender.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a model build reads, already summed per (user, product) by PostgreSQL so that a million
+ * order lines arrive as far fewer rows.
+ */
+@ApplicationScoped
+public class SnapshotRepository {
+
+    public record ProductFacts(String productId, String name, String description, String category, String subCategory,
+                               double price, boolean inStock) {
+    }
+
+    /** A user's history with one product from one source: how many orders (or events) and the latest one. */
+    public record Pair(String userId, String productId, String kind, int times, LocalDateTime last) {
+    }
+
+    public record UserPreferences(String userId, List<String> categories, Double minPrice, Double maxPrice) {
+    }
+
+    public record ProductSentiment(String productId, int reviews, double meanPolarity, double positiveShare) {
+    }
+
+    public record Snapshot(List<ProductFacts> products, List<Pair> pairs, List<UserPreferences> preferences,
+                           List<ProductSentiment> sentiment) {
+    }
+
+    private final Pool pool;
+
+    public SnapshotRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Snapshot> read() {
+        Uni<List<ProductFacts>> products = pool.query("""
+                        SELECT product_id, name, description, category, sub_category, price::float8 AS price, in_stock
+                          FROM recommender.products ORDER BY product_id""").execute()
+                .map(rows -> {
+                    List<ProductFacts> out = new ArrayList<>(rows.size());
+                    for (Row r : rows) out.add(new ProductFacts(r.getString("product_id"), r.getString("name"),
+                            r.getString("description"), r.getString("category"), r.getString("sub_category"),
+                            r.getDouble("price"), r.getBoolean("in_stock")));
+                    return out;
+                });
+        Uni<List<Pair>> pairs = pool.query("""
+                        SELECT user_id, product_id, 'purchase' AS kind, count(DISTINCT order_id)::int AS times,
+                               max(ordered_on)::timestamp AS last
+                          FROM recommender.purchases GROUP BY user_id, product_id
+                        UNION ALL
+                        SELECT user_id, product_id, kind, count(*)::int, max(occurred_at AT TIME ZONE 'UTC')
+                          FROM recommender.interactions WHERE kind <> 'rating' OR rating >= 4
+                         GROUP BY user_id, product_id, kind""").execute()
+                .map(rows -> {
+                    List<Pair> out = new ArrayList<>(rows.size());
+                    for (Row r : rows) out.add(new Pair(r.getString("user_id"), r.getString("product_id"),
+                            r.getString("kind"), r.getInteger("times"), r.getLocalDateTime("last")));
+                    return out;
+                });
+        Uni<List<UserPreferences>> preferences = pool.query("""
+                        SELECT user_id, categories, min_price::float8 AS min_price, max_price::float8 AS max_price
+                          FROM recommender.preferences""").execute()
+                .map(rows -> {
+                    List<UserPreferences> out = new ArrayList<>();
+                    for (Row r : rows) out.add(new UserPreferences(r.getString("user_id"),
+                            List.of(r.getArrayOfStrings("categories")), r.getDouble("min_price"), r.getDouble("max_price")));
+                    return out;
+                });
+        Uni<List<ProductSentiment>> sentiment = pool.query("""
+                        SELECT product_id, reviews, mean_polarity, positive_share FROM recommender.product_sentiment""").execute()
+                .map(rows -> {
+                    List<ProductSentiment> out = new ArrayList<>();
+                    for (Row r : rows) out.add(new ProductSentiment(r.getString("product_id"), r.getInteger("reviews"),
+                            r.getDouble("mean_polarity"), r.getDouble("positive_share")));
+                    return out;
+                });
+        return Uni.combine().all().unis(products, pairs, preferences, sentiment).with(Snapshot::new);
+    }
+}

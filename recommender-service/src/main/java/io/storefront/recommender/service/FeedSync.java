@@ -1,0 +1,146 @@
+package io.storefront.recommender.service;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.storefront.recommender.client.AnalyticsFeed;
+import io.storefront.recommender.client.SentimentFeed;
+import io.storefront.recommender.config.RecommenderConfig;
+import io.storefront.recommender.repository.FeedRepository;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads the peers' change feeds into the recommender's own tables: purchases from analytics, product
+ * sentiment from the sentiment service. Each page is applied with its cursor in one transaction, so a
+ * sync interrupted anywhere resumes where it stopped and a page read twice changes nothing. A peer that
+ * is down only makes its feed stale; what was synced keeps serving.
+ */
+@ApplicationScoped
+public class FeedSync {
+
+    private static final Logger LOG = Logger.getLogger(FeedSync.class);
+    /** Pages one run reads from one feed at most, so a run ends even while a peer keeps producing. */
+    static final int MAX_PAGES_PER_RUN = 500;
+
+    /** One feed's state as health and status report it. */
+    public record FeedState(String feed, String cursor, OffsetDateTime lastSuccess, boolean stale, String lastError,
+                            OffsetDateTime lastErrorAt) {
+    }
+
+    /** What one run did per feed: rows applied, or the error that stopped it. */
+    public record RunResult(Map<String, Long> applied, Map<String, String> errors) {
+    }
+
+    private record Failure(String message, OffsetDateTime at) {
+    }
+
+    private final AnalyticsFeed analytics;
+    private final SentimentFeed sentiment;
+    private final FeedRepository feeds;
+    private final RecommenderConfig config;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+
+    public FeedSync(@RestClient AnalyticsFeed analytics, @RestClient SentimentFeed sentiment, FeedRepository feeds,
+                    RecommenderConfig config, Vertx vertx) {
+        this.analytics = analytics;
+        this.sentiment = sentiment;
+        this.feeds = feeds;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.sync().enabled()) return;
+        vertx.setPeriodic(1000, config.sync().every().toMillis(), id -> {
+            if (running.get()) return;
+            syncAll().subscribe().with(r -> { }, e -> LOG.warnf("Feed sync failed: %s", e.getMessage()));
+        });
+    }
+
+    /** Reads both feeds to their end (or {@link #MAX_PAGES_PER_RUN} pages each); one run at a time per instance. */
+    public Uni<RunResult> syncAll() {
+        if (!running.compareAndSet(false, true)) {
+            return Uni.createFrom().item(new RunResult(Map.of(), Map.of("sync", "a sync is already running")));
+        }
+        Map<String, Long> applied = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        return feeds.cursors()
+                .chain(cursors -> read(FeedRepository.ORDERS, cursor(cursors, FeedRepository.ORDERS),
+                        after -> analytics.changes(after, config.sync().pageSize())
+                                .chain(page -> feeds.applyOrders(page).map(n -> new Applied(page.cursor(), page.hasMore(), n))),
+                        0, 0, applied, errors)
+                        .chain(() -> read(FeedRepository.SENTIMENT, cursor(cursors, FeedRepository.SENTIMENT),
+                                after -> sentiment.changes(after, config.sync().pageSize())
+                                        .chain(page -> feeds.applySentiment(page)
+                                                .map(n -> new Applied(page.cursor(), page.hasMore(), n))),
+                                0, 0, applied, errors)))
+                .map(x -> new RunResult(applied, errors))
+                .eventually(() -> running.set(false));
+    }
+
+    private record Applied(String cursor, boolean hasMore, long rows) {
+    }
+
+    private static String cursor(Map<String, FeedRepository.Cursor> cursors, String feed) {
+        FeedRepository.Cursor c = cursors.get(feed);
+        return c == null ? "0" : c.cursor();
+    }
+
+    /** Reads pages of one feed until its end; an error stops this feed only and is remembered for the status. */
+    private Uni<Void> read(String feed, String after, Function<String, Uni<Applied>> page, int pages, long rows,
+                           Map<String, Long> applied, Map<String, String> errors) {
+        return page.apply(after).onItemOrFailure().transformToUni((done, error) -> {
+            if (error != null) {
+                String message = describe(error);
+                failures.put(feed, new Failure(message, OffsetDateTime.now(ZoneOffset.UTC)));
+                errors.put(feed, message);
+                applied.put(feed, rows);
+                LOG.warnf("Reading the %s feed failed after %d rows: %s", feed, rows, message);
+                return Uni.createFrom().voidItem();
+            }
+            long total = rows + done.rows();
+            if (done.hasMore() && pages + 1 < MAX_PAGES_PER_RUN) {
+                return read(feed, done.cursor(), page, pages + 1, total, applied, errors);
+            }
+            failures.remove(feed);
+            applied.put(feed, total);
+            // an empty page proves the peer answers: the feed is current even when nothing changed
+            return done.rows() == 0 ? feeds.touch(feed, done.cursor()) : Uni.createFrom().voidItem();
+        });
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    }
+
+    /** Each feed's cursor, last success, staleness and last error. */
+    public Uni<Map<String, FeedState>> states() {
+        Duration staleAfter = config.sync().staleAfter();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return feeds.cursors().map(cursors -> {
+            Map<String, FeedState> out = new LinkedHashMap<>();
+            for (String feed : new String[] {FeedRepository.ORDERS, FeedRepository.SENTIMENT}) {
+                FeedRepository.Cursor c = cursors.get(feed);
+                Failure f = failures.get(feed);
+                boolean stale = c == null || c.syncedAt().plus(staleAfter).isBefore(now);
+                out.put(feed, new FeedState(feed, c == null ? null : c.cursor(), c == null ? null : c.syncedAt(), stale,
+                        f == null ? null : f.message(), f == null ? null : f.at()));
+            }
+            return out;
+        });
+    }
+}

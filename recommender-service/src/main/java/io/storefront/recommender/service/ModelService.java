@@ -1,0 +1,205 @@
+package io.storefront.recommender.service;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.storefront.commons.problem.ProblemException;
+import io.storefront.commons.problem.ProblemType;
+import io.storefront.recommender.config.RecommenderConfig;
+import io.storefront.recommender.domain.eval.Interactions;
+import io.storefront.recommender.domain.model.Recommender;
+import io.storefront.recommender.repository.JobRepository;
+import io.storefront.recommender.repository.JobRepository.Job;
+import io.storefront.recommender.repository.SnapshotRepository;
+import io.storefront.recommender.repository.SnapshotRepository.Snapshot;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * The model every instance answers from, held in memory and replaced whole by a build. A build is a
+ * job: it reads the catalog, the summed interactions, preferences and sentiment, assembles the hybrid
+ * model on a worker thread and swaps it in. Each instance builds at start, when asked, and when its
+ * periodic check finds that the stored data changed (at most every {@code rebuild-at-most-every}).
+ */
+@ApplicationScoped
+public class ModelService {
+
+    private static final Logger LOG = Logger.getLogger(ModelService.class);
+
+    /** The model in use and what it was built from. */
+    public record Built(Recommender model, long job, OffsetDateTime builtAt, String dataVersion, Set<String> categories,
+                        Map<String, Object> facts) {
+    }
+
+    private final SnapshotRepository snapshots;
+    private final JobRepository jobs;
+    private final Pool pool;
+    private final RecommenderConfig config;
+    private final Vertx vertx;
+    private final AtomicReference<Built> current = new AtomicReference<>();
+    private final AtomicBoolean building = new AtomicBoolean();
+
+    public ModelService(SnapshotRepository snapshots, JobRepository jobs, Pool pool, RecommenderConfig config, Vertx vertx) {
+        this.snapshots = snapshots;
+        this.jobs = jobs;
+        this.pool = pool;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        rebuild().subscribe().with(job -> { }, e -> LOG.warnf("The first model build could not start: %s", e.getMessage()));
+        vertx.setPeriodic(config.model().rebuildAtMostEvery().toMillis(), id -> rebuildIfChanged());
+    }
+
+    /** The model in use; 503 until the first build has finished. */
+    public Built current() {
+        Built built = current.get();
+        if (built == null) {
+            throw new ProblemException(503, ProblemType.SERVICE_UNAVAILABLE,
+                    "The recommendation model is being built for the first time; try again in a few seconds");
+        }
+        return built;
+    }
+
+    public Built currentOrNull() {
+        return current.get();
+    }
+
+    /** Starts a build job; 409 while one runs on this instance. */
+    public Uni<Job> rebuild() {
+        if (!building.compareAndSet(false, true)) {
+            throw new ProblemException(409, ProblemType.CONFLICT, "A model build is running; follow it at GET "
+                    + "/api/v1/recommender/model/builds/{id} and ask again when it ends");
+        }
+        return jobs.create(JobRepository.MODEL_BUILD, "queued")
+                .invoke(job -> run(job.id()))
+                .onFailure().invoke(() -> building.set(false));
+    }
+
+    private void rebuildIfChanged() {
+        Built built = current.get();
+        if (building.get()) return;
+        dataVersion().subscribe().with(version -> {
+            if (built == null || !built.dataVersion().equals(version)) {
+                try {
+                    rebuild().subscribe().with(j -> { }, e -> LOG.warnf("Model rebuild failed to start: %s", e.getMessage()));
+                } catch (ProblemException busy) {
+                    // a build started meanwhile
+                }
+            }
+        }, e -> LOG.warnf("Could not check whether the model is current: %s", e.getMessage()));
+    }
+
+    /** A fingerprint of the stored data that changes whenever anything a model reads changes. */
+    Uni<String> dataVersion() {
+        return pool.query("""
+                        SELECT concat_ws('/',
+                          (SELECT cursor FROM recommender.feed_cursors WHERE feed = 'analytics.order-lines'),
+                          (SELECT max(id) FROM recommender.interactions),
+                          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM recommender.products),
+                          (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM recommender.preferences),
+                          (SELECT count(*) || ':' || coalesce(max(synced_at)::text, '') FROM recommender.product_sentiment)) AS v""")
+                .execute().map(rows -> rows.iterator().next().getString("v"));
+    }
+
+    private void run(long jobId) {
+        long started = System.nanoTime();
+        jobs.progress(jobId, "reading the catalog and interactions", 5, 0, 0, 0)
+                .chain(this::dataVersion)
+                .chain(version -> snapshots.read().map(snapshot -> Map.entry(version, snapshot)))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(() -> jobs.progress(jobId, "building the model", 40, 0, 0, 0).subscribe().with(x -> { }, e -> { }))
+                .map(read -> assemble(jobId, read.getValue(), read.getKey(), started))
+                .chain(built -> {
+                    current.set(built);
+                    return jobs.succeed(jobId, (long) built.facts().get("interactions"), built.model().items(), List.of(),
+                            built.facts());
+                })
+                .onFailure().recoverWithUni(e -> {
+                    LOG.errorf(e, "Model build %d failed", jobId);
+                    return jobs.fail(jobId, "the build failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "; the previous model is still in use", List.of());
+                })
+                .eventually(() -> building.set(false))
+                .subscribe().with(x -> LOG.infof("Model build %d ended", jobId),
+                        e -> LOG.errorf(e, "Model build %d could not record its end", jobId));
+    }
+
+    /** CPU work on a worker thread: the interaction matrix, then the hybrid model over it. */
+    private Built assemble(long jobId, Snapshot s, String version, long started) {
+        RecommenderConfig.Model c = config.model();
+        List<String> catalogue = new ArrayList<>(s.products().size());
+        for (var p : s.products()) catalogue.add(p.productId());
+        List<Interactions.Event> events = new ArrayList<>(s.pairs().size());
+        LocalDateTime latest = LocalDateTime.of(1970, 1, 1, 0, 0);
+        for (var pair : s.pairs()) {
+            double weight = switch (pair.kind()) {
+                case "purchase" -> pair.times();
+                case "cart" -> c.cartWeight();
+                case "view" -> c.viewWeight();
+                default -> c.goodRatingWeight();
+            };
+            // each source is one "basket" holding all of its times, so strength = orders + what the events are worth
+            events.add(new Interactions.Event(pair.userId(), pair.productId(), pair.kind(), pair.last(), weight));
+            if (pair.last().isAfter(latest)) latest = pair.last();
+        }
+        Interactions m = Interactions.of(events, catalogue);
+        Map<String, SnapshotRepository.ProductFacts> facts = new HashMap<>();
+        for (var p : s.products()) facts.put(p.productId(), p);
+        List<Recommender.Item> items = new ArrayList<>(m.items());
+        Set<String> categories = new HashSet<>();
+        for (int i = 0; i < m.items(); i++) {
+            var p = facts.get(m.itemId(i));
+            // an interaction may name a product not (yet) in the catalog: it is known by its id only, and not offered
+            items.add(p == null ? new Recommender.Item(m.itemId(i), m.itemId(i), "", "", "", 0, false)
+                    : new Recommender.Item(p.productId(), p.name(), p.description(), p.category(), p.subCategory(),
+                    p.price(), p.inStock()));
+            if (p != null) {
+                categories.add(p.category().toLowerCase(java.util.Locale.ROOT));
+                categories.add(p.subCategory().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        Map<String, Recommender.Sentiment> sentiment = new HashMap<>();
+        for (var x : s.sentiment()) sentiment.put(x.productId(), new Recommender.Sentiment(x.reviews(), x.meanPolarity(), x.positiveShare()));
+        Map<String, Recommender.Preferences> preferences = new HashMap<>();
+        for (var x : s.preferences()) {
+            preferences.put(x.userId(), new Recommender.Preferences(Set.copyOf(x.categories()), x.minPrice(), x.maxPrice()));
+        }
+        Recommender.Settings settings = new Recommender.Settings(c.neighbours(), c.collaborativeWeight(), c.contentWeight(),
+                c.repeatWeight(), c.popularityWeight(), c.recencyHalfLifeDays(), c.popularityHalfLifeDays(),
+                c.preferenceBoost(), c.sentimentWeight(), c.sentimentPriorReviews(), c.diversity());
+        // "recent" is measured from the newest interaction, so a store whose data stops in the past still has a trend
+        LocalDateTime now = latest.getYear() == 1970 ? LocalDateTime.now(ZoneOffset.UTC) : latest;
+        Recommender model = new Recommender(m, items, sentiment, preferences, settings, now);
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("products", s.products().size());
+        about.put("items", model.items());
+        about.put("users", model.users());
+        about.put("interactions", (long) s.pairs().size());
+        about.put("userItemPairs", model.pairs());
+        about.put("neighbourLinks", model.neighbourLinks());
+        about.put("terms", model.terms());
+        about.put("productsWithSentiment", sentiment.size());
+        about.put("usersWithPreferences", preferences.size());
+        about.put("recentUntil", now.toString());
+        about.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+        LOG.infof("Model %d built: %s", jobId, about);
+        return new Built(model, jobId, OffsetDateTime.now(ZoneOffset.UTC), version, Set.copyOf(categories), about);
+    }
+}

@@ -1,0 +1,262 @@
+package io.storefront.recommender.rest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The recommender over HTTP against a real PostgreSQL, its peers' feeds served by WireMock. Every test
+ * uses its own ids (prefix per test), syncs and rebuilds itself, and asserts only on its own data.
+ */
+@QuarkusTest
+@WithTestResource(FeedStubs.class)
+class RecommenderApiTest {
+
+    @BeforeEach
+    void reset() {
+        FeedStubs.server.resetAll();
+        emptyFeed("/api/v1/order-lines/changes", "lines");
+        emptyFeed("/api/v1/product-sentiment/changes", "products");
+    }
+
+    private static void emptyFeed(String path, String field) {
+        FeedStubs.server.stubFor(get(urlPathEqualTo(path)).atPriority(10).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"cursor\":\"999999\",\"hasMore\":false,\"" + field + "\":[]}")));
+    }
+
+    private static String product(String id, String name, String category, String sub, double price, boolean inStock) {
+        return String.format(java.util.Locale.ROOT, "{\"productId\":\"%s\",\"name\":\"%s\",\"description\":\"%s in %s\","
+                + "\"category\":\"%s\",\"subCategory\":\"%s\",\"price\":%.2f,\"inStock\":%b}", id, name, name, sub,
+                category, sub, price, inStock);
+    }
+
+    private static String line(long seq, String order, String customer, String product, String date) {
+        return String.format("{\"changeSeq\":%d,\"orderId\":\"%s\",\"orderDate\":\"%s\",\"customerKey\":\"%s\","
+                + "\"state\":\"Kerala\",\"city\":\"Kochi\",\"productId\":\"%s\",\"productName\":\"%s name\","
+                + "\"category\":\"Clothing\",\"subCategory\":\"Shirt\",\"quantity\":1,\"amount\":499.00,"
+                + "\"profit\":50.00,\"paymentMode\":\"UPI\"}", seq, order, date, customer, product, product);
+    }
+
+    private static void ordersPage(String after, String cursor, boolean hasMore, List<String> lines) {
+        FeedStubs.server.stubFor(get(urlPathEqualTo("/api/v1/order-lines/changes"))
+                .withQueryParam("after", WireMock.equalTo(after)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"cursor\":\"" + cursor + "\",\"hasMore\":" + hasMore + ",\"lines\":["
+                                + String.join(",", lines) + "]}")));
+    }
+
+    private static Map<String, Object> buildModel() {
+        String location = given().when().post("/api/v1/recommender/model/builds")
+                .then().statusCode(202).extract().header("Location");
+        for (int i = 0; i < 200; i++) {
+            Response job = given().when().get(location);
+            String status = job.path("status");
+            if (status.equals("succeeded")) return job.path("result");
+            if (status.equals("failed")) throw new AssertionError("model build failed: " + job.asString());
+            sleep(100);
+        }
+        throw new AssertionError("the model build did not end");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aCatalogBatchStoresTheValidProductsAndListsTheRejectedOnes() {
+        String body = "[" + product("cb-1", "Linen Shirt", "Clothing", "Shirt", 1299, true) + ","
+                + product("cb-2", "Oxford Shirt", "Clothing", "Shirt", 999, true) + ","
+                + "{\"productId\":\"cb-3\",\"name\":\"Bad\",\"category\":\"Clothing\",\"subCategory\":\"Shirt\",\"price\":-5}]";
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/catalog/products")
+                .then().statusCode(200).body("stored", equalTo(2)).body("rejected[0].field", equalTo("products[2].price"));
+        given().when().get("/api/v1/catalog/products/cb-1").then().statusCode(200)
+                .body("name", equalTo("Linen Shirt")).body("price", equalTo(1299.0f)).body("source", equalTo("catalog"));
+        given().when().get("/api/v1/catalog/products/cb-3").then().statusCode(404).contentType("application/problem+json");
+
+        // a batch with nothing valid changes nothing
+        given().contentType(ContentType.JSON).body("[{\"productId\":\"cb-1\",\"name\":\"\",\"category\":\"x\"}]")
+                .when().post("/api/v1/catalog/products")
+                .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("products[0].name"));
+        given().when().get("/api/v1/catalog/products/cb-1").then().statusCode(200).body("name", equalTo("Linen Shirt"));
+        given().contentType(ContentType.JSON).body("{\"productId\":\"x\"}").when().post("/api/v1/catalog/products")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aCsvImportIsAJobWithProgressAndRejectedRowsByLine() {
+        String csv = """
+                Product ID,Title,Category,Sub-Category,Unit Price,Brand,In Stock
+                ci-1,Trail Running Shoes,Clothing,Shoes,2499.00,Stride,yes
+                ci-2,Broken Price,Clothing,Shoes,abc,Stride,yes
+                ci-3,"Office Chair, mesh",Furniture,Chairs,"5,999.00",Sit,no
+                """;
+        String location = given().multiPart("file", "shop-export.csv", csv.getBytes(), "text/csv")
+                .when().post("/api/v1/catalog/imports")
+                .then().statusCode(202).body("kind", equalTo("catalog-import")).extract().header("Location");
+        Response job = null;
+        for (int i = 0; i < 100; i++) {
+            job = given().when().get(location);
+            if (!List.of("queued", "running").contains(job.<String>path("status"))) break;
+            sleep(100);
+        }
+        assertEquals("succeeded", job.path("status"), job.asString());
+        assertEquals(3, (int) job.path("rowsRead"));
+        assertEquals(2, (int) job.path("rowsStored"));
+        assertEquals(3, (int) job.path("errors[0].line"));
+        assertEquals("price", job.path("errors[0].field"));
+        given().when().get("/api/v1/catalog/products/ci-3").then().statusCode(200)
+                .body("name", equalTo("Office Chair, mesh")).body("price", equalTo(5999.0f)).body("inStock", equalTo(false))
+                .body("attributes.Brand", equalTo("Sit"));
+
+        String noPrice = "product_id,name,category,sub_category\nci-9,X,Y,Z\n";
+        String failed = given().multiPart("file", "bad.csv", noPrice.getBytes(), "text/csv")
+                .when().post("/api/v1/catalog/imports").then().statusCode(202).extract().header("Location");
+        for (int i = 0; i < 100 && List.of("queued", "running").contains(given().get(failed).<String>path("status")); i++) sleep(100);
+        given().when().get(failed).then().body("status", equalTo("failed")).body("failure", containsString("price"));
+        given().when().get("/api/v1/catalog/products/ci-9").then().statusCode(404);
+        given().when().post("/api/v1/catalog/imports").then().statusCode(415);
+    }
+
+    @Test
+    void purchasesFromTheAnalyticsFeedDriveExplainedRecommendations() {
+        given().contentType(ContentType.JSON).body("[" + product("rf-A", "Linen Shirt", "Clothing", "Shirt", 1299, true) + ","
+                        + product("rf-B", "Silk Tie", "Clothing", "Tie", 699, true) + ","
+                        + product("rf-C", "Desk Lamp", "Furniture", "Lamps", 899, true) + ","
+                        + product("rf-D", "Linen Shirt Slim", "Clothing", "Shirt", 1399, false) + "]")
+                .when().post("/api/v1/catalog/products").then().statusCode(200);
+        // three customers buy A with B; rf-u4 buys A twice; rf-u5 buys C
+        ordersPage("0", "3", true, List.of(
+                line(1, "rf-o1", "rf-u1", "rf-A", "2026-10-01"), line(1, "rf-o1", "rf-u1", "rf-B", "2026-10-01"),
+                line(2, "rf-o2", "rf-u2", "rf-A", "2026-10-02"), line(2, "rf-o2", "rf-u2", "rf-B", "2026-10-02"),
+                line(3, "rf-o3", "rf-u3", "rf-A", "2026-10-03"), line(3, "rf-o3", "rf-u3", "rf-B", "2026-10-03")));
+        ordersPage("3", "6", false, List.of(
+                line(4, "rf-o4", "rf-u4", "rf-A", "2026-10-04"), line(5, "rf-o5", "rf-u4", "rf-A", "2026-10-20"),
+                line(6, "rf-o6", "rf-u5", "rf-C", "2026-10-05"), line(6, "rf-o6", "rf-u5", "rf-NEW", "2026-10-05")));
+        FeedStubs.server.stubFor(get(urlPathEqualTo("/api/v1/product-sentiment/changes")).withQueryParam("after", WireMock.equalTo("0"))
+                .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"cursor\":\"1\",\"hasMore\":false,\"products\":[{\"productId\":\"rf-B\",\"reviews\":12,"
+                                + "\"scored\":12,\"meanPolarity\":0.61,\"positiveShare\":0.92,\"negativeShare\":0.0}]}")));
+
+        given().when().post("/api/v1/recommender/sync").then().statusCode(200)
+                .body("applied.'analytics.order-lines'", equalTo(10))
+                .body("applied.'sentiment.product-sentiment'", equalTo(1));
+        // the cursor moved: the same orders are not read again, and reading them again would replace, not add
+        given().when().post("/api/v1/recommender/sync").then().statusCode(200)
+                .body("applied.'analytics.order-lines'", equalTo(0));
+        given().when().get("/api/v1/catalog/products/rf-NEW").then().statusCode(200).body("source", equalTo("orders"))
+                .body("price", equalTo(499.0f));
+        buildModel();
+
+        Response u4 = given().when().get("/api/v1/recommendations/users/rf-u4?k=3");
+        u4.then().statusCode(200).body("knownUser", equalTo(true)).body("basis", equalTo("history"))
+                .body("items.productId", hasItem("rf-B"))
+                .body("items.productId", not(hasItem("rf-D")));
+        List<Map<String, Object>> items = u4.path("items");
+        Map<String, Object> rebuy = items.stream().filter(i -> i.get("productId").equals("rf-A")).findFirst().orElseThrow();
+        assertEquals("you bought it 2 times, last on 2026-10-20", ((List<?>) rebuy.get("reasons")).get(0));
+        Map<String, Object> b = items.stream().filter(i -> i.get("productId").equals("rf-B")).findFirst().orElseThrow();
+        assertEquals(true, ((List<?>) b.get("reasons")).contains("customers who bought Linen Shirt also bought it (3 customers)"),
+                b.toString());
+        assertEquals(true, ((List<?>) b.get("reasons")).contains("well reviewed: 92% positive of 12 reviews"), b.toString());
+
+        given().when().get("/api/v1/recommendations/users/rf-u4?k=3&excludeBought=true&explain=false")
+                .then().statusCode(200).body("items.productId", not(hasItem("rf-A"))).body("items[0].reasons", equalTo(null));
+        given().when().get("/api/v1/recommendations/users/rf-u4?inStock=false&category=Shirt")
+                .then().statusCode(200).body("items.productId", hasItem("rf-D")).body("items.subCategory", everyItem(equalTo((Object) "Shirt")));
+        given().when().get("/api/v1/recommendations/products/rf-A/similar?k=2")
+                .then().statusCode(200).body("items[0].productId", equalTo("rf-B"))
+                .body("items[0].reasons[0]", equalTo("bought together with Linen Shirt by 3 customers"));
+        given().when().get("/api/v1/recommendations/bought-together?items=rf-A,nope")
+                .then().statusCode(200).body("items[0].productId", equalTo("rf-B")).body("unknownItems", equalTo(List.of("nope")));
+        given().when().get("/api/v1/recommendations/popular?k=1")
+                .then().statusCode(200).body("items[0].productId", equalTo("rf-A"));
+
+        // a visitor never seen gets what sells, and is told so
+        given().when().get("/api/v1/recommendations/users/rf-stranger?k=2")
+                .then().statusCode(200).body("knownUser", equalTo(false)).body("basis", equalTo("popularity"))
+                .body("items[0].productId", equalTo("rf-A"));
+        // bad parameters are clear 4xx
+        given().when().get("/api/v1/recommendations/users/rf-u4?k=0").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("k"));
+        given().when().get("/api/v1/recommendations/users/rf-u4?k=101&category=Nope&inStock=maybe").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("k", "category", "inStock")));
+        given().when().get("/api/v1/recommendations/products/rf-unknown/similar").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/recommendations/bought-together").then().statusCode(400);
+    }
+
+    @Test
+    void aPeerThatIsDownMakesOnlyItsFeedStale() {
+        FeedStubs.server.stubFor(get(urlPathEqualTo("/api/v1/order-lines/changes")).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":503}")));
+        given().when().post("/api/v1/recommender/sync").then().statusCode(200)
+                .body("errors.'analytics.order-lines'", containsString("503"))
+                .body("errors.'sentiment.product-sentiment'", equalTo(null));
+        given().when().get("/api/v1/recommender/model").then().statusCode(200)
+                .body("feeds.'analytics.order-lines'.lastError", containsString("503"))
+                .body("feeds.'sentiment.product-sentiment'.stale", equalTo(false));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'recommendation data' }.data.'analytics.order-lines'", containsString("last error"));
+        buildModel();
+        given().when().get("/api/v1/recommendations/popular").then().statusCode(200);
+    }
+
+    @Test
+    void interactionsAreStoredOnceAndPreferencesShapeAColdStart() {
+        given().contentType(ContentType.JSON).body("[" + product("ip-1", "Gaming Laptop", "Electronics", "Laptops", 90000, true)
+                        + "," + product("ip-2", "Ultrabook", "Electronics", "Laptops", 70000, true) + ","
+                        + product("ip-3", "Budget Chromebook", "Electronics", "Laptops", 20000, true) + "]")
+                .when().post("/api/v1/catalog/products").then().statusCode(200);
+        String events = """
+                [{"userId":"ip-u1","productId":"ip-1","kind":"cart","occurredAt":"2026-11-02T10:15:00Z"},
+                 {"userId":"ip-u1","productId":"ip-2","kind":"purchase","occurredAt":"2026-11-03"},
+                 {"userId":"ip-u1","productId":"ip-2","kind":"teleport"},
+                 {"userId":"ip-u1","productId":"ip-2","kind":"rating"}]""";
+        given().contentType(ContentType.JSON).body(events).when().post("/api/v1/interactions").then().statusCode(200)
+                .body("stored", equalTo(2)).body("rejected.field", equalTo(List.of("interactions[2].kind", "interactions[3].rating")));
+        given().contentType(ContentType.JSON).body(events).when().post("/api/v1/interactions").then().statusCode(200)
+                .body("stored", equalTo(0)).body("duplicates", equalTo(2));
+
+        given().contentType(ContentType.JSON).body("{\"categories\":[\"Laptops\"],\"maxPrice\":50000}")
+                .when().put("/api/v1/users/ip-new/preferences").then().statusCode(200)
+                .body("categories", equalTo(List.of("Laptops"))).body("maxPrice", equalTo(50000.0f));
+        given().contentType(ContentType.JSON).body("{\"minPrice\":10,\"maxPrice\":5}")
+                .when().put("/api/v1/users/ip-new/preferences").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("minPrice"));
+        given().when().get("/api/v1/users/ip-new/preferences").then().statusCode(200).body("maxPrice", equalTo(50000.0f));
+        buildModel();
+
+        given().when().get("/api/v1/recommendations/users/ip-new?k=5").then().statusCode(200)
+                .body("basis", equalTo("preferences")).body("knownUser", equalTo(true))
+                .body("items[0].productId", equalTo("ip-3"))
+                .body("items[0].reasons", hasItem("in a category you like"))
+                .body("items.productId", not(hasItem("ip-1"))).body("items.productId", not(hasItem("ip-2")));
+        given().when().get("/api/v1/recommendations/users/ip-u1?k=5").then().statusCode(200)
+                .body("basis", equalTo("history")).body("items.productId", hasItem("ip-2"));
+        given().when().delete("/api/v1/users/ip-new/preferences").then().statusCode(204);
+        given().when().delete("/api/v1/users/ip-new/preferences").then().statusCode(404);
+    }
+}
