@@ -61,6 +61,11 @@ class ComposeFileTest {
         assertEquals("http://analytics:" + analyticsPort, gatewayEnv.get("ANALYTICS_URL"));
         String sentimentPort = ServiceConfigs.properties("sentiment-service").getProperty("quarkus.http.port");
         assertEquals("http://sentiment:" + sentimentPort, gatewayEnv.get("SENTIMENT_URL"));
+        String recommenderPort = ServiceConfigs.properties("recommender-service").getProperty("quarkus.http.port");
+        assertEquals("http://recommender:" + recommenderPort, gatewayEnv.get("RECOMMENDER_URL"));
+        Map<String, Object> recommenderEnv = (Map<String, Object>) ((Map<String, Object>) services.get("recommender")).get("environment");
+        assertEquals("http://analytics:" + analyticsPort, recommenderEnv.get("ANALYTICS_URL"), "the recommender reads the order feed");
+        assertEquals("http://sentiment:" + sentimentPort, recommenderEnv.get("SENTIMENT_URL"), "and the sentiment feed");
         for (Suite.Service s : Suite.SERVICES) {
             Object ports = ((Map<String, Object>) services.get(s.name())).get("ports");
             if (s.name().equals("gateway")) {

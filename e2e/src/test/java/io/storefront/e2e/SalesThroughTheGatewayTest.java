@@ -113,6 +113,63 @@ class SalesThroughTheGatewayTest {
                 .then().statusCode(200).body("name", equalTo(someone));
     }
 
+    /**
+     * The seed has no products, only sub-categories, so the recommender recommends at that grain. The
+     * sub-category bought with Phones by the most customers (cosine over buyers) is computed here from the
+     * files; the recommender must find the same one after reading the analytics feed through the gateway.
+     */
+    @Test
+    void recommendationsFromTheSeedsOrdersAgreeWithAnIndependentCoPurchaseCount() {
+        Map<String, Set<String>> buyers = new java.util.TreeMap<>();
+        SharedData.seedLines().forEach(l -> buyers.computeIfAbsent(l.category() + " / " + l.subCategory(),
+                k -> new java.util.HashSet<>()).add(l.customer()));
+        String phones = "Electronics / Phones";
+        Map<String, Double> cosine = new java.util.HashMap<>();
+        for (var e : buyers.entrySet()) {
+            if (e.getKey().equals(phones)) continue;
+            Set<String> both = new java.util.HashSet<>(e.getValue());
+            both.retainAll(buyers.get(phones));
+            cosine.put(e.getKey(), both.size() / Math.sqrt((double) e.getValue().size() * buyers.get(phones).size()));
+        }
+        double best = cosine.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        List<String> top = cosine.entrySet().stream().filter(e -> e.getValue() == best).map(Map.Entry::getKey).toList();
+        assertEquals(1, top.size(), "the check needs a single best neighbour: " + top);
+
+        given().baseUri(suite.url("gateway")).when().post("/api/v1/recommender/sync").then().statusCode(200)
+                .body("applied.'analytics.order-lines'", equalTo(1500));
+        String build = given().baseUri(suite.url("gateway")).when().post("/api/v1/recommender/model/builds")
+                .then().statusCode(202).extract().header("Location");
+        String status = "queued";
+        for (int i = 0; i < 300 && !status.equals("succeeded") && !status.equals("failed"); i++) {
+            status = given().baseUri(suite.url("gateway")).when().get(build).then().statusCode(200).extract().path("status");
+            if (!status.equals("succeeded")) sleep(100);
+        }
+        assertEquals("succeeded", status);
+
+        JsonPath together = given().baseUri(suite.url("gateway")).queryParam("items", phones).queryParam("k", "3")
+                .when().get("/api/v1/recommendations/bought-together").then().statusCode(200).extract().jsonPath();
+        assertEquals(top.get(0), together.getString("items[0].productId"));
+        int shared = (int) Math.round(best * Math.sqrt((double) buyers.get(top.get(0)).size() * buyers.get(phones).size()));
+        assertEquals("bought with Phones by " + shared + " customers", together.getString("items[0].reasons[0]"));
+
+        String loyal = SharedData.seedLines().stream().collect(java.util.stream.Collectors.groupingBy(
+                SharedData.SeedLine::customer, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        JsonPath forUser = given().baseUri(suite.url("gateway")).queryParam("user", loyal).queryParam("k", "5")
+                .when().get("/recommend").then().statusCode(200).extract().jsonPath();
+        assertEquals("history", forUser.getString("basis"));
+        assertEquals(5, forUser.getList("items").size());
+        for (int i = 0; i < 5; i++) assertTrue(!forUser.getList("items[" + i + "].reasons").isEmpty(), "every item says why");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void everyServiceIsHealthyAndDocumented() {
         for (Suite.Service s : Suite.SERVICES) {

@@ -84,10 +84,12 @@ final class Suite implements AutoCloseable {
             env.put(s.envPrefix() + "_DB_USER", database.server().user());
             // trust authentication ignores it, but the prod profile requires a password to be configured
             env.put(s.envPrefix() + "_DB_PASSWORD", database.server().password() == null ? "trust" : database.server().password());
-        } else {
+        }
+        if (s.name().equals("gateway") || s.name().equals("recommender")) {
             env.put("ANALYTICS_URL", url("analytics"));
             env.put("SENTIMENT_URL", url("sentiment"));
         }
+        if (s.name().equals("gateway")) env.put("RECOMMENDER_URL", url("recommender"));
         environments.put(s.name(), env);
     }
 

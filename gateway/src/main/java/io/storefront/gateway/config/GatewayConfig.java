@@ -14,6 +14,9 @@ public interface GatewayConfig {
     /** Limits toward the sentiment service. */
     ServiceLimits sentiment();
 
+    /** Limits toward the recommender service. */
+    ServiceLimits recommender();
+
     interface ServiceLimits {
         /** Deadline for one call, retries included. */
         @WithDefault("10s")

@@ -92,7 +92,7 @@ public class SentimentRoutes {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> importReviews(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return sentiment.importReviews(contentType, body)
-                .map(upstream -> withPublicLocation(upstream, "/api/v1/reviews/imports/", "/api/v1/sentiment/reviews/imports/"));
+                .map(upstream -> PublicLocation.of(upstream, "/api/v1/reviews/imports/", "/api/v1/sentiment/reviews/imports/"));
     }
 
     @GET
@@ -151,7 +151,7 @@ public class SentimentRoutes {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> train() {
         return sentiment.train()
-                .map(upstream -> withPublicLocation(upstream, "/api/v1/models/", "/api/v1/sentiment/models/"));
+                .map(upstream -> PublicLocation.of(upstream, "/api/v1/models/", "/api/v1/sentiment/models/"));
     }
 
     @GET
@@ -180,16 +180,5 @@ public class SentimentRoutes {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> activate(@RestPath String version) {
         return sentiment.activate(version).map(UpstreamResponse::toResponse);
-    }
-
-    /** The service's Location (/api/v1/models/7) as the public path of the same resource (/api/v1/sentiment/models/7). */
-    private static Response withPublicLocation(UpstreamResponse upstream, String servicePath, String publicPath) {
-        Response response = upstream.toResponse();
-        String location = response.getHeaderString(HttpHeaders.LOCATION);
-        if (location == null) return response;
-        String path = location.replaceFirst("^https?://[^/]+", "");
-        if (!path.startsWith(servicePath)) return response;
-        return Response.fromResponse(response)
-                .location(java.net.URI.create(publicPath + path.substring(servicePath.length()))).build();
     }
 }

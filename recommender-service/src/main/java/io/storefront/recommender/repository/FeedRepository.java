@@ -58,6 +58,19 @@ public class FeedRepository {
                 .execute(Tuple.of(feed, cursor)).replaceWithVoid();
     }
 
+    /**
+     * Stores that record only a category and sub-category per line (the original application's two-file
+     * format has no products) are recommended at that grain: the sub-category stands for the product.
+     */
+    static AnalyticsFeed.Line withProduct(AnalyticsFeed.Line l) {
+        if (l.productId() != null && !l.productId().isBlank()) return l;
+        if (l.subCategory() == null || l.subCategory().isBlank()) return new AnalyticsFeed.Line(l.changeSeq(), l.orderId(),
+                l.orderDate(), l.customerKey(), null, null, l.category(), l.subCategory(), l.quantity(), l.amount());
+        String category = l.category() == null ? "" : l.category();
+        return new AnalyticsFeed.Line(l.changeSeq(), l.orderId(), l.orderDate(), l.customerKey(),
+                category + " / " + l.subCategory(), l.subCategory(), category, l.subCategory(), l.quantity(), l.amount());
+    }
+
     /** Instances apply a feed's pages one at a time, so two of them syncing at once cannot interleave. */
     private static Uni<Void> lock(SqlClient tx, String feed) {
         return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(feed)).replaceWithVoid();
@@ -67,7 +80,8 @@ public class FeedRepository {
     public Uni<Integer> applyOrders(AnalyticsFeed.Page page) {
         // a line without its keys cannot be attributed; the feed's contract says they are always there
         List<AnalyticsFeed.Line> lines = page.lines() == null ? List.of() : page.lines().stream()
-                .filter(l -> l.orderId() != null && l.productId() != null && l.customerKey() != null && l.orderDate() != null)
+                .filter(l -> l.orderId() != null && l.customerKey() != null && l.orderDate() != null)
+                .map(FeedRepository::withProduct).filter(l -> l.productId() != null)
                 .toList();
         int n = lines.size();
         String[] orders = new String[n];
