@@ -14,32 +14,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An open-loop load generator for loopback benchmarks: sends POST requests with the JSON body
- * {@code {"text": line}} for each line of TEXTS in turn, at a fixed rate for a fixed time, and measures each latency from the moment
+ * An open-loop load generator for loopback benchmarks: for each line of TEXTS in turn it sends a POST
+ * with the JSON body {@code {"text": line}}, or, when URL contains {@code {}}, a GET of URL with the
+ * line (URL-encoded) in place of {@code {}}; at a fixed rate for a fixed time, and measures each latency from the moment
  * the request was due, so a stalled server cannot hide its queue (no coordinated omission). Bounded: it
  * stops after SECONDS and waits at most 10 s more for answers.
  *
  *   java bench/LoadAtRate.java URL RATE SECONDS TEXTS [WARMUP_SECONDS]
+ *   java bench/LoadAtRate.java 'http://localhost:8082/api/v1/recommendations/users/{}?k=10' 300 60 users.txt
  */
 public class LoadAtRate {
 
     public static void main(String[] args) throws Exception {
-        URI uri = URI.create(args[0]);
+        URI uri = URI.create(args[0].replace("{}", "x"));
         if (!uri.getHost().equals("localhost") && !uri.getHost().startsWith("127.")) {
             throw new IllegalArgumentException("loopback targets only, got " + uri.getHost());
         }
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
+        boolean get = args[0].contains("{}");
         List<String> bodies = Files.readAllLines(Path.of(args[3])).stream().filter(l -> !l.isBlank())
-                .map(text -> "{\"text\": \"" + json(text) + "\"}").toList();
+                .map(text -> get ? java.net.URLEncoder.encode(text.strip(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20") : "{\"text\": \"" + json(text) + "\"}").toList();
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        run(client, uri, rate, warmup, bodies, "warm-up");
-        run(client, uri, rate, seconds, bodies, "measured");
+        String target = get ? args[0] : null;
+        run(client, uri, target, rate, warmup, bodies, "warm-up");
+        run(client, uri, target, rate, seconds, bodies, "measured");
     }
 
-    static void run(HttpClient client, URI uri, int rate, int seconds, List<String> bodies, String label) throws Exception {
+    /** {@code getTemplate}: the URL with {} for GET requests, or null for POSTs to {@code uri}. */
+    static void run(HttpClient client, URI uri, String getTemplate, int rate, int seconds, List<String> bodies,
+                    String label) throws Exception {
         int total = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -52,9 +59,11 @@ public class LoadAtRate {
             int i = sent.getAndIncrement();
             if (i >= total) return;
             long due = start + i * intervalNanos;
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
+            String item = bodies.get(i % bodies.size());
+            HttpRequest request = getTemplate != null
+                    ? HttpRequest.newBuilder(URI.create(getTemplate.replace("{}", item))).timeout(Duration.ofSeconds(10)).GET().build()
+                    : HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(item)).build();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 if (failure != null || response.statusCode() >= 400) errors.incrementAndGet();
                 else latencies.add(System.nanoTime() - due);

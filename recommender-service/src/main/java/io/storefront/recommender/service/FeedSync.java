@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -50,7 +50,7 @@ public class FeedSync {
     private final FeedRepository feeds;
     private final RecommenderConfig config;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<Uni<RunResult>> inFlight = new AtomicReference<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
     public FeedSync(@RestClient AnalyticsFeed analytics, @RestClient SentimentFeed sentiment, FeedRepository feeds,
@@ -65,19 +65,21 @@ public class FeedSync {
     void onStart(@Observes StartupEvent event) {
         if (!config.sync().enabled()) return;
         vertx.setPeriodic(1000, config.sync().every().toMillis(), id -> {
-            if (running.get()) return;
+            if (inFlight.get() != null) return;
             syncAll().subscribe().with(r -> { }, e -> LOG.warnf("Feed sync failed: %s", e.getMessage()));
         });
     }
 
-    /** Reads both feeds to their end (or {@link #MAX_PAGES_PER_RUN} pages each); one run at a time per instance. */
-    public Uni<RunResult> syncAll() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().item(new RunResult(Map.of(), Map.of("sync", "a sync is already running")));
-        }
+    /**
+     * Reads both feeds to their end (or {@link #MAX_PAGES_PER_RUN} pages each). One run at a time per
+     * instance: asking while one runs joins it and gets its result.
+     */
+    public synchronized Uni<RunResult> syncAll() {
+        Uni<RunResult> running = inFlight.get();
+        if (running != null) return running;
         Map<String, Long> applied = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
-        return feeds.cursors()
+        Uni<RunResult> run = feeds.cursors()
                 .chain(cursors -> read(FeedRepository.ORDERS, cursor(cursors, FeedRepository.ORDERS),
                         after -> analytics.changes(after, config.sync().pageSize())
                                 .chain(page -> feeds.applyOrders(page).map(n -> new Applied(page.cursor(), page.hasMore(), n))),
@@ -88,7 +90,10 @@ public class FeedSync {
                                                 .map(n -> new Applied(page.cursor(), page.hasMore(), n))),
                                 0, 0, applied, errors)))
                 .map(x -> new RunResult(applied, errors))
-                .eventually(() -> running.set(false));
+                .eventually(() -> inFlight.set(null))
+                .memoize().indefinitely();
+        inFlight.set(run);
+        return run;
     }
 
     private record Applied(String cursor, boolean hasMore, long rows) {

@@ -79,11 +79,14 @@ public final class CoPurchase {
         return buyers[item];
     }
 
-    /** Adds {@code weight · similarity} of each neighbour of {@code item} to {@code scores}. */
-    public void spread(int item, double weight, double[] scores) {
+    /** Adds {@code weight · similarity} of each neighbour of {@code item} to {@code scores}; they join {@code touched}. */
+    public void spread(int item, double weight, double[] scores, Candidates touched) {
         int[] ns = neighbours[item];
         float[] ss = similarity[item];
-        for (int r = 0; r < ns.length; r++) scores[ns[r]] += weight * ss[r];
+        for (int r = 0; r < ns.length; r++) {
+            scores[ns[r]] += weight * ss[r];
+            touched.add(ns[r]);
+        }
     }
 
     /** The similarity of {@code other} among the neighbours of {@code item}, 0 when it is not one. */

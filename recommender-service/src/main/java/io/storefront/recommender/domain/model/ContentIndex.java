@@ -126,8 +126,12 @@ public final class ContentIndex {
         return vectors[a].dot(vectors[b]);
     }
 
-    /** A user's taste: the weighted sum of their items' vectors and of extra words (preferred categories), unit length. */
-    public Vector profile(int[] items, double[] weights, List<String> extraWords, double extraWeight) {
+    /**
+     * A user's taste: the weighted sum of their items' vectors and of extra words (preferred categories),
+     * cut to its {@code maxTerms} strongest terms (the tail adds little but costs a walk of its postings),
+     * unit length.
+     */
+    public Vector profile(int[] items, double[] weights, List<String> extraWords, double extraWeight, int maxTerms) {
         Map<Integer, Double> sum = new HashMap<>();
         for (int k = 0; k < items.length; k++) {
             Vector v = vectors[items[k]];
@@ -139,7 +143,8 @@ public final class ContentIndex {
                 if (id != null) sum.merge(id, extraWeight, Double::sum);
             }
         }
-        int[] terms = sum.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] terms = sum.entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+                .limit(maxTerms).mapToInt(Map.Entry::getKey).sorted().toArray();
         float[] w = new float[terms.length];
         double norm = 0;
         for (int t = 0; t < terms.length; t++) {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class Recommender implements Scorer {
         public static final Preferences NONE = new Preferences(Set.of(), null, null);
 
         boolean likes(Item item) {
+            if (categories.isEmpty()) return false;
             for (String c : categories) {
                 if (c.equalsIgnoreCase(item.category()) || c.equalsIgnoreCase(item.subCategory())) return true;
             }
@@ -78,6 +80,13 @@ public final class Recommender implements Scorer {
 
     private enum Source { COLLABORATIVE, CONTENT, REPEAT, POPULARITY }
 
+    /** Terms of a user's taste profile walked per request (see {@link ContentIndex#profile}). */
+    static final int PROFILE_TERMS = 30;
+    /** Most popular items (overall, and per category) that join every request's candidates. */
+    static final int POPULAR_CANDIDATES = 200;
+    /** Items closest to a user's taste by text that join the candidates. */
+    static final int CONTENT_CANDIDATES = 300;
+
     private final Interactions m;
     private final List<Item> items;
     private final Map<String, Preferences> preferences;
@@ -86,7 +95,10 @@ public final class Recommender implements Scorer {
     private final CoPurchase coPurchase;
     private final ContentIndex content;
     private final double[] popularity;
-    private final double maxPopularity;
+    private final double[] popularityScaled;
+    /** Every item by popularity, most popular first; and the same per category and sub-category (lower case). */
+    private final int[] byPopularity;
+    private final Map<String, int[]> byPopularityIn;
     private final double[] sentimentFactor;
     private final Sentiment[] sentiment;
 
@@ -108,7 +120,8 @@ public final class Recommender implements Scorer {
             texts.add(ContentIndex.itemText(item.name(), item.description(), item.category(), item.subCategory()));
         }
         this.content = new ContentIndex(texts);
-        this.popularity = new double[m.items()];
+        int n = m.items();
+        this.popularity = new double[n];
         for (int u = 0; u < m.users(); u++) {
             int[] its = m.itemsOf(u);
             LocalDateTime[] last = m.lastBoughtOf(u);
@@ -116,10 +129,23 @@ public final class Recommender implements Scorer {
         }
         double max = 0;
         for (double p : popularity) max = Math.max(max, p);
-        this.maxPopularity = max;
-        this.sentiment = new Sentiment[m.items()];
-        this.sentimentFactor = new double[m.items()];
-        for (int i = 0; i < m.items(); i++) {
+        this.popularityScaled = new double[n];
+        for (int j = 0; j < n; j++) popularityScaled[j] = max > 0 ? popularity[j] / max : 0;
+        this.byPopularity = TopK.of(popularity, n, null);
+        Map<String, List<Integer>> groups = new HashMap<>();
+        for (int j : byPopularity) {
+            Item item = this.items.get(j);
+            groups.computeIfAbsent(item.category().toLowerCase(Locale.ROOT), c -> new ArrayList<>()).add(j);
+            if (!item.subCategory().equalsIgnoreCase(item.category())) {
+                groups.computeIfAbsent(item.subCategory().toLowerCase(Locale.ROOT), c -> new ArrayList<>()).add(j);
+            }
+        }
+        Map<String, int[]> lists = new HashMap<>();
+        groups.forEach((group, list) -> lists.put(group, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.byPopularityIn = Map.copyOf(lists);
+        this.sentiment = new Sentiment[n];
+        this.sentimentFactor = new double[n];
+        for (int i = 0; i < n; i++) {
             Sentiment s = sentiment.get(m.itemId(i));
             this.sentiment[i] = s;
             // shrunk towards neutral when there are few reviews, so one review cannot move an item much
@@ -133,42 +159,86 @@ public final class Recommender implements Scorer {
         return Math.pow(0.5, days / halfLifeDays);
     }
 
-    // ---- the blended score (also the Scorer the offline evaluation reads) -------------------------
+    // ---- the sources and their blend -------------------------------------------------------------
 
-    @Override
-    public void score(int user, double[] scores) {
-        double[][] parts = sources(user, preferencesOf(user));
-        blend(parts, scores);
+    /**
+     * Each source's scores, dense; collaborative and repeat scaled to [0, 1] over what was touched,
+     * content scaled when read (times {@code contentScale}) so that no request walks the whole catalogue twice.
+     */
+    private record Parts(double[] collaborative, double[] content, double contentScale, double[] repeat,
+                         Candidates touched) {
+        double get(Source source, int item, double[] popularity) {
+            return switch (source) {
+                case COLLABORATIVE -> collaborative[item];
+                case CONTENT -> content[item] * contentScale;
+                case REPEAT -> repeat[item];
+                case POPULARITY -> popularity[item];
+            };
+        }
     }
 
-    private Preferences preferencesOf(int user) {
-        return user < 0 ? Preferences.NONE : preferences.getOrDefault(m.userId(user), Preferences.NONE);
+    /**
+     * Per-request working arrays, reused: at 50k items a request would otherwise allocate over a
+     * megabyte, and at hundreds of requests a second the collector would pause the answers.
+     */
+    private static final class Scratch {
+        final double[] collaborative;
+        final double[] repeat;
+        final double[] content;
+        final Candidates touched;
+
+        Scratch(int n) {
+            collaborative = new double[n];
+            repeat = new double[n];
+            content = new double[n];
+            touched = new Candidates(n);
+        }
+
+        void clear() {
+            for (int c = 0; c < touched.size(); c++) {
+                collaborative[touched.get(c)] = 0;
+                repeat[touched.get(c)] = 0;
+            }
+            touched.clear();
+            java.util.Arrays.fill(content, 0);
+        }
     }
 
-    /** Each source's scores for every item, scaled to [0, 1]; {@code user} −1 for someone without history. */
-    private double[][] sources(int user, Preferences prefs) {
-        int n = m.items();
-        double[][] parts = new double[Source.values().length][];
-        double[] pop = new double[n];
-        if (maxPopularity > 0) for (int j = 0; j < n; j++) pop[j] = popularity[j] / maxPopularity;
-        parts[Source.POPULARITY.ordinal()] = pop;
-        double[] cf = new double[n];
-        double[] repeat = new double[n];
-        double[] taste = new double[n];
+    private static final int SCRATCH_KEPT = 16;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Scratch> scratches = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private Scratch borrow() {
+        Scratch s = scratches.poll();
+        return s != null ? s : new Scratch(m.items());
+    }
+
+    private void giveBack(Scratch s) {
+        s.clear();
+        if (scratches.size() < SCRATCH_KEPT) scratches.offer(s);
+    }
+
+    /** The sources for a user ({@code user} −1: someone without history, then only their preferences count). */
+    private Parts sources(int user, Preferences prefs, Scratch s) {
+        Candidates touched = s.touched;
         int[] its = user < 0 ? new int[0] : m.itemsOf(user);
         double[] weights = ownWeights(user);
         for (int k = 0; k < its.length; k++) {
-            coPurchase.spread(its[k], weights[k], cf);
-            repeat[its[k]] = weights[k];
+            coPurchase.spread(its[k], weights[k], s.collaborative, touched);
+            s.repeat[its[k]] = weights[k];
+            touched.add(its[k]);
         }
         List<String> liked = List.copyOf(prefs.categories());
+        double contentMax = 0;
         if (its.length > 0 || !liked.isEmpty()) {
-            content.score(content.profile(its, weights, liked, 1.0), 1, taste);
+            content.score(content.profile(its, weights, liked, 1.0, PROFILE_TERMS), 1, s.content);
+            // a broad profile touches most of the catalogue: only the closest items become candidates
+            int[] closest = TopK.of(s.content, CONTENT_CANDIDATES, null);
+            if (closest.length > 0) contentMax = s.content[closest[0]];
+            for (int j : closest) if (s.content[j] > 0) touched.add(j);
         }
-        parts[Source.COLLABORATIVE.ordinal()] = scaled(cf);
-        parts[Source.REPEAT.ordinal()] = scaled(repeat);
-        parts[Source.CONTENT.ordinal()] = scaled(taste);
-        return parts;
+        scaleOver(s.collaborative, touched);
+        scaleOver(s.repeat, touched);
+        return new Parts(s.collaborative, s.content, contentMax > 0 ? 1 / contentMax : 0, s.repeat, touched);
     }
 
     /** How much each of the user's own items says about them: log of how often, decayed by how long ago. */
@@ -183,20 +253,10 @@ public final class Recommender implements Scorer {
         return w;
     }
 
-    private static double[] scaled(double[] xs) {
+    private static void scaleOver(double[] xs, Candidates touched) {
         double max = 0;
-        for (double x : xs) max = Math.max(max, x);
-        if (max > 0) for (int j = 0; j < xs.length; j++) xs[j] /= max;
-        return xs;
-    }
-
-    private void blend(double[][] parts, double[] out) {
-        double[] w = weights();
-        for (int j = 0; j < out.length; j++) {
-            double s = 0;
-            for (int p = 0; p < parts.length; p++) s += w[p] * parts[p][j];
-            out[j] = s;
-        }
+        for (int c = 0; c < touched.size(); c++) max = Math.max(max, xs[touched.get(c)]);
+        if (max > 0) for (int c = 0; c < touched.size(); c++) xs[touched.get(c)] /= max;
     }
 
     private double[] weights() {
@@ -208,158 +268,251 @@ public final class Recommender implements Scorer {
         return w;
     }
 
+    private double blend(Parts parts, int j) {
+        return settings.collaborativeWeight() * parts.collaborative[j]
+                + settings.contentWeight() * parts.content[j] * parts.contentScale()
+                + settings.repeatWeight() * parts.repeat[j] + settings.popularityWeight() * popularityScaled[j];
+    }
+
+    /** The blended score of every item for a user of the matrix: what the offline evaluation ranks by. */
+    @Override
+    public void score(int user, double[] scores) {
+        Scratch s = borrow();
+        try {
+            Parts parts = sources(user, preferencesOf(user), s);
+            for (int j = 0; j < scores.length; j++) scores[j] = blend(parts, j);
+        } finally {
+            giveBack(s);
+        }
+    }
+
+    private Preferences preferencesOf(int user) {
+        return user < 0 ? Preferences.NONE : preferences.getOrDefault(m.userId(user), Preferences.NONE);
+    }
+
     // ---- answers --------------------------------------------------------------------------------
+
+    /** Which items a request may answer with. */
+    private final class Allowed {
+        private final Filter filter;
+        private final Preferences prefs;
+        private final BitSet excluded = new BitSet();
+
+        Allowed(Filter filter, Preferences prefs, int user) {
+            this.filter = filter;
+            this.prefs = prefs;
+            for (String id : filter.exclude()) {
+                Integer j = m.itemIndex(id);
+                if (j != null) excluded.set(j);
+            }
+            if (filter.excludeBought() && user >= 0) for (int j : m.itemsOf(user)) excluded.set(j);
+        }
+
+        boolean test(int j) {
+            if (excluded.get(j)) return false;
+            Item item = items.get(j);
+            if (filter.inStockOnly() && !item.inStock()) return false;
+            if (filter.category() != null && !filter.category().equalsIgnoreCase(item.category())
+                    && !filter.category().equalsIgnoreCase(item.subCategory())) return false;
+            return prefs.affords(item);
+        }
+    }
+
+    /** The most popular items of the filter's category (or overall) and of each liked category join the candidates. */
+    private void addPopular(Candidates candidates, Filter filter, Preferences prefs) {
+        int[] list = filter.category() == null ? byPopularity
+                : byPopularityIn.getOrDefault(filter.category().toLowerCase(Locale.ROOT), new int[0]);
+        for (int r = 0; r < Math.min(POPULAR_CANDIDATES, list.length); r++) candidates.add(list[r]);
+        for (String liked : prefs.categories()) {
+            int[] own = byPopularityIn.getOrDefault(liked.toLowerCase(Locale.ROOT), new int[0]);
+            for (int r = 0; r < Math.min(POPULAR_CANDIDATES, own.length); r++) candidates.add(own[r]);
+        }
+    }
 
     /** Recommendations for a user: from their history when they have one, else their preferences, else popularity. */
     public Answer forUser(String userId, int k, Filter filter) {
         Integer user = m.userIndex(userId);
         int u = user == null ? -1 : user;
         Preferences prefs = preferences.getOrDefault(userId, Preferences.NONE);
-        double[][] parts = sources(u, prefs);
-        double[] scores = new double[m.items()];
-        blend(parts, scores);
-        for (int j = 0; j < scores.length; j++) {
-            if (prefs.likes(items.get(j))) scores[j] *= 1 + settings.preferenceBoost();
-            scores[j] *= sentimentFactor[j];
+        Scratch scratch = borrow();
+        try {
+            Parts parts = sources(u, prefs, scratch);
+            Candidates candidates = parts.touched();
+            addPopular(candidates, filter, prefs);
+            Allowed allowed = new Allowed(filter, prefs, u);
+            int[] pool = new int[candidates.size()];
+            double[] scores = new double[candidates.size()];
+            int size = 0;
+            for (int c = 0; c < candidates.size(); c++) {
+                int j = candidates.get(c);
+                if (!allowed.test(j)) continue;
+                double s = blend(parts, j) * sentimentFactor[j];
+                if (prefs.likes(items.get(j))) s *= 1 + settings.preferenceBoost();
+                pool[size] = j;
+                scores[size++] = s;
+            }
+            int[] chosen = diversified(java.util.Arrays.copyOf(pool, size), java.util.Arrays.copyOf(scores, size), k);
+            List<Recommendation> out = new ArrayList<>(chosen.length);
+            for (int c : chosen) {
+                out.add(new Recommendation(items.get(pool[c]), round(scores[c]), reasons(u, pool[c], parts, prefs)));
+            }
+            String basis = u >= 0 ? "history" : prefs.categories().isEmpty() ? "popularity" : "preferences";
+            return new Answer(basis, out);
+        } finally {
+            giveBack(scratch);
         }
-        BitSet excluded = excluded(filter, u);
-        for (int j = 0; j < scores.length; j++) if (!prefs.affords(items.get(j))) excluded.set(j);
-        int[] chosen = diversified(scores, k, excluded);
-        List<Recommendation> out = new ArrayList<>(chosen.length);
-        for (int j : chosen) out.add(new Recommendation(items.get(j), round(scores[j]), reasons(u, j, parts, prefs)));
-        String basis = u >= 0 ? "history" : prefs.categories().isEmpty() ? "popularity" : "preferences";
-        return new Answer(basis, out);
     }
 
     /** Items like this one: bought by the same customers, or described alike. Null when the product is unknown. */
     public List<Recommendation> similarTo(String productId, int k, Filter filter) {
         Integer item = m.itemIndex(productId);
         if (item == null) return null;
-        double[] together = new double[m.items()];
-        coPurchase.spread(item, 1, together);
-        scaled(together);
-        double[] alike = new double[m.items()];
-        content.score(content.vector(item), 1, alike);
-        double[] scores = new double[m.items()];
-        for (int j = 0; j < scores.length; j++) scores[j] = (0.6 * together[j] + 0.4 * alike[j]) * sentimentFactor[j];
-        BitSet excluded = excluded(filter, -1);
-        excluded.set(item);
-        List<Recommendation> out = new ArrayList<>();
-        for (int j : TopK.of(scores, k, excluded)) {
-            if (scores[j] <= 0) break;
-            List<String> reasons = new ArrayList<>();
-            int both = boughtTogether(item, j);
-            if (both > 0) reasons.add("bought together with " + items.get(item).name() + " by " + customers(both));
-            List<String> shared = content.sharedTerms(item, j, 3);
-            if (!shared.isEmpty()) reasons.add("similar to " + items.get(item).name() + ": " + String.join(", ", shared));
-            sentimentReason(j).ifPresent(reasons::add);
-            out.add(new Recommendation(items.get(j), round(scores[j]), reasons));
+        Scratch scratch = borrow();
+        try {
+            Candidates candidates = scratch.touched;
+            double[] together = scratch.collaborative;
+            coPurchase.spread(item, 1, together, candidates);
+            scaleOver(together, candidates);
+            double[] alike = scratch.content;
+            content.score(content.vector(item), 1, alike);
+            for (int j : TopK.of(alike, Math.max(10 * k, CONTENT_CANDIDATES), null)) if (alike[j] > 0) candidates.add(j);
+            Allowed allowed = new Allowed(filter, Preferences.NONE, -1);
+            int[] pool = new int[candidates.size()];
+            double[] scores = new double[candidates.size()];
+            int size = 0;
+            for (int c = 0; c < candidates.size(); c++) {
+                int j = candidates.get(c);
+                if (j == item || !allowed.test(j)) continue;
+                double s = (0.6 * together[j] + 0.4 * alike[j]) * sentimentFactor[j];
+                if (s <= 0) continue;
+                pool[size] = j;
+                scores[size++] = s;
+            }
+            List<Recommendation> out = new ArrayList<>();
+            for (int c : TopK.of(java.util.Arrays.copyOf(scores, size), k, null)) {
+                int j = pool[c];
+                List<String> reasons = new ArrayList<>();
+                int both = boughtTogether(item, j);
+                if (both > 0) reasons.add("bought together with " + items.get(item).name() + " by " + customers(both));
+                List<String> shared = content.sharedTerms(item, j, 3);
+                if (!shared.isEmpty()) reasons.add("similar to " + items.get(item).name() + ": " + String.join(", ", shared));
+                sentimentReason(j).ifPresent(reasons::add);
+                out.add(new Recommendation(items.get(j), round(scores[c]), reasons));
+            }
+            return out;
+        } finally {
+            giveBack(scratch);
         }
-        return out;
     }
 
     /** What is bought with a basket; items of the basket the model does not know are ignored. */
     public List<Recommendation> boughtWith(List<String> basket, int k, Filter filter) {
-        double[] scores = new double[m.items()];
-        BitSet excluded = excluded(filter, -1);
-        List<Integer> known = new ArrayList<>();
-        for (String id : basket) {
-            Integer item = m.itemIndex(id);
-            if (item == null) continue;
-            known.add(item);
-            excluded.set(item);
-            coPurchase.spread(item, 1, scores);
+        Scratch scratch = borrow();
+        try {
+            Candidates candidates = scratch.touched;
+            double[] together = scratch.collaborative;
+            List<Integer> known = new ArrayList<>();
+            for (String id : basket) {
+                Integer item = m.itemIndex(id);
+                if (item == null) continue;
+                known.add(item);
+                coPurchase.spread(item, 1, together, candidates);
+            }
+            Allowed allowed = new Allowed(filter, Preferences.NONE, -1);
+            int[] pool = new int[candidates.size()];
+            double[] scores = new double[candidates.size()];
+            int size = 0;
+            for (int c = 0; c < candidates.size(); c++) {
+                int j = candidates.get(c);
+                if (known.contains(j) || !allowed.test(j) || together[j] <= 0) continue;
+                pool[size] = j;
+                scores[size++] = together[j] * sentimentFactor[j];
+            }
+            List<Recommendation> out = new ArrayList<>();
+            for (int c : TopK.of(java.util.Arrays.copyOf(scores, size), k, null)) {
+                int j = pool[c];
+                int best = known.stream().max(Comparator.comparingInt(i -> boughtTogether(i, j))).orElseThrow();
+                List<String> reasons = new ArrayList<>();
+                reasons.add("bought with " + items.get(best).name() + " by " + customers(boughtTogether(best, j)));
+                sentimentReason(j).ifPresent(reasons::add);
+                out.add(new Recommendation(items.get(j), round(scores[c]), reasons));
+            }
+            return out;
+        } finally {
+            giveBack(scratch);
         }
-        List<Recommendation> out = new ArrayList<>();
-        for (int j : TopK.of(scores, k, excluded)) {
-            if (scores[j] <= 0) break;
-            int best = known.stream().max(Comparator.comparingInt(i -> boughtTogether(i, j))).orElseThrow();
-            List<String> reasons = new ArrayList<>();
-            reasons.add("bought with " + items.get(best).name() + " by " + customers(boughtTogether(best, j)));
-            sentimentReason(j).ifPresent(reasons::add);
-            out.add(new Recommendation(items.get(j), round(scores[j] * sentimentFactor[j]), reasons));
-        }
-        return out;
     }
 
     /** The most bought items lately, overall or in one category. */
     public List<Recommendation> popular(int k, Filter filter) {
-        BitSet excluded = excluded(filter, -1);
+        Allowed allowed = new Allowed(filter, Preferences.NONE, -1);
+        int[] list = filter.category() == null ? byPopularity
+                : byPopularityIn.getOrDefault(filter.category().toLowerCase(Locale.ROOT), new int[0]);
         List<Recommendation> out = new ArrayList<>();
-        for (int j : TopK.of(popularity, k, excluded)) {
+        for (int r = 0; r < list.length && out.size() < k; r++) {
+            int j = list[r];
             if (popularity[j] <= 0) break;
+            if (!allowed.test(j)) continue;
             List<String> reasons = new ArrayList<>();
             reasons.add("popular in " + items.get(j).category() + ": bought by " + customers(coPurchase.buyers(j)));
             sentimentReason(j).ifPresent(reasons::add);
-            out.add(new Recommendation(items.get(j), round(popularity[j] / maxPopularity), reasons));
+            out.add(new Recommendation(items.get(j), round(popularityScaled[j]), reasons));
         }
         return out;
-    }
-
-    private BitSet excluded(Filter filter, int user) {
-        BitSet excluded = new BitSet(m.items());
-        for (int j = 0; j < items.size(); j++) {
-            Item item = items.get(j);
-            if (filter.inStockOnly() && !item.inStock()) excluded.set(j);
-            else if (filter.category() != null && !filter.category().equalsIgnoreCase(item.category())
-                    && !filter.category().equalsIgnoreCase(item.subCategory())) excluded.set(j);
-        }
-        for (String id : filter.exclude()) {
-            Integer j = m.itemIndex(id);
-            if (j != null) excluded.set(j);
-        }
-        if (filter.excludeBought() && user >= 0) for (int j : m.itemsOf(user)) excluded.set(j);
-        return excluded;
     }
 
     /**
      * Maximal marginal relevance (Carbonell &amp; Goldstein 1998) over the best candidates: each next item
      * maximises (1 − diversity) · relevance − diversity · its highest text similarity to those chosen.
+     * Returns positions in {@code items}.
      */
-    private int[] diversified(double[] scores, int k, BitSet excluded) {
-        int[] pool = TopK.of(scores, Math.max(k * 5, 50), excluded);
+    private int[] diversified(int[] candidates, double[] scores, int k) {
+        int[] best = TopK.of(scores, Math.min(candidates.length, Math.max(k * 5, 50)), null);
         int size = 0;
-        while (size < pool.length && scores[pool[size]] > 0) size++;
-        double top = size == 0 ? 1 : scores[pool[0]];
+        while (size < best.length && scores[best[size]] > 0) size++;
+        double top = size == 0 ? 1 : scores[best[0]];
         double lambda = settings.diversity();
         List<Integer> chosen = new ArrayList<>();
         boolean[] used = new boolean[size];
         double[] maxSim = new double[size];
         while (chosen.size() < Math.min(k, size)) {
-            int best = -1;
-            double bestValue = Double.NEGATIVE_INFINITY;
+            int pick = -1;
+            double pickValue = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < size; c++) {
                 if (used[c]) continue;
-                double value = (1 - lambda) * scores[pool[c]] / top - lambda * maxSim[c];
-                if (value > bestValue) {
-                    bestValue = value;
-                    best = c;
+                double value = (1 - lambda) * scores[best[c]] / top - lambda * maxSim[c];
+                if (value > pickValue) {
+                    pickValue = value;
+                    pick = c;
                 }
             }
-            used[best] = true;
-            chosen.add(pool[best]);
+            used[pick] = true;
+            chosen.add(best[pick]);
             for (int c = 0; c < size; c++) {
-                if (!used[c]) maxSim[c] = Math.max(maxSim[c], content.similarity(pool[c], pool[best]));
+                if (!used[c]) {
+                    maxSim[c] = Math.max(maxSim[c], content.similarity(candidates[best[c]], candidates[best[pick]]));
+                }
             }
         }
         return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Why item j was recommended to user u, from the sources that gave it most, strongest first. */
-    private List<String> reasons(int u, int j, double[][] parts, Preferences prefs) {
+    private List<String> reasons(int u, int j, Parts parts, Preferences prefs) {
         double[] w = weights();
         Source[] sources = Source.values();
         Integer[] order = {0, 1, 2, 3};
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b] * parts[b][j], w[a] * parts[a][j]));
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b] * parts.get(sources[b], j, popularityScaled),
+                w[a] * parts.get(sources[a], j, popularityScaled)));
         List<String> reasons = new ArrayList<>();
         for (int p : order) {
-            if (w[p] * parts[p][j] <= 0) continue;
+            double contribution = w[p] * parts.get(sources[p], j, popularityScaled);
+            if (contribution <= 0) continue;
             String reason = switch (sources[p]) {
                 case REPEAT -> repeatReason(u, j);
                 case COLLABORATIVE -> collaborativeReason(u, j);
                 case CONTENT -> contentReason(u, j, prefs);
-                case POPULARITY -> reasons.isEmpty() || w[p] * parts[p][j] > 0.05
-                        ? "popular in " + items.get(j).category() : null;
+                case POPULARITY -> reasons.isEmpty() || contribution > 0.05 ? "popular in " + items.get(j).category() : null;
             };
             if (reason != null) reasons.add(reason);
         }
