@@ -66,6 +66,12 @@ class ComposeFileTest {
         Map<String, Object> recommenderEnv = (Map<String, Object>) ((Map<String, Object>) services.get("recommender")).get("environment");
         assertEquals("http://analytics:" + analyticsPort, recommenderEnv.get("ANALYTICS_URL"), "the recommender reads the order feed");
         assertEquals("http://sentiment:" + sentimentPort, recommenderEnv.get("SENTIMENT_URL"), "and the sentiment feed");
+        assertEquals("/run/secrets/api-keys", gatewayEnv.get("GATEWAY_KEYS_FILE"), "the gateway reads its API keys");
+        Map<String, Object> secrets = (Map<String, Object>) compose().get("secrets");
+        String keysFile = String.valueOf(((Map<String, Object>) secrets.get("api-keys")).get("file"));
+        assertTrue(keysFile.contains("./docker/dev-api-keys"), keysFile);
+        assertTrue(Files.readString(ROOT.resolve("docker/dev-api-keys")).contains("DEVELOPMENT DEFAULT"),
+                "the compose default key file says it is a development default");
         for (Suite.Service s : Suite.SERVICES) {
             Object ports = ((Map<String, Object>) services.get(s.name())).get("ports");
             if (s.name().equals("gateway")) {

@@ -134,9 +134,15 @@ class HostileInputTest {
     }
 
     private static HttpResponse<String> send(Case c) throws Exception {
+        return sendAs(c, Suite.ADMIN_KEY);
+    }
+
+    /** {@code key} null: no Authorization header. */
+    private static HttpResponse<String> sendAs(Case c, String key) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(suite.url("gateway") + c.path()))
                 .timeout(Duration.ofSeconds(30));
         if (c.contentType() != null) b.header("Content-Type", c.contentType());
+        if (key != null) b.header("Authorization", "Bearer " + key);
         b.method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -185,6 +191,40 @@ class HostileInputTest {
         assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " hostile requests failed:\n"
                 + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
         assertEquals(before, fingerprint(), "hostile requests changed stored data");
+    }
+
+    /**
+     * Every operation of the gateway's public OpenAPI answers 401 problem+json without a key and with a
+     * made-up key, before reaching any service; the key presented is never echoed back.
+     */
+    @Test
+    void everyPublicRouteNeedsAValidKey() throws Exception {
+        String openapi = sendAs(new Case("GET", "/q/openapi?format=json", null, null), null).body();
+        Map<String, Map<String, Object>> paths = io.restassured.path.json.JsonPath.from(openapi).getMap("paths");
+        int checked = 0;
+        List<String> failures = new ArrayList<>();
+        String madeUp = "sfk_forged_" + "A".repeat(43);
+        for (var path : paths.entrySet()) {
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "x");
+            for (String method : path.getValue().keySet()) {
+                String m = method.toUpperCase(java.util.Locale.ROOT);
+                if (!List.of("GET", "POST", "PUT", "DELETE").contains(m)) continue;
+                byte[] body = m.equals("GET") || m.equals("DELETE") ? null : "{}".getBytes(StandardCharsets.UTF_8);
+                for (String key : java.util.Arrays.asList(null, madeUp)) {
+                    HttpResponse<String> r = sendAs(new Case(m, concrete, body == null ? null : "application/json", body), key);
+                    checked++;
+                    if (r.statusCode() != 401 || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                            || r.body().contains(madeUp)) {
+                        failures.add(m + " " + concrete + (key == null ? " without a key" : " with a made-up key") + " -> "
+                                + r.statusCode() + " " + r.body());
+                    }
+                }
+            }
+        }
+        System.out.printf("authentication: %d requests over %d public paths without a valid key, %d failures%n", checked,
+                paths.size(), failures.size());
+        assertTrue(paths.size() >= 30, "the public API lists " + paths.size() + " paths");
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     /** Spreadsheet formulas in a review are text: stored and returned as sent, never evaluated or altered. */

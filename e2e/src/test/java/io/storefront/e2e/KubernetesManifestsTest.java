@@ -183,17 +183,32 @@ class KubernetesManifestsTest {
                 "the dev database is initialised by the same scripts as docker compose");
         Set<String> generated = new HashSet<>();
         Map<String, Object> kustomization = documents(dev.resolve("kustomization.yaml")).getFirst();
+        Set<String> secrets = new HashSet<>();
         for (Map<String, Object> gen : (List<Map<String, Object>>) kustomization.get("secretGenerator")) {
-            assertEquals("storefront-db", gen.get("name"));
+            secrets.add((String) gen.get("name"));
+            if (!"storefront-db".equals(gen.get("name"))) continue;
             for (String literal : (List<String>) gen.get("literals")) generated.add(literal.substring(0, literal.indexOf('=')));
         }
+        assertEquals(Set.of("storefront-db", "storefront-api-keys"), secrets);
         for (Map<String, Object> o : objects) {
             if (!"Deployment".equals(o.get("kind")) && !"StatefulSet".equals(o.get("kind"))) continue;
             for (Map<String, Object> e : (List<Map<String, Object>>) container(o).get("env")) {
                 Object key = at(e, "valueFrom", "secretKeyRef", "key");
                 if (key != null) assertTrue(generated.contains(key), meta(o).get("name") + " reads secret key " + key);
             }
+            Object volumes = at(o, "spec", "template", "spec", "volumes");
+            for (Map<String, Object> v : volumes == null ? List.<Map<String, Object>>of() : (List<Map<String, Object>>) volumes) {
+                Object secret = at(v, "secret", "secretName");
+                if (secret != null) assertTrue(secrets.contains(secret), meta(o).get("name") + " mounts secret " + secret);
+            }
         }
+        // the gateway reads its API keys from the mounted Secret
+        Map<String, Object> gateway = find(objects, "Deployment", "gateway");
+        String keysFile = ((List<Map<String, Object>>) container(gateway).get("env")).stream()
+                .filter(e -> "GATEWAY_KEYS_FILE".equals(e.get("name"))).map(e -> (String) e.get("value")).findFirst().orElseThrow();
+        String mount = ((List<Map<String, Object>>) container(gateway).get("volumeMounts")).stream()
+                .filter(m -> "api-keys".equals(m.get("name"))).map(m -> (String) m.get("mountPath")).findFirst().orElseThrow();
+        assertTrue(keysFile.startsWith(mount + "/"), keysFile + " is in the mounted Secret " + mount);
     }
 
     @Test

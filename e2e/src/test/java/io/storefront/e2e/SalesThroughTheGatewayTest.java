@@ -27,6 +27,7 @@ class SalesThroughTheGatewayTest {
     @BeforeAll
     static void startSuite() {
         suite = Suite.start();
+        Suite.sendAdminKey();
         String job = given().baseUri(suite.url("analytics"))
                 .multiPart("order", SharedData.seed("order.csv").toFile())
                 .multiPart("detail", SharedData.seed("detail.csv").toFile())

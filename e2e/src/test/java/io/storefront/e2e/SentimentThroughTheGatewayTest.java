@@ -30,6 +30,7 @@ class SentimentThroughTheGatewayTest {
     @BeforeAll
     static void startSuite() throws IOException {
         suite = Suite.start();
+        Suite.sendAdminKey();
         StringWriter csv = new StringWriter();
         new StoreGenerator(StoreGenerator.Settings.of(3, 20_000))
                 .generate(new StoreGenerator.Outputs(null, null, null, null, csv));

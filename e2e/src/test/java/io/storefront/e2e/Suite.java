@@ -33,6 +33,9 @@ final class Suite implements AutoCloseable {
             new Service("sentiment", "sentiment-service", "SENTIMENT", true),
             new Service("gateway", "gateway", null, false));
 
+    /** The admin key of the suite's gateway (a test-only secret; its hash goes to a keys file in target/). */
+    static final String ADMIN_KEY = "sfk_e2e-admin_suite-secret-for-tests-only";
+
     private final TestDatabase database;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -89,8 +92,35 @@ final class Suite implements AutoCloseable {
             env.put("ANALYTICS_URL", url("analytics"));
             env.put("SENTIMENT_URL", url("sentiment"));
         }
-        if (s.name().equals("gateway")) env.put("RECOMMENDER_URL", url("recommender"));
+        if (s.name().equals("gateway")) {
+            env.put("RECOMMENDER_URL", url("recommender"));
+            env.put("GATEWAY_KEYS_FILE", keysFile().toString());
+        }
         environments.put(s.name(), env);
+    }
+
+    private static Path keysFile() {
+        try {
+            Path file = Path.of("target", "suite-api-keys").toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(ADMIN_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            // a high rate: the hostile-input corpus sends thousands of requests and must reach the services
+            Files.writeString(file, "e2e-admin admin " + hash + " rate=100000 the suite's admin key\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every rest-assured request of the suite's tests sends the admin key unless it sets its own. */
+    static void sendAdminKey() {
+        io.restassured.RestAssured.filters((request, response, context) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) request.header("Authorization", "Bearer " + ADMIN_KEY);
+            return context.next(request, response);
+        });
     }
 
     /** Starts (or restarts) one service with the command and environment prepared for it. */

@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(AnalyticsStub.class)
 class AnalyticsRoutesTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sendAKey() {
+        TestKeys.sendAdminKeyByDefault();
+    }
+
     private static final String SUMMARY = "/api/v1/sales/summary";
 
     @Inject

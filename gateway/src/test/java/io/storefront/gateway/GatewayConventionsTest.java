@@ -8,6 +8,11 @@ import io.storefront.testsupport.ServiceConventionsTest;
 @WithTestResource(AnalyticsStub.class)
 class GatewayConventionsTest extends ServiceConventionsTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sendAKey() {
+        TestKeys.sendAdminKeyByDefault();
+    }
+
     @Override
     protected String documentedPath() {
         return "/analytics/sales";

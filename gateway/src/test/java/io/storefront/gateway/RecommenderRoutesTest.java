@@ -28,6 +28,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RecommenderStub.class)
 class RecommenderRoutesTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sendAKey() {
+        TestKeys.sendAdminKeyByDefault();
+    }
+
     private static final String JSON = "application/json";
 
     @Inject

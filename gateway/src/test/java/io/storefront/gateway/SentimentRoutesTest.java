@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(SentimentStub.class)
 class SentimentRoutesTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sendAKey() {
+        TestKeys.sendAdminKeyByDefault();
+    }
+
     private static final String SCORE = "/api/v1/sentiment";
 
     @Inject

@@ -17,6 +17,35 @@ public interface GatewayConfig {
     /** Limits toward the recommender service. */
     ServiceLimits recommender();
 
+    /** API keys (see ApiKeys and bin/api-key). */
+    Auth auth();
+
+    /** Requests per key (see RateLimiter). */
+    RateLimit rateLimit();
+
+    interface Auth {
+        /** Off only for development; the prod profile refuses to start with it off or without keys. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The file of hashed keys bin/api-key writes; absent = no key is valid. */
+        java.util.Optional<java.nio.file.Path> keysFile();
+
+        /** How often the file is checked for changes (a revoked key stops working within this). */
+        @WithDefault("10s")
+        Duration reload();
+    }
+
+    interface RateLimit {
+        /** Requests a second per key, unless its line in the keys file says rate=N. */
+        @WithDefault("50")
+        double perSecond();
+
+        /** The burst a key may send at once, in seconds of its rate. */
+        @WithDefault("2")
+        double burstSeconds();
+    }
+
     interface ServiceLimits {
         /** Deadline for one call, retries included. */
         @WithDefault("10s")
