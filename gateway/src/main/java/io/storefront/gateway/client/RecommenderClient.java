@@ -90,6 +90,14 @@ public class RecommenderClient extends GuardedClient {
         return call(() -> client.modelBuild(id), true);
     }
 
+    public Uni<UpstreamResponse> evaluate(Map<String, String> query) {
+        return call(() -> client.evaluate(query), false);
+    }
+
+    public Uni<UpstreamResponse> evaluation(String id) {
+        return call(() -> client.evaluation(id), true);
+    }
+
     public Uni<UpstreamResponse> sync() {
         return call(client::sync, false);
     }

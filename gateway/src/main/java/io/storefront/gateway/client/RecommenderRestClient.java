@@ -93,6 +93,14 @@ interface RecommenderRestClient {
     Uni<Response> modelBuild(@RestPath String id);
 
     @POST
+    @Path("/api/v1/recommender/evaluations")
+    Uni<Response> evaluate(@RestQuery Map<String, String> query);
+
+    @GET
+    @Path("/api/v1/recommender/evaluations/{id}")
+    Uni<Response> evaluation(@RestPath String id);
+
+    @POST
     @Path("/api/v1/recommender/sync")
     Uni<Response> sync();
 

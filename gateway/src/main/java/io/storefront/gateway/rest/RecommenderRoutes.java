@@ -233,6 +233,24 @@ public class RecommenderRoutes {
     }
 
     @POST
+    @Path("api/v1/recommender/evaluations")
+    @Operation(summary = "Evaluate offline on the store's own purchases as a job (cut, optional end): popularity, "
+            + "item-kNN and the hybrid, variants new and repeat, HR/P/R/NDCG/MAP at 10 and coverage")
+    @APIResponse(responseCode = "202", description = "Accepted; Location is the job to poll, its result the table")
+    @APIResponse(responseCode = "400", description = "cut missing or not a date",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> evaluate(@Context UriInfo uri) {
+        return recommender.evaluate(QueryParams.of(uri)).map(PublicLocation::samePath);
+    }
+
+    @GET
+    @Path("api/v1/recommender/evaluations/{id}")
+    @Operation(summary = "One evaluation: progress, then its table of metrics")
+    public Uni<Response> evaluation(@RestPath String id) {
+        return recommender.evaluation(id).map(UpstreamResponse::toResponse);
+    }
+
+    @POST
     @Path("api/v1/recommender/sync")
     @Operation(summary = "Read the analytics and sentiment change feeds now (they are also read every minute)")
     public Uni<Response> sync() {

@@ -50,10 +50,10 @@ public interface RecommenderConfig {
         @WithDefault("0.3")
         double contentWeight();
 
-        @WithDefault("1.0")
+        @WithDefault("4.0")
         double repeatWeight();
 
-        @WithDefault("0.1")
+        @WithDefault("0.15")
         double popularityWeight();
 
         /** Half-life of a user's own purchases in their profile. */

@@ -20,6 +20,7 @@ public class JobRepository {
 
     public static final String CATALOG_IMPORT = "catalog-import";
     public static final String MODEL_BUILD = "model-build";
+    public static final String EVALUATION = "evaluation";
     /** A running job writes progress at least this often; silence for longer means its instance stopped. */
     public static final Duration SILENT_AFTER = Duration.ofMinutes(2);
 

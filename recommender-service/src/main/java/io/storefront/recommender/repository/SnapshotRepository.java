@@ -42,6 +42,27 @@ public class SnapshotRepository {
         this.pool = pool;
     }
 
+    /** Every purchase (synced orders, and purchase events of the shop) with its order and day, for offline evaluation. */
+    public Uni<List<io.storefront.recommender.domain.eval.Interactions.Event>> purchaseEvents() {
+        return pool.query("""
+                        SELECT user_id, product_id, order_id AS basket, ordered_on::timestamp AS at FROM recommender.purchases
+                        UNION ALL
+                        SELECT user_id, product_id, 'event-' || id, occurred_at AT TIME ZONE 'UTC'
+                          FROM recommender.interactions WHERE kind = 'purchase'""").execute()
+                .map(rows -> {
+                    // ids repeat across rows: one String per distinct id keeps a million purchases small
+                    Map<String, String> ids = new HashMap<>();
+                    List<io.storefront.recommender.domain.eval.Interactions.Event> out = new ArrayList<>(rows.size());
+                    for (Row r : rows) {
+                        out.add(new io.storefront.recommender.domain.eval.Interactions.Event(
+                                ids.computeIfAbsent(r.getString("user_id"), k -> k),
+                                ids.computeIfAbsent(r.getString("product_id"), k -> k), r.getString("basket"),
+                                r.getLocalDateTime("at"), 1));
+                    }
+                    return out;
+                });
+    }
+
     public Uni<Snapshot> read() {
         Uni<List<ProductFacts>> products = pool.query("""
                         SELECT product_id, name, description, category, sub_category, price::float8 AS price, in_stock

@@ -3,6 +3,8 @@ package io.storefront.recommender.rest;
 import io.smallrye.mutiny.Uni;
 import io.storefront.commons.problem.Problem;
 import io.storefront.recommender.repository.JobRepository;
+import io.storefront.commons.problem.ProblemException;
+import io.storefront.recommender.service.EvaluationService;
 import io.storefront.recommender.service.FeedSync;
 import io.storefront.recommender.service.ModelService;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/v1/recommender")
 @Tag(name = "Model")
@@ -34,11 +38,13 @@ public class ModelResource {
     private final ModelService models;
     private final FeedSync sync;
     private final JobRepository jobs;
+    private final EvaluationService evaluations;
 
-    public ModelResource(ModelService models, FeedSync sync, JobRepository jobs) {
+    public ModelResource(ModelService models, FeedSync sync, JobRepository jobs, EvaluationService evaluations) {
         this.models = models;
         this.sync = sync;
         this.jobs = jobs;
+        this.evaluations = evaluations;
     }
 
     @GET
@@ -71,6 +77,46 @@ public class ModelResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<JobJson> buildJob(@RestPath String id) {
         return JobJson.find(jobs, JobRepository.MODEL_BUILD, id, "model build");
+    }
+
+    @POST
+    @Path("evaluations")
+    @Operation(summary = "Evaluate offline on the store's own purchases, as a job: train on those before cut, test on "
+            + "those from cut (to end, exclusive); popularity, item-kNN and the hybrid, variants new and repeat, "
+            + "HR/P/R/NDCG/MAP at 10 and coverage")
+    @APIResponse(responseCode = "202", description = "Accepted; Location is the job to poll, its result the table",
+            content = @Content(schema = @Schema(implementation = JobJson.class)))
+    @APIResponse(responseCode = "400", description = "cut missing or not a date, end not after cut",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An evaluation is running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> evaluate(@RestQuery String cut, @RestQuery String end) {
+        LocalDate from = day("cut", cut, true);
+        LocalDate to = day("end", end, false);
+        if (to != null && !to.isAfter(from)) throw ProblemException.invalid("end", "must be after cut");
+        return evaluations.start(from, to).map(job -> Response.accepted(JobJson.of(job))
+                .location(URI.create("/api/v1/recommender/evaluations/" + job.id())).build());
+    }
+
+    @GET
+    @Path("evaluations/{id}")
+    @Operation(summary = "One evaluation: progress, then the table of metrics per variant and method")
+    @APIResponse(responseCode = "404", description = "No such evaluation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<JobJson> evaluation(@RestPath String id) {
+        return JobJson.find(jobs, JobRepository.EVALUATION, id, "evaluation");
+    }
+
+    private static LocalDate day(String name, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) throw ProblemException.invalid(name, "is required: an ISO date such as 2024-07-01");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(name, "'" + value + "' is not an ISO date such as 2024-07-01");
+        }
     }
 
     @POST

@@ -141,6 +141,14 @@ public class ModelService {
                         e -> LOG.errorf(e, "Model build %d could not record its end", jobId));
     }
 
+    /** The hybrid's settings from the configuration. */
+    public Recommender.Settings settings() {
+        RecommenderConfig.Model c = config.model();
+        return new Recommender.Settings(c.neighbours(), c.collaborativeWeight(), c.contentWeight(),
+                c.repeatWeight(), c.popularityWeight(), c.recencyHalfLifeDays(), c.popularityHalfLifeDays(),
+                c.preferenceBoost(), c.sentimentWeight(), c.sentimentPriorReviews(), c.diversity());
+    }
+
     /** CPU work on a worker thread: the interaction matrix, then the hybrid model over it. */
     private Built assemble(long jobId, Snapshot s, String version, long started) {
         RecommenderConfig.Model c = config.model();
@@ -181,9 +189,7 @@ public class ModelService {
         for (var x : s.preferences()) {
             preferences.put(x.userId(), new Recommender.Preferences(Set.copyOf(x.categories()), x.minPrice(), x.maxPrice()));
         }
-        Recommender.Settings settings = new Recommender.Settings(c.neighbours(), c.collaborativeWeight(), c.contentWeight(),
-                c.repeatWeight(), c.popularityWeight(), c.recencyHalfLifeDays(), c.popularityHalfLifeDays(),
-                c.preferenceBoost(), c.sentimentWeight(), c.sentimentPriorReviews(), c.diversity());
+        Recommender.Settings settings = settings();
         // "recent" is measured from the newest interaction, so a store whose data stops in the past still has a trend
         LocalDateTime now = latest.getYear() == 1970 ? LocalDateTime.now(ZoneOffset.UTC) : latest;
         Recommender model = new Recommender(m, items, sentiment, preferences, settings, now);

@@ -70,24 +70,6 @@ public final class RetailBenchmark {
 
     /** Top-10 metrics of a scorer over the split's test users; "new" excludes what each user bought in training. */
     static TopKMetrics metrics(String variant, Scorer scorer, TemporalSplit split) {
-        Interactions m = split.train();
-        TopKMetrics metrics = new TopKMetrics(10, m.items());
-        double[] scores = new double[m.items()];
-        for (var t : split.test().entrySet()) {
-            int user = t.getKey();
-            BitSet exclude = null;
-            Set<Integer> truth = t.getValue();
-            if (variant.equals("new")) {
-                exclude = new BitSet();
-                for (int i : m.itemsOf(user)) exclude.set(i);
-                Set<Integer> fresh = new HashSet<>();
-                for (int i : truth) if (!exclude.get(i)) fresh.add(i);
-                if (fresh.isEmpty()) continue;
-                truth = fresh;
-            }
-            scorer.score(user, scores);
-            metrics.add(TopK.of(scores, 10, exclude), truth);
-        }
-        return metrics;
+        return io.storefront.recommender.domain.eval.OfflineEvaluation.metrics(variant, scorer, split);
     }
 }

@@ -259,4 +259,49 @@ class RecommenderApiTest {
         given().when().delete("/api/v1/users/ip-new/preferences").then().statusCode(204);
         given().when().delete("/api/v1/users/ip-new/preferences").then().statusCode(404);
     }
+
+    @Test
+    void anOfflineEvaluationOnTheStoresOwnPurchasesIsAJob() {
+        // in 2001, before the cut: three customers buy ev-1 with ev-2; ev-d buys ev-1 alone. After it: ev-d buys ev-2
+        StringBuilder events = new StringBuilder("[");
+        for (String u : List.of("ev-a", "ev-b", "ev-c")) {
+            events.append("{\"userId\":\"").append(u).append("\",\"productId\":\"ev-1\",\"kind\":\"purchase\",\"occurredAt\":\"2001-03-01\"},");
+            events.append("{\"userId\":\"").append(u).append("\",\"productId\":\"ev-2\",\"kind\":\"purchase\",\"occurredAt\":\"2001-03-01\"},");
+        }
+        events.append("{\"userId\":\"ev-d\",\"productId\":\"ev-1\",\"kind\":\"purchase\",\"occurredAt\":\"2001-03-02\"},");
+        events.append("{\"userId\":\"ev-d\",\"productId\":\"ev-2\",\"kind\":\"purchase\",\"occurredAt\":\"2001-07-01\"}]");
+        given().contentType(ContentType.JSON).body(events.toString()).when().post("/api/v1/interactions").then().statusCode(200)
+                .body("stored", equalTo(8));
+
+        String location = given().queryParam("cut", "2001-06-01").queryParam("end", "2001-12-31")
+                .when().post("/api/v1/recommender/evaluations").then().statusCode(202).extract().header("Location");
+        Response job = awaitJob(location);
+        assertEquals("succeeded", job.path("status"), job.asString());
+        List<Map<String, Object>> rows = job.path("result.rows");
+        assertEquals(6, rows.size(), "two variants, three methods");
+        Map<String, Object> knnNew = rows.stream().filter(r -> r.get("variant").equals("new")
+                && r.get("method").toString().startsWith("item-kNN")).findFirst().orElseThrow();
+        assertEquals(1, ((Number) knnNew.get("users")).intValue(), "only ev-d bought something new after the cut");
+        assertEquals(1.0, ((Number) knnNew.get("hr")).doubleValue(), "ev-2 is what ev-1's buyers bought: a hit");
+
+        String empty = given().queryParam("cut", "2001-12-31").queryParam("end", "2002-01-01")
+                .when().post("/api/v1/recommender/evaluations").then().statusCode(202).extract().header("Location");
+        Response failed = awaitJob(empty);
+        assertEquals("failed", failed.path("status"));
+        assertEquals(true, failed.<String>path("failure").contains("choose a cut"), failed.asString());
+        given().queryParam("cut", "July").when().post("/api/v1/recommender/evaluations").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("cut"));
+        given().queryParam("cut", "2001-06-01").queryParam("end", "2001-01-01").when().post("/api/v1/recommender/evaluations")
+                .then().statusCode(400).body("errors[0].field", equalTo("end"));
+    }
+
+    private static Response awaitJob(String location) {
+        Response job = null;
+        for (int i = 0; i < 200; i++) {
+            job = given().when().get(location);
+            if (!List.of("queued", "running").contains(job.<String>path("status"))) return job;
+            sleep(100);
+        }
+        return job;
+    }
 }

@@ -24,13 +24,20 @@ public final class TemporalSplit {
     }
 
     public static TemporalSplit of(List<RetailData.Line> lines, LocalDateTime cut, LocalDateTime end) {
-        List<RetailData.Line> before = new ArrayList<>();
-        for (RetailData.Line l : lines) if (l.time().isBefore(cut)) before.add(l);
-        TemporalSplit split = new TemporalSplit(Interactions.of(before));
+        List<Interactions.Event> events = new ArrayList<>(lines.size());
+        for (RetailData.Line l : lines) events.add(new Interactions.Event(l.customer(), l.item(), l.invoice(), l.time(), 1));
+        return ofEvents(events, cut, end);
+    }
+
+    /** The same split over any store's events (purchases, or any interaction that counts as one). */
+    public static TemporalSplit ofEvents(List<Interactions.Event> events, LocalDateTime cut, LocalDateTime end) {
+        List<Interactions.Event> before = new ArrayList<>();
+        for (Interactions.Event e : events) if (e.time().isBefore(cut)) before.add(e);
+        TemporalSplit split = new TemporalSplit(Interactions.of(before, List.of()));
         Map<String, Set<String>> bought = new HashMap<>();
-        for (RetailData.Line l : lines) {
-            if (l.time().isBefore(cut) || (end != null && !l.time().isBefore(end))) continue;
-            bought.computeIfAbsent(l.customer(), k -> new HashSet<>()).add(l.item());
+        for (Interactions.Event e : events) {
+            if (e.time().isBefore(cut) || (end != null && !e.time().isBefore(end))) continue;
+            bought.computeIfAbsent(e.user(), k -> new HashSet<>()).add(e.item());
         }
         for (var e : bought.entrySet()) {
             Integer user = split.train.userIndex(e.getKey());
