@@ -5,6 +5,7 @@
 #   bench/recommender.sh repeat     tunes the repeat-aware blend on the validation split, then tests it once
 #   bench/recommender.sh new        tunes EASE^R's weighting and lambda on the validation split, then tests once
 #   bench/recommender.sh hybrid     tunes the service's hybrid model on the validation split, then tests once
+#   bench/recommender.sh ranker     fits a learned ranker over the candidate sources on the validation split, tests once
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/bin/lib.sh"
@@ -14,5 +15,6 @@ MAIN=io.storefront.recommender.bench.RetailBenchmark
 [ "${1:-}" = repeat ] && MAIN=io.storefront.recommender.bench.RepeatTuning
 [ "${1:-}" = new ] && MAIN=io.storefront.recommender.bench.NewTuning
 [ "${1:-}" = hybrid ] && MAIN=io.storefront.recommender.bench.HybridTuning
-"$JAVA_HOME/bin/java" -Xmx4g -cp "$CP" "$MAIN" \
+[ "${1:-}" = ranker ] && MAIN=io.storefront.recommender.bench.RankerTuning
+"$JAVA_HOME/bin/java" -Xmx4g ${BENCH_OPTS:-} -cp "$CP" "$MAIN" \
   "$ROOT/../shared/data/retail/online_retail.csv" 2>&1 | grep -v '^SLF4J'
