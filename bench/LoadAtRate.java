@@ -22,8 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  *   java bench/LoadAtRate.java URL RATE SECONDS TEXTS [WARMUP_SECONDS]
  *   java bench/LoadAtRate.java 'http://localhost:8082/api/v1/recommendations/users/{}?k=10' 300 60 users.txt
+ * The environment variable LOAD_HEADER ("Name: value", e.g. an Authorization header) is sent with every request.
  */
 public class LoadAtRate {
+
+    static final String[] HEADER = System.getenv("LOAD_HEADER") == null ? null : System.getenv("LOAD_HEADER").split(":", 2);
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0].replace("{}", "x"));
@@ -51,6 +54,7 @@ public class LoadAtRate {
         long intervalNanos = 1_000_000_000L / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
+        java.util.concurrent.ConcurrentHashMap<String, Integer> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
         var scheduler = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
@@ -60,12 +64,17 @@ public class LoadAtRate {
             if (i >= total) return;
             long due = start + i * intervalNanos;
             String item = bodies.get(i % bodies.size());
-            HttpRequest request = getTemplate != null
-                    ? HttpRequest.newBuilder(URI.create(getTemplate.replace("{}", item))).timeout(Duration.ofSeconds(10)).GET().build()
+            HttpRequest.Builder builder = getTemplate != null
+                    ? HttpRequest.newBuilder(URI.create(getTemplate.replace("{}", item))).timeout(Duration.ofSeconds(10)).GET()
                     : HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(item)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(item));
+            if (HEADER != null) builder.header(HEADER[0].strip(), HEADER[1].strip());
+            HttpRequest request = builder.build();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                if (failure != null || response.statusCode() >= 400) errors.incrementAndGet();
+                if (failure != null || response.statusCode() >= 400) {
+                    errors.incrementAndGet();
+                    errorKinds.merge(failure != null ? failure.getClass().getSimpleName() : String.valueOf(response.statusCode()), 1, Integer::sum);
+                }
                 else latencies.add(System.nanoTime() - due);
                 done.incrementAndGet();
             });
@@ -79,6 +88,7 @@ public class LoadAtRate {
                         + "p90 %.2f ms, p99 %.2f ms, max %.2f ms (%.1f s)%n", label, total, rate, seconds, sorted.length,
                 errors.get(), total - done.get(), ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, elapsed);
+        if (!errorKinds.isEmpty()) System.out.println("  errors: " + errorKinds);
     }
 
     static String json(String text) {

@@ -70,8 +70,12 @@ public interface GatewayConfig {
         @WithDefault("5s")
         Duration breakerOpenFor();
 
-        /** Calls in flight at most; more are rejected at once with 503. */
-        @WithDefault("64")
+        /**
+         * Calls in flight at most; more are rejected at once with 503. Keep it at most the REST client's
+         * connection pool (quarkus.rest-client.NAME.connection-pool-size): beyond it calls wait for a
+         * connection instead of failing fast.
+         */
+        @WithDefault("128")
         int maxConcurrent();
 
         default Guard.Limits limits() {
