@@ -42,15 +42,18 @@ storefront_local_postgres() {
 # Uploads to an import endpoint (analytics orders, sentiment reviews) and waits for the job its
 # Location names to end, printing its progress on stderr.
 #   storefront_import BASE_URL PATH CURL_ARGS...   e.g. storefront_import http://localhost:8081 /api/v1/imports/order-lines -F file=@x.csv
-# Prints the finished job's JSON on stdout; returns 0 when it succeeded.
+# Prints the finished job's JSON on stdout; returns 0 when it succeeded. Through the gateway, set
+# STOREFRONT_API_KEY: it is sent with the upload and with every poll.
 storefront_import() {
   local base=$1 path=$2 headers self job status percent last=""
+  local -a auth=()
+  [ -n "${STOREFRONT_API_KEY:-}" ] && auth=(-H "Authorization: Bearer $STOREFRONT_API_KEY")
   shift 2
-  headers=$(curl -sS -f -D - -o /dev/null "$@" "$base$path") || { echo "upload to $base$path failed" >&2; return 1; }
+  headers=$(curl -sS -f -D - -o /dev/null "${auth[@]}" "$@" "$base$path") || { echo "upload to $base$path failed" >&2; return 1; }
   self=$(printf '%s' "$headers" | tr -d '\r' | sed -nE 's/^[Ll]ocation: *(https?:\/\/[^/]+)?(\/.*)$/\2/p')
   [ -n "$self" ] || { echo "no job Location in the answer: $headers" >&2; return 1; }
   while :; do
-    job=$(curl -sS -f "$base$self") || { echo "lost the job $self" >&2; return 1; }
+    job=$(curl -sS -f "${auth[@]}" "$base$self") || { echo "lost the job $self" >&2; return 1; }
     status=$(printf '%s' "$job" | sed -nE 's/.*"status":"([a-z]+)".*/\1/p')
     percent=$(printf '%s' "$job" | sed -nE 's/.*"percent":([0-9]+).*/\1/p')
     if [ "$percent" != "$last" ]; then printf '  import %s: %s %s%%\n' "$self" "$status" "$percent" >&2; last=$percent; fi

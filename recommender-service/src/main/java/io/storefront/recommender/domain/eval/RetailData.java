@@ -58,4 +58,26 @@ public final class RetailData {
         for (int i = 0; i < header.length; i++) if (header[i].strip().equals(name)) return i;
         throw new IllegalArgumentException("no column " + name);
     }
+
+    /** The unit prices of each kept stock code (the same cleaning as {@link #read}), for a catalog price. */
+    public static java.util.Map<String, List<Double>> unitPrices(Path csv) {
+        java.util.Map<String, List<Double>> prices = new java.util.HashMap<>();
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CsvReader in = new CsvReader(reader)) {
+            String[] header = in.next();
+            int invoice = column(header, "InvoiceNo");
+            int code = column(header, "StockCode");
+            int quantity = column(header, "Quantity");
+            int price = column(header, "UnitPrice");
+            int customer = column(header, "CustomerID");
+            for (String[] r = in.next(); r != null; r = in.next()) {
+                if (r[invoice].startsWith("C") || r[customer].isBlank()) continue;
+                if (Double.parseDouble(r[quantity]) <= 0 || Double.parseDouble(r[price]) <= 0) continue;
+                if (!STOCK_CODE.matcher(r[code]).matches()) continue;
+                prices.computeIfAbsent(r[code], k -> new ArrayList<>()).add(Double.parseDouble(r[price]));
+            }
+            return prices;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
