@@ -37,7 +37,7 @@ class HostileInputTest {
 
     private static final List<String> QUERY_NAMES = List.of("from", "to", "category", "subCategory", "state",
             "paymentMode", "interval", "charts", "by", "level", "limit", "k", "months", "thresholds", "low", "high",
-            "after", "productId");
+            "after", "productId", "exclude", "excludeBought", "inStock", "explain", "items", "user", "product", "cut", "end");
 
     @BeforeAll
     static void startSuite() {
@@ -68,7 +68,9 @@ class HostileInputTest {
                 "/api/v1/analytics/products/top", "/api/v1/analytics/products/treemap",
                 "/api/v1/analytics/customers/clusters", "/api/v1/analytics/customers/cohorts",
                 "/api/v1/analytics/customers/segments", "/api/v1/analytics/sales/charts/sales-trend.png",
-                "/api/v1/sentiment/reviews");
+                "/api/v1/sentiment/reviews", "/recommend", "/api/v1/recommendations/users/C1",
+                "/api/v1/recommendations/products/P1/similar", "/api/v1/recommendations/bought-together",
+                "/api/v1/recommendations/popular", "/api/v1/catalog/products");
         for (String path : getPaths) {
             for (String name : QUERY_NAMES) {
                 for (String value : HOSTILE) cases.add(new Case("GET", path + "?" + name + "=" + q(value), null, null));
@@ -79,7 +81,10 @@ class HostileInputTest {
             for (String template : List.of("/api/v1/analytics/customers/profiles/%s", "/api/v1/sentiment/reviews/%s",
                     "/api/v1/sentiment/products/%s", "/api/v1/sentiment/models/%s",
                     "/api/v1/sentiment/reviews/imports/%s", "/api/v1/analytics/%s/summary",
-                    "/api/v1/analytics/sales/charts/%s")) {
+                    "/api/v1/analytics/sales/charts/%s", "/api/v1/recommendations/users/%s",
+                    "/api/v1/recommendations/products/%s/similar", "/api/v1/catalog/products/%s",
+                    "/api/v1/catalog/imports/%s", "/api/v1/users/%s/preferences", "/api/v1/recommender/model/builds/%s",
+                    "/api/v1/recommender/evaluations/%s")) {
                 if (v.isEmpty()) continue;
                 cases.add(new Case("GET", template.formatted(v), null, null));
             }
@@ -95,6 +100,29 @@ class HostileInputTest {
             for (String path : List.of("/sentiment", "/api/v1/sentiment", "/api/v1/sentiment/reviews")) {
                 cases.add(new Case("POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8)));
             }
+        }
+        for (String body : jsonBodies) {
+            for (String path : List.of("/api/v1/catalog/products", "/api/v1/interactions")) {
+                cases.add(new Case("POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8)));
+            }
+            cases.add(new Case("PUT", "/api/v1/users/C1/preferences", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (String body : List.of("[{\"productId\": \"p\", \"name\": \"n\", \"category\": \"c\", \"subCategory\": \"s\", "
+                        + "\"price\": 1e309}]", "[{\"productId\": \"' OR 1=1 --\", \"name\": \"n\", \"category\": \"c\", "
+                        + "\"subCategory\": \"s\", \"price\": -1}]", "[{\"productId\": \"p\", \"price\": \"free\"}]",
+                "[{\"productId\": \"p\", \"name\": \"n\", \"category\": \"c\", \"subCategory\": \"s\", \"price\": 1, "
+                        + "\"attributes\": {\"a\": {\"b\": 1}}}]")) {
+            cases.add(new Case("POST", "/api/v1/catalog/products", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (String body : List.of("[{\"userId\": \"u\", \"productId\": \"p\", \"kind\": \"purchase\", \"occurredAt\": "
+                        + "\"9999-12-31T00:00:00Z\"}]", "[{\"userId\": \"u\", \"productId\": \"p\", \"kind\": \"rating\", "
+                        + "\"rating\": 99}]", "[{\"userId\": \"u\", \"productId\": \"p\", \"kind\": \"view\", \"quantity\": -5}]",
+                "{\"categories\": \"Shoes\"}", "{\"minPrice\": \"cheap\"}")) {
+            cases.add(new Case("POST", "/api/v1/interactions", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+            cases.add(new Case("PUT", "/api/v1/users/C1/preferences", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (String value : List.of("", "July", "' OR 1=1 --", "9999-99-99", "2011-09-01&end=2001-01-01")) {
+            cases.add(new Case("POST", "/api/v1/recommender/evaluations?cut=" + q(value), null, null));
         }
         for (String body : List.of("[{\"reviewId\": {\"a\": 1}}]", "[{\"reviewId\": \"r\", \"rating\": 1e309}]",
                 "[{\"reviewId\": \"r\", \"rating\": \"NaN\"}]", "[{\"reviewId\": \"r\", \"productId\": \"p\", \"text\": \"t\", "
@@ -147,10 +175,12 @@ class HostileInputTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** What is stored: reviews, models, import jobs that stored rows, and the analytics data version. */
+    /** What is stored: reviews, models, import jobs that stored rows, the analytics data version, the catalog. */
     private static String fingerprint() throws Exception {
         return String.join("|",
                 send(new Case("GET", "/api/v1/sentiment/reviews?limit=1000", null, null)).body(),
+                send(new Case("GET", "/api/v1/catalog/products?limit=1000", null, null)).body(),
+                send(new Case("GET", "/api/v1/users/C1/preferences", null, null)).body(),
                 send(new Case("GET", "/api/v1/sentiment/models", null, null)).body(),
                 send(new Case("GET", "/api/v1/analytics/sales/dimensions", null, null)).body());
     }

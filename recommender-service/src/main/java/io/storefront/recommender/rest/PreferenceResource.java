@@ -50,12 +50,15 @@ public class PreferenceResource {
     @APIResponse(responseCode = "200", description = "The stored preferences")
     @APIResponse(responseCode = "400", description = "Invalid preferences",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<PreferenceRow> put(@RestPath String userId, PreferencesInput in) {
+    public Uni<PreferenceRow> put(@RestPath String userId,
+                                  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(
+                                          schema = @Schema(implementation = PreferencesInput.class)))
+                                  com.fasterxml.jackson.databind.JsonNode body) {
+        PreferencesInput in = read(body);
         List<Problem.Violation> errors = new ArrayList<>();
         if (userId.isBlank() || userId.length() > InteractionResource.MAX_ID_LENGTH) {
             errors.add(Problem.Violation.of("userId", "at most " + InteractionResource.MAX_ID_LENGTH + " characters"));
         }
-        if (in == null) throw ProblemException.invalid("body", "a JSON object with categories, minPrice, maxPrice is required");
         Set<String> categories = new LinkedHashSet<>();
         if (in.categories() != null) {
             for (String c : in.categories()) {
@@ -79,6 +82,52 @@ public class PreferenceResource {
         }
         if (!errors.isEmpty()) throw RecommendationParams.invalid(errors);
         return preferences.put(userId, List.copyOf(categories), in.minPrice(), in.maxPrice());
+    }
+
+    /**
+     * The body as preferences. Unknown fields are refused rather than ignored: a PUT replaces what is
+     * stored, and a body meant for another endpoint must not silently clear a user's preferences.
+     */
+    static PreferencesInput read(com.fasterxml.jackson.databind.JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.invalid("body", "a JSON object with categories, minPrice, maxPrice is required");
+        }
+        List<Problem.Violation> errors = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!Set.of("categories", "minPrice", "maxPrice").contains(name)) {
+                errors.add(Problem.Violation.of(name, "is not a preference (categories, minPrice, maxPrice)"));
+            }
+        });
+        List<String> categories = null;
+        var cats = body.get("categories");
+        if (cats != null && !cats.isNull()) {
+            if (!cats.isArray()) {
+                errors.add(Problem.Violation.of("categories", "must be an array of names"));
+            } else {
+                categories = new ArrayList<>();
+                for (var c : cats) {
+                    if (!c.isTextual()) {
+                        errors.add(Problem.Violation.of("categories", "each must be a name"));
+                        break;
+                    }
+                    categories.add(c.asText());
+                }
+            }
+        }
+        BigDecimal min = price(body, "minPrice", errors);
+        BigDecimal max = price(body, "maxPrice", errors);
+        if (!errors.isEmpty()) throw RecommendationParams.invalid(errors);
+        return new PreferencesInput(categories, min, max);
+    }
+
+    private static BigDecimal price(com.fasterxml.jackson.databind.JsonNode body, String name, List<Problem.Violation> errors) {
+        var node = body.get(name);
+        if (node == null || node.isNull()) return null;
+        if (!node.isNumber() || (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()))) {
+            errors.add(Problem.Violation.of(name, "must be a finite number"));
+            return null;
+        }
+        return node.decimalValue();
     }
 
     @GET

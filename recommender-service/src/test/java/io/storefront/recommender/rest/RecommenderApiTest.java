@@ -247,6 +247,12 @@ class RecommenderApiTest {
                 .when().put("/api/v1/users/ip-new/preferences").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("minPrice"));
         given().when().get("/api/v1/users/ip-new/preferences").then().statusCode(200).body("maxPrice", equalTo(50000.0f));
+        // a body that is not preferences is refused, not taken as "no preferences"
+        given().contentType(ContentType.JSON).body("{\"text\":\"hello\"}").when().put("/api/v1/users/ip-new/preferences")
+                .then().statusCode(400).body("errors[0].field", equalTo("text"));
+        given().contentType(ContentType.JSON).body("{\"minPrice\":1e309}").when().put("/api/v1/users/ip-new/preferences")
+                .then().statusCode(400).body("errors[0].field", equalTo("minPrice"));
+        given().when().get("/api/v1/users/ip-new/preferences").then().statusCode(200).body("maxPrice", equalTo(50000.0f));
         buildModel();
 
         given().when().get("/api/v1/recommendations/users/ip-new?k=5").then().statusCode(200)
