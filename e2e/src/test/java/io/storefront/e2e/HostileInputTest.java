@@ -255,6 +255,10 @@ class HostileInputTest {
                 paths.size(), failures.size());
         assertTrue(paths.size() >= 30, "the public API lists " + paths.size() + " paths");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+        // keys are never written to the logs, neither valid ones nor made-up ones
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target", "suite-logs", "gateway.log"));
+        assertTrue(log.contains("e2e-admin") || !log.isEmpty(), "the gateway log is there");
+        assertTrue(!log.contains(Suite.ADMIN_KEY) && !log.contains(madeUp), "an API key appears in the gateway log");
     }
 
     /** Spreadsheet formulas in a review are text: stored and returned as sent, never evaluated or altered. */

@@ -189,6 +189,13 @@ class SalesThroughTheGatewayTest {
                     .then().statusCode(503).contentType("application/problem+json");
             assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5, "fails fast");
             given().baseUri(suite.url("gateway")).when().get("/q/health/live").then().statusCode(200);
+            // the recommender keeps answering from what it synced, and says its order feed failed
+            given().baseUri(suite.url("gateway")).when().post("/api/v1/recommender/sync").then().statusCode(200)
+                    .body("errors.'analytics.order-lines'", org.hamcrest.Matchers.notNullValue());
+            given().baseUri(suite.url("gateway")).when().get("/api/v1/recommender/model").then().statusCode(200)
+                    .body("feeds.'analytics.order-lines'.lastError", org.hamcrest.Matchers.notNullValue());
+            given().baseUri(suite.url("gateway")).queryParam("k", "3").when().get("/api/v1/recommendations/popular")
+                    .then().statusCode(200);
         } finally {
             suite.launch("analytics");
             suite.awaitReady("analytics", Duration.ofSeconds(60));
