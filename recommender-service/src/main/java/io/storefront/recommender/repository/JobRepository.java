@@ -50,6 +50,13 @@ public class JobRepository {
                 .map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
     }
 
+    /** The latest job of a kind that succeeded, or null. */
+    public Uni<Job> latestSucceeded(String kind) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM recommender.jobs WHERE kind = $1 AND status = 'succeeded' "
+                        + "ORDER BY id DESC LIMIT 1")
+                .execute(Tuple.of(kind)).map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+    }
+
     /** The latest jobs of a kind, newest first. */
     public Uni<List<Job>> latest(String kind, int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM recommender.jobs WHERE kind = $1 ORDER BY id DESC LIMIT $2")

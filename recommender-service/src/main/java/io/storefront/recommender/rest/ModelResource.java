@@ -30,9 +30,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
 
-    /** The model in use (null before the first build) and the state of the feeds it learns from. */
+    /**
+     * The model in use (null before the first build), the state of the feeds it learns from, and the
+     * latest offline evaluation that finished (its job id, when, and its table), if any.
+     */
     public record ModelStatus(Long buildJob, OffsetDateTime builtAt, Map<String, Object> facts,
-                              Map<String, FeedSync.FeedState> feeds) {
+                              Map<String, FeedSync.FeedState> feeds, Map<String, Object> latestEvaluation) {
     }
 
     private final ModelService models;
@@ -50,11 +53,20 @@ public class ModelResource {
     @GET
     @Path("model")
     @Operation(summary = "The model in use: when it was built, its sizes and build time; each feed's cursor, last "
-            + "success and staleness")
+            + "success and staleness; the latest offline evaluation's metrics")
     public Uni<ModelStatus> status() {
         ModelService.Built built = models.currentOrNull();
-        return sync.states().map(feeds -> built == null ? new ModelStatus(null, null, null, feeds)
-                : new ModelStatus(built.job(), built.builtAt(), built.facts(), feeds));
+        return Uni.combine().all().unis(sync.states(), jobs.latestSucceeded(JobRepository.EVALUATION)).with((feeds, evaluation) -> {
+            Map<String, Object> latest = null;
+            if (evaluation != null) {
+                latest = new java.util.LinkedHashMap<>();
+                latest.put("job", evaluation.id());
+                latest.put("finishedAt", evaluation.finishedAt());
+                latest.putAll(evaluation.result());
+            }
+            return built == null ? new ModelStatus(null, null, null, feeds, latest)
+                    : new ModelStatus(built.job(), built.builtAt(), built.facts(), feeds, latest);
+        });
     }
 
     @POST

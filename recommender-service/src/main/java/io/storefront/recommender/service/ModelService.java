@@ -146,7 +146,8 @@ public class ModelService {
         RecommenderConfig.Model c = config.model();
         return new Recommender.Settings(c.neighbours(), c.collaborativeWeight(), c.contentWeight(),
                 c.repeatWeight(), c.popularityWeight(), c.recencyHalfLifeDays(), c.popularityHalfLifeDays(),
-                c.preferenceBoost(), c.sentimentWeight(), c.sentimentPriorReviews(), c.diversity());
+                c.preferenceBoost(), c.sentimentWeight(), c.sentimentPriorReviews(), c.diversity(), c.easeItems(),
+                c.easeWeight(), c.easeLambda());
     }
 
     /** CPU work on a worker thread: the interaction matrix, then the hybrid model over it. */

@@ -25,6 +25,10 @@ public final class HybridTuning {
         LocalDateTime testCut = LocalDateTime.of(2011, 9, 1, 0, 0);
         TemporalSplit val = TemporalSplit.of(lines, valCut, testCut);
         TemporalSplit test = TemporalSplit.of(lines, testCut, null);
+        if (Boolean.getBoolean("ease")) {
+            easeGrid(lines, val, test, valCut, testCut);
+            return;
+        }
         for (String variant : List.of("new", "repeat")) {
             double best = -1;
             Recommender.Settings chosen = null;
@@ -50,6 +54,36 @@ public final class HybridTuning {
             System.out.printf("%s chosen on validation %s (NDCG %.4f)%n", variant, chosen, best);
             System.out.printf("| %s | hybrid | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", variant, t.users(), t.hr(),
                     t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
+        }
+    }
+
+    /**
+     * EASE^R as a fifth source on top of the settings chosen without it (-Dease=true): its weight and λ
+     * chosen on validation, then tested once.
+     */
+    static void easeGrid(List<RetailData.Line> lines, TemporalSplit val, TemporalSplit test, LocalDateTime valCut,
+                         LocalDateTime testCut) {
+        Map<String, Recommender.Settings> base = Map.of(
+                "new", new Recommender.Settings(20, 1, 0.3, 0, 0.05, 90, 90, 0, 0, 5, 0),
+                "repeat", new Recommender.Settings(50, 1, 0.3, 4, 0.15, 365, 90, 0, 0, 5, 0));
+        for (String variant : List.of("new", "repeat")) {
+            double best = -1;
+            Recommender.Settings chosen = null;
+            for (double lambda : new double[] {250, 500}) {
+                for (double weight : new double[] {0, 0.5, 1, 2, 4}) {
+                    Recommender.Settings s = base.get(variant).withEase(weight == 0 ? 0 : 5000, weight, lambda);
+                    double ndcg = RetailBenchmark.metrics(variant, model(lines, val, s, valCut), val).ndcg();
+                    System.out.printf("%s validation ease weight %.2f lambda %.0f: NDCG %.4f%n", variant, weight, lambda, ndcg);
+                    if (ndcg > best) {
+                        best = ndcg;
+                        chosen = s;
+                    }
+                }
+            }
+            TopKMetrics t = RetailBenchmark.metrics(variant, model(lines, test, chosen, testCut), test);
+            System.out.printf("%s chosen on validation %s (NDCG %.4f)%n", variant, chosen, best);
+            System.out.printf("| %s | hybrid + EASE^R | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", variant, t.users(),
+                    t.hr(), t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
         }
     }
 

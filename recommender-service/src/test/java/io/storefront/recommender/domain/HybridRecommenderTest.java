@@ -167,4 +167,30 @@ class HybridRecommenderTest {
         assertEquals(3L, ((Problem.Violation) bad).line());
         assertFalse(ProductCsv.of(new String[] {"id", "name"}).missing().isEmpty());
     }
+
+    @Test
+    void easeOverTheMostBoughtItemsScoresOnlyThoseAndJoinsTheBlend() {
+        List<Interactions.Event> events = new ArrayList<>();
+        for (String u : List.of("a", "b", "c")) {
+            events.add(buy(u, "shirt", u, 5));
+            events.add(buy(u, "tie", u, 5));
+        }
+        events.add(buy("d", "lamp", "d", 5));
+        events.add(buy("me", "shirt", "m", 5));
+        Interactions m = Interactions.of(events, CATALOG.stream().map(Recommender.Item::id).toList());
+        int[] covered = io.storefront.recommender.domain.model.EaseR.mostBought(m, 2);
+        assertEquals(java.util.Set.of(m.itemIndex("shirt"), m.itemIndex("tie")),
+                java.util.Arrays.stream(covered).boxed().collect(java.util.stream.Collectors.toSet()));
+        var ease = new io.storefront.recommender.domain.model.EaseR(m, 1,
+                io.storefront.recommender.domain.model.EaseR.Weighting.BINARY, covered);
+        double[] scores = new double[m.items()];
+        ease.score(m.userIndex("me"), scores);
+        assertTrue(scores[m.itemIndex("tie")] > 0, "bought with the shirt by everyone");
+        assertEquals(0, scores[m.itemIndex("lamp")], "not covered");
+
+        Recommender.Settings withEase = new Recommender.Settings(50, 0, 0, 0, 0, 365, 90, 0, 0, 5, 0).withEase(2, 1, 1);
+        var list = new Recommender(m, CATALOG, Map.of(), Map.of(), withEase, NOW)
+                .forUser("me", 1, new Recommender.Filter(null, Set.of(), true, true)).items();
+        assertEquals("tie", list.get(0).item().id(), "EASE alone carries the answer when it is the only source");
+    }
 }

@@ -289,6 +289,8 @@ class RecommenderApiTest {
                 && r.get("method").toString().startsWith("item-kNN")).findFirst().orElseThrow();
         assertEquals(1, ((Number) knnNew.get("users")).intValue(), "only ev-d bought something new after the cut");
         assertEquals(1.0, ((Number) knnNew.get("hr")).doubleValue(), "ev-2 is what ev-1's buyers bought: a hit");
+        given().when().get("/api/v1/recommender/model").then().statusCode(200)
+                .body("latestEvaluation.cut", equalTo("2001-06-01")).body("latestEvaluation.rows.size()", equalTo(6));
 
         String empty = given().queryParam("cut", "2001-12-31").queryParam("end", "2002-01-01")
                 .when().post("/api/v1/recommender/evaluations").then().statusCode(202).extract().header("Location");

@@ -21,6 +21,9 @@ public final class EaseR implements Scorer {
 
     private final Interactions m;
     private final Weighting weighting;
+    /** The items the model covers (all, or the most bought ones) and each item's place among them (−1: not covered). */
+    private final int[] covered;
+    private final int[] place;
     private final double[][] b;
 
     public EaseR(Interactions m, double lambda) {
@@ -28,17 +31,35 @@ public final class EaseR implements Scorer {
     }
 
     public EaseR(Interactions m, double lambda, Weighting weighting) {
+        this(m, lambda, weighting, java.util.stream.IntStream.range(0, m.items()).toArray());
+    }
+
+    /**
+     * EASE^R over {@code covered} items only: its matrices are covered² (two of 32 MB at 2,000 items), so a
+     * large catalogue keeps the items most of the purchases are of; the others score 0.
+     */
+    public EaseR(Interactions m, double lambda, Weighting weighting, int[] covered) {
         this.m = m;
         this.weighting = weighting;
-        int n = m.items();
+        this.covered = covered.clone();
+        this.place = new int[m.items()];
+        Arrays.fill(place, -1);
+        for (int k = 0; k < covered.length; k++) place[covered[k]] = k;
+        int n = covered.length;
         double[][] g = new double[n][n];
         for (int u = 0; u < m.users(); u++) {
             int[] its = m.itemsOf(u);
+            int[] local = new int[its.length];
             double[] w = new double[its.length];
-            for (int k = 0; k < its.length; k++) w[k] = weighting.weight(m, u, k);
-            for (int x = 0; x < its.length; x++) {
-                double[] row = g[its[x]];
-                for (int y = 0; y < its.length; y++) row[its[y]] += w[x] * w[y];
+            int size = 0;
+            for (int k = 0; k < its.length; k++) {
+                if (place[its[k]] < 0) continue;
+                local[size] = place[its[k]];
+                w[size++] = weighting.weight(m, u, k);
+            }
+            for (int x = 0; x < size; x++) {
+                double[] row = g[local[x]];
+                for (int y = 0; y < size; y++) row[local[y]] += w[x] * w[y];
             }
         }
         for (int i = 0; i < n; i++) g[i][i] += lambda;
@@ -51,14 +72,30 @@ public final class EaseR implements Scorer {
         }
     }
 
+    /** The items most users bought, at most {@code limit}: what a restricted model should cover. */
+    public static int[] mostBought(Interactions m, int limit) {
+        double[] buyers = new double[m.items()];
+        for (int u = 0; u < m.users(); u++) for (int i : m.itemsOf(u)) buyers[i]++;
+        int[] top = TopK.of(buyers, Math.min(limit, m.items()), null);
+        int size = 0;
+        while (size < top.length && buyers[top[size]] > 0) size++;
+        return Arrays.copyOf(top, size);
+    }
+
+    public int[] covered() {
+        return covered;
+    }
+
     @Override
     public void score(int user, double[] scores) {
         Arrays.fill(scores, 0);
         int[] its = m.itemsOf(user);
         for (int k = 0; k < its.length; k++) {
+            int at = place[its[k]];
+            if (at < 0) continue;
             double w = weighting.weight(m, user, k);
-            double[] row = b[its[k]];
-            for (int j = 0; j < scores.length; j++) scores[j] += w * row[j];
+            double[] row = b[at];
+            for (int j = 0; j < row.length; j++) scores[covered[j]] += w * row[j];
         }
     }
 

@@ -24,19 +24,30 @@ public final class Recommender implements Scorer {
     public record Settings(int neighbours, double collaborativeWeight, double contentWeight, double repeatWeight,
                            double popularityWeight, double recencyHalfLifeDays, double popularityHalfLifeDays,
                            double preferenceBoost, double sentimentWeight, int sentimentPriorReviews,
-                           double diversity) {
+                           double diversity, int easeItems, double easeWeight, double easeLambda) {
+
+        /** Without EASE^R. */
+        public Settings(int neighbours, double collaborativeWeight, double contentWeight, double repeatWeight,
+                        double popularityWeight, double recencyHalfLifeDays, double popularityHalfLifeDays,
+                        double preferenceBoost, double sentimentWeight, int sentimentPriorReviews, double diversity) {
+            this(neighbours, collaborativeWeight, contentWeight, repeatWeight, popularityWeight, recencyHalfLifeDays,
+                    popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity, 0, 0, 0);
+        }
 
         /** Chosen on Online Retail's validation split for the "repeat" variant (bench/recommender.sh hybrid). */
         public static final Settings DEFAULT = new Settings(50, 1.0, 0.3, 4.0, 0.15, 365, 90, 0.5, 0.2, 5, 0.15);
 
         public Settings withWeights(double collaborative, double content, double repeat, double popularity) {
             return new Settings(neighbours, collaborative, content, repeat, popularity, recencyHalfLifeDays,
-                    popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity);
+                    popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity, easeItems,
+                    easeWeight, easeLambda);
         }
 
-        public Settings withRecencyHalfLife(double days) {
-            return new Settings(neighbours, collaborativeWeight, contentWeight, repeatWeight, popularityWeight, days,
-                    popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity);
+        /** EASE^R over the {@code items} most bought items as a fifth source with {@code weight}. */
+        public Settings withEase(int items, double weight, double lambda) {
+            return new Settings(neighbours, collaborativeWeight, contentWeight, repeatWeight, popularityWeight,
+                    recencyHalfLifeDays, popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews,
+                    diversity, items, weight, lambda);
         }
     }
 
@@ -87,6 +98,8 @@ public final class Recommender implements Scorer {
     static final int POPULAR_CANDIDATES = 200;
     /** Items closest to a user's taste by text that join the candidates. */
     static final int CONTENT_CANDIDATES = 300;
+    /** Items EASE^R scores best for a user that join the candidates. */
+    static final int EASE_CANDIDATES = 200;
 
     private final Interactions m;
     private final List<Item> items;
@@ -94,6 +107,8 @@ public final class Recommender implements Scorer {
     private final Settings settings;
     private final LocalDateTime now;
     private final CoPurchase coPurchase;
+    /** EASE^R over the most bought items, or null when the settings leave it out. */
+    private final EaseR ease;
     private final ContentIndex content;
     private final double[] popularity;
     private final double[] popularityScaled;
@@ -116,6 +131,9 @@ public final class Recommender implements Scorer {
         this.settings = settings;
         this.now = now;
         this.coPurchase = new CoPurchase(m, settings.neighbours());
+        this.ease = settings.easeItems() > 0 && settings.easeWeight() > 0 && m.items() > 0
+                ? new EaseR(m, settings.easeLambda(), EaseR.Weighting.BINARY, EaseR.mostBought(m, settings.easeItems()))
+                : null;
         List<String> texts = new ArrayList<>(items.size());
         for (Item item : items) {
             texts.add(ContentIndex.itemText(item.name(), item.description(), item.category(), item.subCategory()));
@@ -167,10 +185,10 @@ public final class Recommender implements Scorer {
      * content scaled when read (times {@code contentScale}) so that no request walks the whole catalogue twice.
      */
     private record Parts(double[] collaborative, double[] content, double contentScale, double[] repeat,
-                         Candidates touched) {
+                         double[] ease, double easeScale, double easeWeight, Candidates touched) {
         double get(Source source, int item, double[] popularity) {
             return switch (source) {
-                case COLLABORATIVE -> collaborative[item];
+                case COLLABORATIVE -> collaborative[item] + (ease == null ? 0 : easeWeight * Math.max(0, ease[item]) * easeScale);
                 case CONTENT -> content[item] * contentScale;
                 case REPEAT -> repeat[item];
                 case POPULARITY -> popularity[item];
@@ -186,12 +204,14 @@ public final class Recommender implements Scorer {
         final double[] collaborative;
         final double[] repeat;
         final double[] content;
+        final double[] ease;
         final Candidates touched;
 
         Scratch(int n) {
             collaborative = new double[n];
             repeat = new double[n];
             content = new double[n];
+            ease = new double[n];
             touched = new Candidates(n);
         }
 
@@ -202,6 +222,7 @@ public final class Recommender implements Scorer {
             }
             touched.clear();
             java.util.Arrays.fill(content, 0);
+            java.util.Arrays.fill(ease, 0);
         }
     }
 
@@ -237,9 +258,20 @@ public final class Recommender implements Scorer {
             if (closest.length > 0) contentMax = s.content[closest[0]];
             for (int j : closest) if (s.content[j] > 0) touched.add(j);
         }
+        double easeMax = 0;
+        if (ease != null && user >= 0) {
+            ease.score(user, s.ease);
+            int[] covered = ease.covered();
+            double[] local = new double[covered.length];
+            for (int k = 0; k < covered.length; k++) local[k] = s.ease[covered[k]];
+            int[] best = TopK.of(local, Math.min(EASE_CANDIDATES, local.length), null);
+            if (best.length > 0) easeMax = local[best[0]];
+            for (int k : best) if (local[k] > 0) touched.add(covered[k]);
+        }
         scaleOver(s.collaborative, touched);
         scaleOver(s.repeat, touched);
-        return new Parts(s.collaborative, s.content, contentMax > 0 ? 1 / contentMax : 0, s.repeat, touched);
+        return new Parts(s.collaborative, s.content, contentMax > 0 ? 1 / contentMax : 0, s.repeat,
+                ease == null ? null : s.ease, easeMax > 0 ? 1 / easeMax : 0, settings.easeWeight(), touched);
     }
 
     /** How much each of the user's own items says about them: log of how often, decayed by how long ago. */
@@ -271,6 +303,7 @@ public final class Recommender implements Scorer {
 
     private double blend(Parts parts, int j) {
         return settings.collaborativeWeight() * parts.collaborative[j]
+                + (parts.ease() == null ? 0 : parts.easeWeight() * Math.max(0, parts.ease()[j]) * parts.easeScale())
                 + settings.contentWeight() * parts.content[j] * parts.contentScale()
                 + settings.repeatWeight() * parts.repeat[j] + settings.popularityWeight() * popularityScaled[j];
     }
