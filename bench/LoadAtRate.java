@@ -88,7 +88,7 @@ public class LoadAtRate {
                         + "p90 %.2f ms, p99 %.2f ms, max %.2f ms (%.1f s)%n", label, total, rate, seconds, sorted.length,
                 errors.get(), total - done.get(), ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, elapsed);
-        if (!errorKinds.isEmpty()) System.out.println("  errors: " + errorKinds);
+        if (!errorKinds.isEmpty()) System.out.println(label + " errors: " + errorKinds);
     }
 
     static String json(String text) {
