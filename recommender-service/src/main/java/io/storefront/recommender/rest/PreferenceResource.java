@@ -80,7 +80,7 @@ public class PreferenceResource {
                 errors.add(Problem.Violation.of("price", "prices up to 999,999,999,999"));
             }
         }
-        if (!errors.isEmpty()) throw RecommendationParams.invalid(errors);
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         return preferences.put(userId, List.copyOf(categories), in.minPrice(), in.maxPrice());
     }
 
@@ -116,7 +116,7 @@ public class PreferenceResource {
         }
         BigDecimal min = price(body, "minPrice", errors);
         BigDecimal max = price(body, "maxPrice", errors);
-        if (!errors.isEmpty()) throw RecommendationParams.invalid(errors);
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         return new PreferencesInput(categories, min, max);
     }
 

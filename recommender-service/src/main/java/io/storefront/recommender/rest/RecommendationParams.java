@@ -2,13 +2,11 @@ package io.storefront.recommender.rest;
 
 import io.storefront.commons.problem.Problem;
 import io.storefront.commons.problem.ProblemException;
-import io.storefront.commons.problem.ProblemType;
 import io.storefront.recommender.domain.model.Recommender;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,7 +42,7 @@ record RecommendationParams(int k, Recommender.Filter filter, boolean explain) {
         Boolean bought = flag("excludeBought", excludeBought, false, errors);
         Boolean stock = flag("inStock", inStock, true, errors);
         Boolean why = flag("explain", explain, true, errors);
-        if (!errors.isEmpty()) throw invalid(errors);
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         return new RecommendationParams(size, new Recommender.Filter(cat, Set.copyOf(excluded), bought, stock), why);
     }
 
@@ -58,10 +56,5 @@ record RecommendationParams(int k, Recommender.Filter filter, boolean explain) {
                 yield otherwise;
             }
         };
-    }
-
-    static ProblemException invalid(List<Problem.Violation> errors) {
-        return new ProblemException(400, ProblemType.VALIDATION,
-                String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors, Map.of());
     }
 }

@@ -35,6 +35,12 @@ public class ProblemException extends RuntimeException {
                 List.of(Problem.Violation.of(field, message)), Map.of());
     }
 
+    /** A 400 listing every invalid field at once (query parameters, body fields), its detail naming them all. */
+    public static ProblemException invalid(List<Problem.Violation> errors) {
+        return new ProblemException(400, ProblemType.VALIDATION,
+                String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors, Map.of());
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, ProblemType.NOT_FOUND, detail);
     }

@@ -2,10 +2,8 @@ package io.storefront.commons.query;
 
 import io.storefront.commons.problem.Problem;
 import io.storefront.commons.problem.ProblemException;
-import io.storefront.commons.problem.ProblemType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code after} and {@code limit} parameters of every change feed: {@code after} is the cursor a
@@ -33,10 +31,7 @@ public record CursorQuery(long after, int limit) {
                 errors.add(Problem.Violation.of("limit", "'" + limit + "' is not a whole number"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, ProblemType.VALIDATION,
-                    String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors, Map.of());
-        }
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         return new CursorQuery(cursor, size);
     }
 }

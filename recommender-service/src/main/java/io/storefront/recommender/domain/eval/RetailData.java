@@ -31,24 +31,40 @@ public final class RetailData {
     }
 
     public static List<Line> read(Path csv) {
+        List<Line> lines = new ArrayList<>(400_000);
+        forEachKept(csv, (row, at) -> {
+            String id = row[at.customer].endsWith(".0") ? row[at.customer].substring(0, row[at.customer].length() - 2)
+                    : row[at.customer];
+            lines.add(new Line(row[at.invoice], row[at.code], row[at.description], LocalDateTime.parse(row[at.date], TIME), id));
+        });
+        return lines;
+    }
+
+    /** The unit prices of each kept stock code, for a catalog price. */
+    public static java.util.Map<String, List<Double>> unitPrices(Path csv) {
+        java.util.Map<String, List<Double>> prices = new java.util.HashMap<>();
+        forEachKept(csv, (row, at) -> prices.computeIfAbsent(row[at.code], k -> new ArrayList<>())
+                .add(Double.parseDouble(row[at.price])));
+        return prices;
+    }
+
+    /** Where the protocol's columns are in the file. */
+    private record Columns(int invoice, int code, int description, int quantity, int date, int price, int customer) {
+    }
+
+    /** Every row the protocol keeps: no cancellation, a customer, quantity and price above zero, a proper stock code. */
+    private static void forEachKept(Path csv, java.util.function.BiConsumer<String[], Columns> kept) {
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CsvReader in = new CsvReader(reader)) {
             String[] header = in.next();
-            int invoice = column(header, "InvoiceNo");
-            int code = column(header, "StockCode");
-            int description = column(header, "Description");
-            int quantity = column(header, "Quantity");
-            int date = column(header, "InvoiceDate");
-            int price = column(header, "UnitPrice");
-            int customer = column(header, "CustomerID");
-            List<Line> lines = new ArrayList<>(400_000);
+            Columns at = new Columns(column(header, "InvoiceNo"), column(header, "StockCode"), column(header, "Description"),
+                    column(header, "Quantity"), column(header, "InvoiceDate"), column(header, "UnitPrice"),
+                    column(header, "CustomerID"));
             for (String[] r = in.next(); r != null; r = in.next()) {
-                if (r[invoice].startsWith("C") || r[customer].isBlank()) continue;
-                if (Double.parseDouble(r[quantity]) <= 0 || Double.parseDouble(r[price]) <= 0) continue;
-                if (!STOCK_CODE.matcher(r[code]).matches()) continue;
-                String id = r[customer].endsWith(".0") ? r[customer].substring(0, r[customer].length() - 2) : r[customer];
-                lines.add(new Line(r[invoice], r[code], r[description], LocalDateTime.parse(r[date], TIME), id));
+                if (r[at.invoice].startsWith("C") || r[at.customer].isBlank()) continue;
+                if (Double.parseDouble(r[at.quantity]) <= 0 || Double.parseDouble(r[at.price]) <= 0) continue;
+                if (!STOCK_CODE.matcher(r[at.code]).matches()) continue;
+                kept.accept(r, at);
             }
-            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,27 +73,5 @@ public final class RetailData {
     private static int column(String[] header, String name) {
         for (int i = 0; i < header.length; i++) if (header[i].strip().equals(name)) return i;
         throw new IllegalArgumentException("no column " + name);
-    }
-
-    /** The unit prices of each kept stock code (the same cleaning as {@link #read}), for a catalog price. */
-    public static java.util.Map<String, List<Double>> unitPrices(Path csv) {
-        java.util.Map<String, List<Double>> prices = new java.util.HashMap<>();
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CsvReader in = new CsvReader(reader)) {
-            String[] header = in.next();
-            int invoice = column(header, "InvoiceNo");
-            int code = column(header, "StockCode");
-            int quantity = column(header, "Quantity");
-            int price = column(header, "UnitPrice");
-            int customer = column(header, "CustomerID");
-            for (String[] r = in.next(); r != null; r = in.next()) {
-                if (r[invoice].startsWith("C") || r[customer].isBlank()) continue;
-                if (Double.parseDouble(r[quantity]) <= 0 || Double.parseDouble(r[price]) <= 0) continue;
-                if (!STOCK_CODE.matcher(r[code]).matches()) continue;
-                prices.computeIfAbsent(r[code], k -> new ArrayList<>()).add(Double.parseDouble(r[price]));
-            }
-            return prices;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
