@@ -22,7 +22,8 @@ function el(tag, attrs, ...children) {
 /** Calls the API; resolves with the JSON body, rejects with the problem's detail. */
 async function api(path, options = {}) {
   const headers = Object.assign({ "Authorization": "Bearer " + key() }, options.headers || {});
-  const response = await fetch(path, Object.assign({}, options, { headers }));
+  // "no-cache": always revalidate (a cheap 304 by ETag) so that a finished import shows at once
+  const response = await fetch(path, Object.assign({ cache: "no-cache" }, options, { headers }));
   const type = response.headers.get("Content-Type") || "";
   const body = type.includes("json") ? await response.json() : null;
   if (!response.ok) {
@@ -69,6 +70,7 @@ function filters() {
   if ($("from").value) params.from = $("from").value;
   if ($("to").value) params.to = $("to").value;
   if ($("category").value) params.category = $("category").value;
+  if ($("state").value) params.state = $("state").value;
   return params;
 }
 
@@ -98,6 +100,7 @@ async function renderView(container, title, path, params) {
   }
 }
 
+/** The tiles; resolves with the selection's order and customer counts (null when unknown). */
 async function renderKpis(params) {
   const target = $("kpis");
   try {
@@ -106,14 +109,18 @@ async function renderKpis(params) {
     const tiles = [["Revenue", money(t.revenue, body.currency)], ["Orders", t.orders.toLocaleString("en-IN")],
       ["Average order value", t.orders ? money(t.revenue / t.orders, body.currency) : "–"],
       ["Profit", money(t.profit, body.currency)], ["Margin", (100 * t.margin).toFixed(1) + " %"]];
+    let customers = null;
     try {
-      const customers = await api("/api/v1/analytics/customers/segments?charts=none");
-      tiles.push(["Customers", Number(customers.body.customers).toLocaleString("en-IN")]);
+      const segments = await api("/api/v1/analytics/customers/segments" + query({ charts: "none", ...(params.state ? { state: params.state } : {}) }));
+      customers = Number(segments.body.customers);
+      tiles.push(["Customers", customers.toLocaleString("en-IN")]);
     } catch (ignored) { /* the customers tile is left out when that view is not allowed */ }
     target.replaceChildren(...tiles.map(([label, value]) =>
       el("div", { class: "kpi", "data-kpi": label }, el("div", { class: "muted" }, label), el("div", { class: "value" }, value))));
+    return { orders: t.orders, customers };
   } catch (error) {
     showError(target, error);
+    return { orders: null, customers: null };
   }
 }
 
@@ -123,6 +130,8 @@ async function loadDimensions() {
     const select = $("category");
     select.replaceChildren(el("option", { value: "" }, "All categories"),
       ...(body.categories || []).map((c) => el("option", { value: c.name }, c.name)));
+    $("state").replaceChildren(el("option", { value: "" }, "All regions"),
+      ...(body.states || []).map((s) => el("option", { value: s.name }, s.name)));
     if (body.from) $("from").value = $("from").value || body.from;
     if (body.to) $("to").value = $("to").value || body.to;
   } catch (error) {
@@ -133,16 +142,26 @@ async function loadDimensions() {
 async function renderOverview() {
   const params = filters();
   $("filters-state").textContent = "";
-  renderKpis(params);
   const sales = $("sales-panels");
-  sales.replaceChildren();
-  SALES_VIEWS.forEach(([title, path, extra]) => {
-    // product views take whole months and category filters only; the date range applies to all
-    renderView(sales, title, path, Object.assign({}, extra, params));
-  });
   const customers = $("customer-panels");
+  sales.replaceChildren();
   customers.replaceChildren();
-  CUSTOMER_VIEWS.forEach(([title, path, extra]) => renderView(customers, title, path, extra));
+  // the tiles say whether there is anything to draw: an empty selection gets one clear sentence per panel
+  const counts = await renderKpis(params);
+  SALES_VIEWS.forEach(([title, path, extra]) => {
+    if (counts.orders === 0) emptyPanel(sales, title, "No orders in this selection. Widen the filters, or import orders below.");
+    else renderView(sales, title, path, Object.assign({}, extra, params));
+  });
+  // customer views describe whole customer histories: only the region narrows them
+  const region = params.state ? { state: params.state } : {};
+  CUSTOMER_VIEWS.forEach(([title, path, extra]) => {
+    if (counts.customers === 0) emptyPanel(customers, title, "No customers with orders yet.");
+    else renderView(customers, title, path, Object.assign({}, extra, region));
+  });
+}
+
+function emptyPanel(container, title, message) {
+  container.append(el("div", { class: "panel" }, el("h3", {}, title), el("p", { class: "empty" }, message)));
 }
 
 // ---- reviews ------------------------------------------------------------------------------------
@@ -260,10 +279,10 @@ async function startImport(event) {
     const rejected = job.errors || [];
     target.replaceChildren(
       el("p", { class: job.status === "succeeded" ? "" : "error", "data-status": job.status },
-        job.status === "succeeded" ? "Done: " + (job.rowsStored ?? "") + " rows stored, " + (job.rowsRejected ?? rejected.length) + " rejected."
+        job.status === "succeeded" ? "Done: " + (job.rowsStored ?? job.linesStored ?? "") + " rows stored, " + (job.rowsRejected ?? rejected.length) + " rejected."
           : "Failed: " + (job.failure || "see the rows below")),
       rejected.length ? el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "Line"), el("th", {}, "Field"), el("th", {}, "Reason"))),
-        el("tbody", {}, ...rejected.map((r) => el("tr", {}, el("td", {}, r.line ?? ""), el("td", {}, r.field ?? ""), el("td", {}, r.message ?? ""))))) : null);
+        el("tbody", {}, ...rejected.map((r) => el("tr", {}, el("td", {}, r.line ?? ""), el("td", {}, r.field ?? r.column ?? ""), el("td", {}, r.message ?? ""))))) : el("p", { class: "muted" }, "No row was rejected."));
   } catch (error) {
     showError(target, error);
   }
