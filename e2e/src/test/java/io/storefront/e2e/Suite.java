@@ -41,6 +41,7 @@ final class Suite implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, List<String>> commands = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Suite(TestDatabase database) {
@@ -48,7 +49,13 @@ final class Suite implements AutoCloseable {
     }
 
     static Suite start() {
-        Suite suite = new Suite(TestPostgres.createDatabase("e2e"));
+        return start(TestPostgres.createDatabase("e2e"), Map.of());
+    }
+
+    /** The suite on that database, with {@code settings} added to every service's environment. */
+    static Suite start(TestDatabase database, Map<String, String> settings) {
+        Suite suite = new Suite(database);
+        suite.settings.putAll(settings);
         try {
             for (Service s : SERVICES) {
                 suite.ports.put(s.name(), freePort());
@@ -96,6 +103,7 @@ final class Suite implements AutoCloseable {
             env.put("RECOMMENDER_URL", url("recommender"));
             env.put("GATEWAY_KEYS_FILE", keysFile().toString());
         }
+        env.putAll(settings);
         environments.put(s.name(), env);
     }
 
@@ -148,6 +156,29 @@ final class Suite implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Freezes the service's process (SIGSTOP): it still accepts connections but answers nothing, as a hung service does. */
+    void pause(String service) {
+        signal(service, "-STOP");
+    }
+
+    void resume(String service) {
+        signal(service, "-CONT");
+    }
+
+    private void signal(String service, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, String.valueOf(processes.get(service).pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + service + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -156,11 +156,11 @@ class AnalyticsRoutesTest {
     }
 
     @Test
-    void aSlowServiceTimesOutWithA504() {
+    void aSlowServiceTimesOutWithA503() {
         AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{}")));
         given().when().get("/analytics/sales")
-                .then().statusCode(504).contentType("application/problem+json")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
                 .body("type", org.hamcrest.Matchers.equalTo("urn:storefront:problem:upstream-timeout"))
                 .time(lessThan(2_900L));
     }

@@ -41,7 +41,11 @@ public final class TestPostgres {
 
     /** A new, empty database; {@code label} only makes its name easier to recognise. */
     public static TestDatabase createDatabase(String label) {
-        PostgresServer srv = server();
+        return createDatabase(server(), label);
+    }
+
+    /** A new, empty database on that server. */
+    public static TestDatabase createDatabase(PostgresServer srv, String label) {
         String name = DB_PREFIX + System.currentTimeMillis() + "_"
                 + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xFFFFFF));
@@ -84,7 +88,7 @@ public final class TestPostgres {
         }
         Optional<Path> binDir = findPostgresBin();
         if (binDir.isPresent()) {
-            return ThrowawayCluster.start(binDir.get());
+            return ThrowawayCluster.start(binDir.get()).server();
         }
         throw new IllegalStateException("""
                 No PostgreSQL for the tests. Tried:
@@ -172,35 +176,70 @@ public final class TestPostgres {
         }
     }
 
-    /** A cluster in a temp dir, owned by this JVM: started on a free port, removed at exit. */
-    static final class ThrowawayCluster {
+    /**
+     * A cluster of the test's own, for tests that stop and start the server under running services;
+     * empty where no {@code initdb}/{@code pg_ctl} is installed. Removed when the JVM exits.
+     */
+    public static Optional<ThrowawayCluster> ownCluster() {
+        return findPostgresBin().map(ThrowawayCluster::start);
+    }
 
-        static PostgresServer start(Path bin) {
+    /** A cluster in a temp dir, owned by this JVM: started on a free port, removed at exit. */
+    public static final class ThrowawayCluster {
+
+        private final Path bin;
+        private final Path dir;
+        private final Path data;
+        private final boolean root;
+        private final int port;
+
+        private ThrowawayCluster(Path bin, Path dir, boolean root, int port) {
+            this.bin = bin;
+            this.dir = dir;
+            this.data = dir.resolve("data");
+            this.root = root;
+            this.port = port;
+        }
+
+        static ThrowawayCluster start(Path bin) {
             try {
                 boolean root = "root".equals(System.getProperty("user.name"));
                 Path dir = Files.createTempDirectory("sf-pg-", PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rwx------")));
-                Path data = dir.resolve("data");
-                int port = freePort();
+                ThrowawayCluster cluster = new ThrowawayCluster(bin, dir, root, freePort());
                 if (root) {
                     run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
                 }
-                run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "test", "--auth=trust",
+                run(List.of(bin.resolve("initdb").toString(), "-D", cluster.data.toString(), "-U", "test", "--auth=trust",
                         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"), root);
-                run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
-                        dir.resolve("server.log").toString(), "-o",
-                        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                                + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-                        "start"), root);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, data, root)));
-                return new PostgresServer("127.0.0.1", port, "test", null, "postgres",
-                        "throwaway cluster in " + dir + " on port " + port);
+                cluster.startServer();
+                Runtime.getRuntime().addShutdownHook(new Thread(cluster::remove));
+                return cluster;
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start a throwaway PostgreSQL cluster", e);
             }
         }
 
-        private static void stop(Path bin, Path dir, Path data, boolean root) {
+        public PostgresServer server() {
+            return new PostgresServer("127.0.0.1", port, "test", null, "postgres",
+                    "throwaway cluster in " + dir + " on port " + port);
+        }
+
+        /** Starts the stopped server again, same port and settings. */
+        public void startServer() {
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
+                    dir.resolve("server.log").toString(), "-o",
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+                    "start"), root);
+        }
+
+        /** Stops the server as an operator's restart does: open sessions are ended, their transactions rolled back. */
+        public void stopServer() {
+            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"), root);
+        }
+
+        private void remove() {
             try {
                 run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), root);
             } catch (RuntimeException e) {

@@ -65,12 +65,31 @@ class TestPostgresTest {
     @Test
     void startsAThrowawayClusterWhenNoServerIsRunning() throws Exception {
         // the path CI takes when the machine's PostgreSQL is stopped
-        PostgresServer cluster = TestPostgres.ThrowawayCluster.start(TestPostgres.findPostgresBin().orElseThrow());
+        PostgresServer cluster = TestPostgres.ThrowawayCluster.start(TestPostgres.findPostgresBin().orElseThrow()).server();
         try (Connection c = cluster.connect(cluster.adminDatabase()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT current_setting('port')::int")) {
             rs.next();
             assertEquals(cluster.port(), rs.getInt(1));
             assertNotEquals(5432, cluster.port());
+        }
+    }
+
+    @Test
+    void anOwnClusterStopsAndStartsKeepingWhatWasCommitted() throws Exception {
+        TestPostgres.ThrowawayCluster cluster = TestPostgres.ownCluster().orElseThrow();
+        try (TestDatabase db = TestPostgres.createDatabase(cluster.server(), "restart")) {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE kept (id int)");
+                st.execute("INSERT INTO kept VALUES (7)");
+            }
+            cluster.stopServer();
+            org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, db::connect, "stopped");
+            cluster.startServer();
+            try (Connection c = db.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id FROM kept")) {
+                rs.next();
+                assertEquals(7, rs.getInt(1));
+            }
         }
     }
 }

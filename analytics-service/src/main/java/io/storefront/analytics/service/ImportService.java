@@ -166,12 +166,12 @@ public class ImportService {
                     long read = source == null ? 0 : source.tally().rowsRead();
                     long rejected = source == null ? 0 : source.tally().rowsRejected();
                     if (e instanceof ImportRejected r) {
-                        return imports.fail(job.id(), "the file cannot be imported; nothing was stored", read, rejected,
-                                r.errors());
+                        return untilRecorded(imports.fail(job.id(), "the file cannot be imported; nothing was stored", read,
+                                rejected, r.errors()));
                     }
                     LOG.errorf(e, "import job %d failed", job.id());
-                    return imports.fail(job.id(), "the import failed and nothing was stored: " + e.getMessage(), read,
-                            rejected, source == null ? List.of() : source.tally().errors());
+                    return untilRecorded(imports.fail(job.id(), "the import failed and nothing was stored: " + e.getMessage(),
+                            read, rejected, source == null ? List.of() : source.tally().errors()));
                 })
                 .eventually(() -> Uni.createFrom().item(() -> {
                     vertx.cancelTimer(heartbeat);
@@ -179,6 +179,15 @@ public class ImportService {
                     deleteAll(files);
                     return null;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /**
+     * Writes a job's outcome, again and again for about two minutes while the database is unreachable
+     * (an import usually fails because the database went away): clients polling the job then see it
+     * fail as soon as the database is back, not when the abandoned-job watcher gets to it.
+     */
+    private static <T> Uni<T> untilRecorded(Uni<T> write) {
+        return write.onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).atMost(15);
     }
 
     /**

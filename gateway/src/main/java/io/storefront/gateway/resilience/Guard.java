@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * flight), a circuit breaker, retries of idempotent calls on connection failures, and an overall
  * deadline. Failures come out as {@link ServiceUnavailable} (circuit open, bulkhead full,
  * unreachable), {@link UpstreamTimeout} or {@link UpstreamFailure}, which the REST layer maps to
- * 503, 504 and 502 problems.
+ * 503, 503 (with its own type) and 502 problems.
  *
  * <p>Written here because the quarkus-smallrye-fault-tolerance jar of our platform version is not
  * on the Maven Central this project builds from (see README, "Fault tolerance").

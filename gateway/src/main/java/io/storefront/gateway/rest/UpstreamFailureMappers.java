@@ -11,7 +11,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** How failures of the services behind the gateway reach clients: 502/503/504 problems, never a stack trace. */
+/**
+ * How failures of the services behind the gateway reach clients: problems, never a stack trace. A service
+ * down, paused or too slow is a 503 with Retry-After (its type says which), so that clients handle every
+ * "not now" alike; a service that answered with an error of its own is a 502.
+ */
 public class UpstreamFailureMappers {
 
     private static final Logger LOG = Logger.getLogger(UpstreamFailureMappers.class);
@@ -26,8 +30,8 @@ public class UpstreamFailureMappers {
     @ServerExceptionMapper
     public Response timeout(UpstreamTimeout e, UriInfo uri) {
         LOG.warnf("%s on %s", e.getMessage(), uri.getPath());
-        return problem(504, ProblemType.UPSTREAM_TIMEOUT,
-                "The " + e.service() + " service did not answer in time; try again later", uri);
+        return withRetryAfter(problem(503, ProblemType.UPSTREAM_TIMEOUT,
+                "The " + e.service() + " service did not answer in time; try again later", uri));
     }
 
     @ServerExceptionMapper
