@@ -308,13 +308,17 @@ public class OrderLineRepository {
      * out not to be grouped by order, that delta is discarded and computed here instead. The caller holds
      * the data-version lock, so change numbers are assigned in commit order.
      */
-    public Uni<Void> applyStaged(SqlConnection tx, long importId, java.util.function.IntFunction<Uni<Void>> afterStep) {
+    public Uni<Void> applyStaged(SqlConnection tx, long importId, java.util.function.IntFunction<Uni<Void>> afterStep,
+                                 io.storefront.analytics.service.PhaseTimes times) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        List<java.util.function.Supplier<Uni<?>>> steps = steps(tx, importId);
+        List<java.util.Map.Entry<String, java.util.function.Supplier<Uni<?>>>> steps = steps(tx, importId);
         for (int i = 0; i < steps.size(); i++) {
-            java.util.function.Supplier<Uni<?>> step = steps.get(i);
+            var step = steps.get(i);
             int done = i + 1;
-            chain = chain.chain(step::get).chain(() -> afterStep.apply(done));
+            chain = chain.chain(() -> {
+                long started = System.nanoTime();
+                return step.getValue().get().invoke(() -> times.add(step.getKey(), System.nanoTime() - started));
+            }).chain(() -> afterStep.apply(done));
         }
         return chain;
     }
@@ -393,28 +397,34 @@ public class OrderLineRepository {
     /** How many steps {@link #applyStaged} reports progress for. */
     public static final int APPLY_STEPS = 16;
 
-    private List<java.util.function.Supplier<Uni<?>>> steps(SqlConnection tx, long importId) {
+    private List<java.util.Map.Entry<String, java.util.function.Supplier<Uni<?>>>> steps(SqlConnection tx, long importId) {
         java.util.concurrent.atomic.AtomicBoolean scattered = new java.util.concurrent.atomic.AtomicBoolean();
-        List<java.util.function.Supplier<Uni<?>>> steps = List.of(
-                () -> tx.query(STAGE_ORDERS).execute(),
+        List<java.util.Map.Entry<String, java.util.function.Supplier<Uni<?>>>> steps = List.of(
+                step("orders of the file", () -> tx.query(STAGE_ORDERS).execute()),
                 // temp tables have no statistics until analysed; without them the joins below go wrong
-                () -> tx.query("ANALYZE import_lines, import_orders").execute(),
-                () -> tx.query(SCATTERED).execute().invoke(rows -> scattered.set(rows.iterator().next().getBoolean(0)))
-                        .chain(() -> scattered.get() ? tx.query(DISCARD_READ_DELTA).execute() : Uni.createFrom().nullItem()),
-                () -> tx.query(REPLACED).execute(),
-                () -> tx.query(CREATE_DELTA).execute(),
-                () -> tx.query(ADD_DELTA.formatted("-1", OLD_LINES)).execute(),
-                () -> tx.query(DELETE_OLD_LINES).execute(),
-                () -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId)),
-                () -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId)),
-                () -> scattered.get() ? tx.query(ADD_DELTA.formatted("1", NEW_LINES)).execute() : Uni.createFrom().voidItem(),
-                () -> tx.query(DELTA_CELLS).execute(),
-                () -> tx.query(CELLS_TO_DELTA).execute(),
-                () -> tx.query(APPLY_CUBE).execute(),
-                () -> tx.query(APPLY_PRODUCTS).execute(),
-                () -> tx.query(DROP_EMPTY_ROLLUP_ROWS).execute(),
-                () -> tx.query(UPDATE_CUSTOMERS).execute());
+                step("analyze", () -> tx.query("ANALYZE import_lines, import_orders").execute()),
+                step("grouping check", () -> tx.query(SCATTERED).execute().invoke(rows -> scattered.set(rows.iterator().next().getBoolean(0)))
+                        .chain(() -> scattered.get() ? tx.query(DISCARD_READ_DELTA).execute() : Uni.createFrom().nullItem())),
+                step("replaced orders", () -> tx.query(REPLACED).execute()),
+                step("delta table", () -> tx.query(CREATE_DELTA).execute()),
+                step("old lines out of the sums", () -> tx.query(ADD_DELTA.formatted("-1", OLD_LINES)).execute()),
+                step("old lines deleted", () -> tx.query(DELETE_OLD_LINES).execute()),
+                step("orders upsert", () -> tx.preparedQuery(UPSERT_ORDERS).execute(Tuple.of(importId))),
+                step("lines insert", () -> tx.preparedQuery(INSERT_LINES).execute(Tuple.of(importId))),
+                step("new lines summed (scattered file)", () -> scattered.get()
+                        ? tx.query(ADD_DELTA.formatted("1", NEW_LINES)).execute() : Uni.createFrom().voidItem()),
+                step("delta cells", () -> tx.query(DELTA_CELLS).execute()),
+                step("cells to delta", () -> tx.query(CELLS_TO_DELTA).execute()),
+                step("cube merge", () -> tx.query(APPLY_CUBE).execute()),
+                step("product months merge", () -> tx.query(APPLY_PRODUCTS).execute()),
+                step("empty rollup rows", () -> tx.query(DROP_EMPTY_ROLLUP_ROWS).execute()),
+                step("customers", () -> tx.query(UPDATE_CUSTOMERS).execute()));
         if (steps.size() != APPLY_STEPS) throw new IllegalStateException("APPLY_STEPS is out of date");
         return steps;
+    }
+
+    private static java.util.Map.Entry<String, java.util.function.Supplier<Uni<?>>> step(String name,
+                                                                                       java.util.function.Supplier<Uni<?>> run) {
+        return java.util.Map.entry(name, run);
     }
 }

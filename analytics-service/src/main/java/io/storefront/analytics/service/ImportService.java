@@ -29,6 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import io.storefront.analytics.domain.OrderLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +137,8 @@ public class ImportService {
     private Uni<Void> run(Job job, List<Path> files, Function<List<Reader>, OrderLineSource> opener) {
         AtomicLong bytesRead = new AtomicLong();
         AtomicLong version = new AtomicLong(-1);
+        PhaseTimes times = new PhaseTimes();
+        long started = System.nanoTime();
         List<OrderLineSource> opened = new ArrayList<>(1);
         // a step of a big import can run for minutes; the heartbeat keeps watchers from calling it abandoned
         long heartbeat = vertx.setPeriodic(Duration.ofSeconds(30).toMillis(),
@@ -148,17 +153,19 @@ public class ImportService {
                 .chain(source -> pool.withTransaction(tx -> {
                     RollupDelta delta = new RollupDelta();
                     return lines.createStaging(tx)
-                        .chain(() -> stageAll(tx, job.id(), source, bytesRead, delta))
+                        .chain(() -> stageAll(tx, job.id(), source, bytesRead, delta, times))
                         .call(() -> {
                             delta.finish();
-                            return lines.stageDelta(tx, delta.drain(), config.importBatchSize());
+                            return timed(times, "staging sums", lines.stageDelta(tx, delta.drain(), config.importBatchSize()));
                         })
                         // the version row lock, held to commit, orders concurrent imports' apply phases
                         .call(() -> imports.bumpDataVersion(tx).invoke(version::set))
-                        .call(() -> lines.applyStaged(tx, job.id(), done -> imports.applying(job.id(), done)))
+                        .call(() -> lines.applyStaged(tx, job.id(), done -> imports.applying(job.id(), done), times))
                         .call(staged -> imports.succeed(tx, job.id(), source.tally().rowsRead(), staged,
                                 source.tally().rowsRejected(), source.tally().errors()));
                 }))
+                .invoke(() -> LOG.infof("import job %d: %,d rows in %.1f s (%s)", job.id(), opened.getFirst().tally().rowsRead(),
+                        (System.nanoTime() - started) / 1e9, times))
                 .invoke(() -> warmer.warm(version.get()))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> {
@@ -196,21 +203,20 @@ public class ImportService {
      * Progress is written at most twice a second.
      */
     private Uni<Long> stageAll(SqlConnection tx, long jobId, OrderLineSource source, AtomicLong bytesRead,
-                               RollupDelta delta) {
+                               RollupDelta delta, PhaseTimes times) {
         AtomicLong staged = new AtomicLong();
         AtomicLong lastReport = new AtomicLong(System.nanoTime());
+        // the next batch is read and summed on a worker while this one is staged, so that parsing and the
+        // database overlap; at most two batches and one drained part of the sums are in memory
+        AtomicReference<CompletableFuture<Chunk>> ahead = new AtomicReference<>(readAhead(source, delta, times));
         return Multi.createBy().repeating()
-                .uni(() -> Uni.createFrom().item(() -> {
-                            List<io.storefront.analytics.domain.OrderLine> batch = source.nextBatch(config.importBatchSize());
-                            batch.forEach(delta::accept);
-                            return batch;
-                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .until(List::isEmpty)
-                .onItem().transformToUniAndConcatenate(batch -> lines.stage(tx, batch, staged.getAndAdd(batch.size()))
-                        // bounded memory: large sums go to the database in parts, which it adds up
-                        .call(() -> delta.size() >= DELTA_FLUSH_AT
-                                ? lines.stageDelta(tx, delta.drain(), config.importBatchSize())
-                                : Uni.createFrom().voidItem())
+                .uni(() -> Uni.createFrom().completionStage(ahead.get())
+                        .invoke(chunk -> { if (!chunk.lines().isEmpty()) ahead.set(readAhead(source, delta, times)); }))
+                .until(chunk -> chunk.lines().isEmpty())
+                .onItem().transformToUniAndConcatenate(chunk -> timed(times, "staging",
+                                lines.stage(tx, chunk.lines(), staged.getAndAdd(chunk.lines().size())))
+                        .call(() -> chunk.drained() == null ? Uni.createFrom().voidItem()
+                                : timed(times, "staging sums", lines.stageDelta(tx, chunk.drained(), config.importBatchSize())))
                         .call(() -> {
                             long now = System.nanoTime();
                             if (now - lastReport.get() < PROGRESS_EVERY_NANOS) return Uni.createFrom().voidItem();
@@ -219,6 +225,33 @@ public class ImportService {
                                     source.tally().rowsRejected());
                         }))
                 .collect().with(Collectors.summingLong(Integer::longValue));
+    }
+
+    /** A batch read ahead and, when the sums outgrew their bound with it, the part drained from them. */
+    private record Chunk(List<OrderLine> lines, RollupDelta drained) {
+    }
+
+    /**
+     * Reads, checks and sums the next batch on a worker. Read-aheads run one after another, so the sums
+     * are only ever touched by one of them at a time; large sums are drained here, for the caller to stage.
+     */
+    private CompletableFuture<Chunk> readAhead(OrderLineSource source, RollupDelta delta, PhaseTimes times) {
+        return CompletableFuture.supplyAsync(() -> {
+            long started = System.nanoTime();
+            List<OrderLine> batch = source.nextBatch(config.importBatchSize());
+            long read = System.nanoTime();
+            batch.forEach(delta::accept);
+            times.add("reading", read - started);
+            times.add("summing", System.nanoTime() - read);
+            return new Chunk(batch, delta.size() >= DELTA_FLUSH_AT ? delta.drain() : null);
+        }, Infrastructure.getDefaultWorkerPool());
+    }
+
+    static <T> Uni<T> timed(PhaseTimes times, String phase, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return work.eventually(() -> times.add(phase, System.nanoTime() - started));
+        });
     }
 
     private List<Path> moveAside(long jobId, List<Upload> uploads) {
