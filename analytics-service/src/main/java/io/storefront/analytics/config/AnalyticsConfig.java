@@ -21,4 +21,11 @@ public interface AnalyticsConfig {
     /** Order lines per database round trip during imports. */
     @WithDefault("10000")
     int importBatchSize();
+
+    /**
+     * Rollup cells an import sums in memory before handing them to the database, which adds the parts
+     * up (bounds an import's memory; about 200 bytes a cell).
+     */
+    @WithDefault("200000")
+    int importSumsFlushAt();
 }

@@ -53,8 +53,6 @@ public class ImportService {
     /** A running job writes progress at least this often; silence for longer means it was cut off. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(500).toNanos();
-    /** Summed cells kept in memory before they are staged (about 150 bytes each). */
-    private static final int DELTA_FLUSH_AT = 200_000;
 
     /** An uploaded file: where it was received and the name it had on the client. */
     public record Upload(Path file, String name) {
@@ -243,7 +241,7 @@ public class ImportService {
             batch.forEach(delta::accept);
             times.add("reading", read - started);
             times.add("summing", System.nanoTime() - read);
-            return new Chunk(batch, delta.size() >= DELTA_FLUSH_AT ? delta.drain() : null);
+            return new Chunk(batch, delta.size() >= config.importSumsFlushAt() ? delta.drain() : null);
         }, Infrastructure.getDefaultWorkerPool());
     }
 
