@@ -163,8 +163,13 @@ class FaultsTest {
     void postgresRestartedDuringAnImportLosesNothingAcknowledgedAndAppliesNothingHalfway() throws Exception {
         Path store = Files.createDirectories(Path.of("target", "faults-store").toAbsolutePath());
         Path big = store.resolve("order-lines.csv");
-        try (Writer flat = Files.newBufferedWriter(big)) {
-            new StoreGenerator(StoreGenerator.Settings.of(23, 200_000)).generate(new StoreGenerator.Outputs(flat, null, null, null, null));
+        Path productsCsv = store.resolve("products.csv");
+        Path reviewsCsv = store.resolve("reviews.csv");
+        try (Writer flat = Files.newBufferedWriter(big); Writer products = Files.newBufferedWriter(productsCsv);
+             Writer reviews = Files.newBufferedWriter(reviewsCsv)) {
+            StoreGenerator.Settings size = StoreGenerator.Settings.of(23, 200_000);
+            new StoreGenerator(new StoreGenerator.Settings(size.seed(), size.lines(), size.customers(), 40_000, size.start(),
+                    size.months(), 0.12)).generate(new StoreGenerator.Outputs(flat, null, null, products, reviews));
         }
         Path small = store.resolve("last-orders.csv");
         Files.write(small, lastWholeOrders(Files.readAllLines(big), 2_000));
@@ -175,6 +180,12 @@ class FaultsTest {
         assertEquals(0, before.compareTo(sumOfAmounts(small)), "the baseline is the small file: " + before + " vs " + sumOfAmounts(small));
         storeReviews(40);
 
+        // the three kinds of import in flight together when the database goes away
+        String gateway = suite.url("gateway");
+        String reviewImport = given().baseUri(gateway).multiPart("file", reviewsCsv.toFile())
+                .when().post("/api/v1/sentiment/reviews/imports").then().statusCode(202).extract().header("Location");
+        String catalogImport = given().baseUri(gateway).multiPart("file", productsCsv.toFile())
+                .when().post("/api/v1/catalog/imports").then().statusCode(202).extract().header("Location");
         String job = given().baseUri(analytics).multiPart("file", big.toFile()).when().post("/api/v1/imports/order-lines")
                 .then().statusCode(202).extract().path("self");
         awaitStatus(() -> {
@@ -191,9 +202,23 @@ class FaultsTest {
         String outcome = awaitTerminal(analytics, job, Duration.ofSeconds(90));
         assertEquals("failed", outcome, "the interrupted import says it failed");
         assertEquals(0, before.compareTo(revenue()), "nothing of the interrupted import is stored");
-        assertEquals(40, ((List<?>) given().baseUri(suite.url("gateway")).queryParam("limit", "100")
-                .when().get("/api/v1/sentiment/reviews").then().statusCode(200).extract().path("reviews")).size(),
-                "every acknowledged review is still there");
+        for (int p = 0; p < 4; p++) {
+            assertEquals(10, ((List<?>) given().baseUri(gateway).queryParam("productId", "P-F" + p).queryParam("limit", "100")
+                    .when().get("/api/v1/sentiment/reviews").then().statusCode(200).extract().path("reviews")).size(),
+                    "every acknowledged review is still there");
+        }
+        // review and catalog imports replace by id: they start over once the database is back and end complete
+        for (var imported : List.of(Map.entry(reviewImport, reviewsCsv), Map.entry(catalogImport, productsCsv))) {
+            assertEquals("succeeded", awaitTerminal(gateway, imported.getKey(), Duration.ofSeconds(120)), imported.getKey());
+            Response finished = given().baseUri(gateway).when().get(imported.getKey());
+            long rows = Files.lines(imported.getValue()).count() - 1;
+            assertEquals(rows, ((Number) finished.path("rowsStored")).longValue() + ((Number) finished.path("rowsRejected")).longValue(),
+                    imported.getKey() + " accounts for every row once");
+        }
+        List<String> lastProduct = Files.readAllLines(productsCsv);
+        given().baseUri(gateway).when().get("/api/v1/catalog/products/" + lastProduct.getLast().split(",", 2)[0]).then().statusCode(200);
+        List<String> lastReview = Files.readAllLines(reviewsCsv);
+        given().baseUri(gateway).when().get("/api/v1/sentiment/reviews/" + lastReview.getLast().split(",", 2)[0]).then().statusCode(200);
 
         assertEquals("succeeded", importAndWait(analytics, big, Duration.ofSeconds(180)));
         assertEquals(0, sumOfAmounts(big).compareTo(revenue()), "imported again: every line once (the small file's orders updated)");
@@ -207,12 +232,12 @@ class FaultsTest {
         return awaitTerminal(analytics, job, limit);
     }
 
-    private static String awaitTerminal(String analytics, String job, Duration limit) {
+    private static String awaitTerminal(String baseUri, String job, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         String status = "queued";
         while (System.nanoTime() < deadline) {
             try {
-                status = given().baseUri(analytics).when().get(job).then().extract().path("status");
+                status = given().baseUri(baseUri).when().get(job).then().extract().path("status");
             } catch (RuntimeException e) {
                 status = "unreachable";
             }

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.commons.csv.CsvReader;
+import io.storefront.commons.db.DatabaseOutage;
 import io.storefront.commons.problem.Problem;
 import io.storefront.recommender.domain.catalog.ProductCsv;
 import io.storefront.recommender.domain.catalog.ProductInput;
@@ -95,11 +96,15 @@ public class CatalogImportService {
                 jobs.fail(id, checked.problem() + "; nothing was stored", List.of()).await().atMost(DB_WAIT);
                 return;
             }
-            importRows(id, file, fileName, checked.rows());
+            // products replace by id: after an outage the file is imported again from the start, so an
+            // import interrupted by a database restart resumes instead of ending with its first batches only
+            DatabaseOutage.startOverAfterOutages("Catalog import " + id, () -> importRows(id, file, fileName, checked.rows()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Catalog import %d failed", id);
-            jobs.fail(id, "the import stopped: " + e.getClass().getSimpleName() + "; the batches before it are stored "
-                    + "(import the file again: products replace by id)", List.of()).await().atMost(DB_WAIT);
+            String why = "the import stopped: " + e.getClass().getSimpleName() + "; the batches before it are stored "
+                    + "(import the file again: products replace by id)";
+            DatabaseOutage.startOverAfterOutages("Catalog import " + id + " (recording that it failed)",
+                    () -> jobs.fail(id, why, List.of()).await().atMost(DB_WAIT));
         } finally {
             try {
                 Files.deleteIfExists(file);

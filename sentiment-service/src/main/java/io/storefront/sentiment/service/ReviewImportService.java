@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.commons.csv.CsvReader;
+import io.storefront.commons.db.DatabaseOutage;
 import io.storefront.commons.problem.Problem;
 import io.storefront.sentiment.config.SentimentConfig;
 import io.storefront.sentiment.domain.ReviewCsv;
@@ -103,12 +104,15 @@ public class ReviewImportService {
                 jobs.finish(id, false, unreadable + "; nothing was stored", List.of()).await().atMost(DB_WAIT);
                 return;
             }
-            importRows(id, file, fileName, size);
+            // reviews replace by id: after an outage the file is imported again from the start, so an
+            // import interrupted by a database restart resumes instead of ending with its first batches only
+            DatabaseOutage.startOverAfterOutages("Review import " + id, () -> importRows(id, file, fileName, size));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Review import %d failed", id);
-            jobs.finish(id, false, "the import stopped: " + e.getClass().getSimpleName()
-                    + "; the batches before it are stored (import the file again: reviews replace by id)", List.of())
-                    .await().atMost(DB_WAIT);
+            String why = "the import stopped: " + e.getClass().getSimpleName()
+                    + "; the batches before it are stored (import the file again: reviews replace by id)";
+            DatabaseOutage.startOverAfterOutages("Review import " + id + " (recording that it failed)",
+                    () -> jobs.finish(id, false, why, List.of()).await().atMost(DB_WAIT));
         } finally {
             try {
                 Files.deleteIfExists(file);
