@@ -33,7 +33,7 @@ public final class CustomerCharts {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFont(new Font(ChartTheme.FAMILY, Font.PLAIN, 11));
-        chart.getStyler().setXAxisLabelRotation(labels.size() > 8 ? 30 : 0);
+        ChartTheme.nameEveryBar(chart.getStyler(), labels);
         double total = values.stream().mapToDouble(Number::doubleValue).sum();
         if (labels.isEmpty() || total == 0) {
             chart.addSeries(yTitle, List.of("no customers"), List.of(0));

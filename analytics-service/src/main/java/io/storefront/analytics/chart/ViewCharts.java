@@ -221,7 +221,7 @@ public final class ViewCharts {
                 .title(title).yAxisTitle(currency).build();
         ChartTheme.applyAxes(chart.getStyler());
         chart.getStyler().setStacked(true);
-        chart.getStyler().setXAxisLabelRotation(labels.size() > 6 ? 45 : 0);
+        ChartTheme.nameEveryBar(chart.getStyler(), labels);
         chart.getStyler().setSeriesColors(new Color[] {ChartTheme.SERIES[2], LOSS});
         if (labels.isEmpty()) {
             chart.addSeries("Profit", List.of("no sales"), List.of(0));

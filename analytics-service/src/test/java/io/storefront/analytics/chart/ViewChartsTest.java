@@ -61,4 +61,25 @@ class ViewChartsTest {
         }
         return bands;
     }
+
+    /**
+     * VectorGraphics2D writes each text as a group of paths placed by {@code translate(x y)}; the x labels are
+     * the groups in the band between the plot and the legend, one per label drawn.
+     */
+    @Test
+    void everyBarOfAProfitChartIsNamed() {
+        List<String> subCategories = new ArrayList<>();
+        List<Double> profit = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            subCategories.add("Sub-category " + (char) ('A' + i));
+            profit.add(i == 3 ? -5_000.0 : 10_000.0 * (i + 1));
+        }
+        RenderedChart chart = ViewCharts.profitBars("profit", "Profit by sub-category", subCategories, profit, "INR", ChartFormat.SVG);
+        String svg = new String(chart.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        long labels = java.util.regex.Pattern.compile("<g transform=\"translate\\(([-0-9.]+) ([-0-9.]+)\\)\"").matcher(svg).results()
+                .mapToDouble(m -> Double.parseDouble(m.group(2)))
+                .filter(y -> y > 0.78 * ChartTheme.HEIGHT && y < 0.93 * ChartTheme.HEIGHT)
+                .count();
+        assertEquals(23, labels, "one label a bar");
+    }
 }
