@@ -6,6 +6,7 @@
 #   bench/recommender.sh new        tunes EASE^R's weighting and lambda on the validation split, then tests once
 #   bench/recommender.sh hybrid     tunes the service's hybrid model on the validation split, then tests once
 #   bench/recommender.sh ranker     fits a learned ranker over the candidate sources on the validation split, tests once
+#   bench/recommender.sh rebuy      a probabilistic re-buy score (basket share and rate) for "repeat", tuned then tested once
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/bin/lib.sh"
@@ -16,5 +17,6 @@ MAIN=io.storefront.recommender.bench.RetailBenchmark
 [ "${1:-}" = new ] && MAIN=io.storefront.recommender.bench.NewTuning
 [ "${1:-}" = hybrid ] && MAIN=io.storefront.recommender.bench.HybridTuning
 [ "${1:-}" = ranker ] && MAIN=io.storefront.recommender.bench.RankerTuning
+[ "${1:-}" = rebuy ] && MAIN=io.storefront.recommender.bench.RebuyTuning
 "$JAVA_HOME/bin/java" -Xmx4g ${BENCH_OPTS:-} -cp "$CP" "$MAIN" \
   "$ROOT/../shared/data/retail/online_retail.csv" 2>&1 | grep -v '^SLF4J'
