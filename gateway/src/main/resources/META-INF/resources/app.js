@@ -65,10 +65,14 @@ const CUSTOMER_VIEWS = [
   ["Cohort retention", "/api/v1/analytics/customers/cohorts", {}],
 ];
 
+/** The data's whole date range, as the dimensions gave it. */
+const dataRange = { from: "", to: "" };
+
 function filters() {
   const params = {};
-  if ($("from").value) params.from = $("from").value;
-  if ($("to").value) params.to = $("to").value;
+  // the whole range is asked for without dates: the same query the service computes ahead after an import
+  if ($("from").value && $("from").value !== dataRange.from) params.from = $("from").value;
+  if ($("to").value && $("to").value !== dataRange.to) params.to = $("to").value;
   if ($("category").value) params.category = $("category").value;
   if ($("state").value) params.state = $("state").value;
   return params;
@@ -132,6 +136,8 @@ async function loadDimensions() {
       ...(body.categories || []).map((c) => el("option", { value: c.name }, c.name)));
     $("state").replaceChildren(el("option", { value: "" }, "All regions"),
       ...(body.states || []).map((s) => el("option", { value: s.name }, s.name)));
+    dataRange.from = body.from || "";
+    dataRange.to = body.to || "";
     if (body.from) $("from").value = $("from").value || body.from;
     if (body.to) $("to").value = $("to").value || body.to;
   } catch (error) {
