@@ -142,6 +142,33 @@ class HostileInputTest {
             cases.add(multipart(csv.getBytes(StandardCharsets.UTF_8)));
         }
         cases.add(multipart(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2, 3}));
+        // order and catalog imports: files none of whose rows may be stored, mappings that name nothing real
+        String orderHeader = "order_id,order_date,customer_id,customer_name,state,city,product_id,product_name,category,"
+                + "sub_category,quantity,amount,profit,payment_mode\n";
+        for (String csv : List.of(orderHeader + "B-1,9999-99-99,C1,A,Goa,Panaji,P1,N,Books,Novels,1,10.00,1.00,UPI\n",
+                orderHeader + "B-1,2024-01-01,C1,A,Goa,Panaji,P1,N,Books,Novels,-5,1e309,x,UPI\n",
+                orderHeader + "B-1,2024-01-01,C1,\"never closed\n", "no,header,names\n1,2,3\n", "\uFEFF", "",
+                orderHeader + "'; DROP TABLE analytics.orders; --,2024-01-01,,,,,,,,,abc,,,\n")) {
+            cases.add(multipart("/api/v1/analytics/imports/order-lines", csv.getBytes(StandardCharsets.UTF_8), null));
+            // the first file's row is a plausible product (id, name, category, amount read as the price): left out
+            if (!csv.contains("9999-99-99")) {
+                cases.add(multipart("/api/v1/catalog/imports", csv.getBytes(StandardCharsets.UTF_8), null));
+            }
+        }
+        cases.add(multipart("/api/v1/analytics/imports/order-lines", new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1}, null));
+        for (String mapping : List.of("{", "[]", "{\"order_id\": 5}", "{\"no_such_field\": \"x\"}",
+                "{\"order_id\": \"\"}", "{\"order_id\": \"' OR 1=1 --\"}")) {
+            cases.add(multipart("/api/v1/analytics/imports/order-lines", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), mapping));
+        }
+        cases.add(multipart("/api/v1/analytics/imports/seed", "order_id\n".getBytes(StandardCharsets.UTF_8), null));
+        cases.add(multipart("/api/v1/analytics/imports/../../q/health", "x".getBytes(StandardCharsets.UTF_8), null));
+        for (String body : jsonBodies) {
+            cases.add(new Case("POST", "/api/v1/analytics/imports/order-lines", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (String value : HOSTILE) {
+            String v = q(value).replace("+", "%20");
+            if (!v.isEmpty()) cases.add(new Case("GET", "/api/v1/analytics/imports/" + v, null, null));
+        }
         cases.add(new Case("POST", "/api/v1/sentiment/reviews/imports", "multipart/form-data; boundary=x",
                 "--x\r\nbroken".getBytes(StandardCharsets.UTF_8)));
         cases.add(new Case("POST", "/api/v1/sentiment/reviews/imports", "multipart/form-data",
@@ -150,15 +177,22 @@ class HostileInputTest {
     }
 
     private static Case multipart(byte[] file) {
+        return multipart("/api/v1/sentiment/reviews/imports", file, null);
+    }
+
+    /** A multipart upload of {@code file} as part "file", with a "mapping" part when given. */
+    private static Case multipart(String path, byte[] file, String mapping) {
         String boundary = "hostileBoundary";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n"
+        String mappingPart = mapping == null ? "" : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\""
+                + "\r\n\r\n" + mapping + "\r\n";
+        byte[] head = (mappingPart + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + file.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(file, 0, body, head.length, file.length);
         System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-        return new Case("POST", "/api/v1/sentiment/reviews/imports", "multipart/form-data; boundary=" + boundary, body);
+        return new Case("POST", path, "multipart/form-data; boundary=" + boundary, body);
     }
 
     private static HttpResponse<String> send(Case c) throws Exception {
@@ -173,6 +207,22 @@ class HostileInputTest {
         if (key != null) b.header("Authorization", "Bearer " + key);
         b.method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Accepted uploads are imported after the answer: what they store shows only when their jobs end. */
+    private static void awaitImportsFinished() throws Exception {
+        List<String> lists = List.of("/api/v1/analytics/imports?limit=100", "/api/v1/catalog/imports",
+                "/api/v1/sentiment/reviews/imports");
+        for (int i = 0; i < 240; i++) {
+            boolean busy = false;
+            for (String list : lists) {
+                String body = send(new Case("GET", list, null, null)).body();
+                busy |= body.contains("\"queued\"") || body.contains("\"running\"");
+            }
+            if (!busy) return;
+            Thread.sleep(250);
+        }
+        throw new AssertionError("hostile imports still running after a minute");
     }
 
     /** What is stored: reviews, models, import jobs that stored rows, the analytics data version, the catalog. */
@@ -220,6 +270,7 @@ class HostileInputTest {
                 cases.size(), statuses, failures.size());
         assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " hostile requests failed:\n"
                 + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+        awaitImportsFinished();
         assertEquals(before, fingerprint(), "hostile requests changed stored data");
     }
 
