@@ -122,7 +122,12 @@ public class CatalogImportService {
         try (CsvReader csv = new CsvReader(reader(file))) {
             String[] header = csv.next();
             if (header == null) return new Checked("the file is empty", 0);
-            List<String> missing = ProductCsv.of(header).missing();
+            ProductCsv columns = ProductCsv.of(header);
+            if (columns.looksLikeOrders()) {
+                return new Checked("the file cannot be imported: it is an order export (it has an order id and an order "
+                        + "date); import orders at /api/v1/analytics/imports/order-lines, products here", 0);
+            }
+            List<String> missing = columns.missing();
             if (!missing.isEmpty()) {
                 return new Checked("the file cannot be imported: the header lacks " + String.join(", ", missing)
                         + " (product_id, name, category, sub_category, price; optional description, in_stock and "

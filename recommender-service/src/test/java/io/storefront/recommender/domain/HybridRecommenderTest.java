@@ -166,6 +166,13 @@ class HybridRecommenderTest {
         Object bad = csv.parse(new String[] {"S-2", "Mug", "Home", "Kitchen", "cheap", ""}, "f.csv", 3);
         assertEquals(3L, ((Problem.Violation) bad).line());
         assertFalse(ProductCsv.of(new String[] {"id", "name"}).missing().isEmpty());
+        // an order export has every product column (amount would read as a price): it is told apart
+        assertTrue(ProductCsv.of(new String[] {"order_id", "Order Date", "product_id", "product_name", "category",
+                "sub_category", "quantity", "amount"}).looksLikeOrders());
+        assertTrue(ProductCsv.of(new String[] {"InvoiceNo", "StockCode", "Description", "InvoiceDate", "UnitPrice"})
+                .looksLikeOrders());
+        assertFalse(ProductCsv.of(new String[] {"\uFEFFSKU", "Title", "Department", "Sub-Category", "Unit Price"})
+                .looksLikeOrders());
     }
 
     @Test

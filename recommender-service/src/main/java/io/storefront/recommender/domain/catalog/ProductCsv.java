@@ -50,6 +50,21 @@ public final class ProductCsv {
         return csv;
     }
 
+    private static final java.util.Set<String> ORDER_IDS = java.util.Set.of("order_id", "orderid", "invoice", "invoiceno",
+            "invoice_no");
+    private static final java.util.Set<String> ORDER_DATES = java.util.Set.of("order_date", "orderdate", "invoicedate",
+            "invoice_date");
+
+    /**
+     * Whether the header is an order export's (an order id and an order date): such a file has product
+     * columns too and would read as a catalog with each line's amount as a price, so it is refused.
+     */
+    public boolean looksLikeOrders() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String name : attributes.keySet()) keys.add(name.toLowerCase(Locale.ROOT).replace(' ', '_'));
+        return keys.stream().anyMatch(ORDER_IDS::contains) && keys.stream().anyMatch(ORDER_DATES::contains);
+    }
+
     /** Required columns the header lacks, e.g. ["price"]. */
     public List<String> missing() {
         return List.of("productId", "name", "category", "subCategory", "price").stream()
