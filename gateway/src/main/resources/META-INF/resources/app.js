@@ -285,7 +285,7 @@ async function startImport(event) {
     const rejected = job.errors || [];
     target.replaceChildren(
       el("p", { class: job.status === "succeeded" ? "" : "error", "data-status": job.status },
-        job.status === "succeeded" ? "Done: " + (job.rowsStored ?? job.linesStored ?? "") + " rows stored, " + (job.rowsRejected ?? rejected.length) + " rejected."
+        job.status === "succeeded" ? "Done: " + (job.rowsStored ?? "") + " rows stored, " + (job.rowsRejected ?? rejected.length) + " rejected."
           : "Failed: " + (job.failure || "see the rows below")),
       rejected.length ? el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "Line"), el("th", {}, "Field"), el("th", {}, "Reason"))),
         el("tbody", {}, ...rejected.map((r) => el("tr", {}, el("td", {}, r.line ?? ""), el("td", {}, r.field ?? r.column ?? ""), el("td", {}, r.message ?? ""))))) : el("p", { class: "muted" }, "No row was rejected."));

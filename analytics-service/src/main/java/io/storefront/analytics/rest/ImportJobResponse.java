@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "not listed in errors; a failed one stored nothing.")
 public record ImportJobResponse(long id, String format, String files, String status, String phase, int percent,
                                 Long etaSeconds, long bytesTotal, long bytesRead, long rowsRead, long rowsRejected,
+                                @Schema(description = "order lines stored, as every service's jobs name it")
+                                long rowsStored,
+                                @Schema(description = "the same as rowsStored (this service's earlier name)")
                                 long linesStored, OffsetDateTime createdAt, OffsetDateTime startedAt,
                                 OffsetDateTime finishedAt, String failure,
                                 @Schema(description = "rejected rows (at most 1,000): file, line (item for JSON), "
@@ -31,7 +34,8 @@ public record ImportJobResponse(long id, String format, String files, String sta
             eta = Math.round(elapsed * (100 - percent) / percent);
         }
         return new ImportJobResponse(job.id(), job.format(), job.files(), job.status(), job.phase(), percent, eta,
-                job.bytesTotal(), job.bytesRead(), job.rowsRead(), job.rowsRejected(), job.linesStored(), job.createdAt(),
+                job.bytesTotal(), job.bytesRead(), job.rowsRead(), job.rowsRejected(), job.linesStored(), job.linesStored(),
+                job.createdAt(),
                 job.startedAt(), job.finishedAt(), job.failure(), job.errors(), "/api/v1/imports/" + job.id());
     }
 

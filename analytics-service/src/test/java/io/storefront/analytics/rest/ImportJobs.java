@@ -58,6 +58,7 @@ final class ImportJobs {
         org.junit.jupiter.api.Assertions.assertEquals(2000, job.getInt("rowsRead"));
         org.junit.jupiter.api.Assertions.assertEquals(0, job.getInt("rowsRejected"));
         org.junit.jupiter.api.Assertions.assertEquals(1500, job.getInt("linesStored"));
+        org.junit.jupiter.api.Assertions.assertEquals(1500, job.getInt("rowsStored"), "the name every service's jobs use");
         return job;
     }
 }
