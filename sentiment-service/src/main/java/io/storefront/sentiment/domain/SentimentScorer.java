@@ -252,8 +252,10 @@ public final class SentimentScorer {
             noun = nounAfter(tokens, i, 2);
             if (noun < 0) noun = nounBefore(tokens, i, 6);
         } else if (opinion.isPos("VERB")) {
-            noun = nounAfter(tokens, i, 4);
-            if (noun < 0) noun = nounBefore(tokens, i, 4);
+            // its object ("love the colour"); a noun behind a preposition is an adjunct ("died after two days"),
+            // so then the opinion is on the subject ("the battery died")
+            noun = i + 1 < tokens.size() && tokens.get(i + 1).isPos("ADP") ? -1 : nounAfter(tokens, i, 4);
+            if (noun < 0 || phrase(tokens, noun) == null) noun = nounBefore(tokens, i, 4);
         } else if (!opinion.isNoun()) {
             noun = nounBefore(tokens, i, 5);
             if (noun < 0) noun = nounAfter(tokens, i, 3);

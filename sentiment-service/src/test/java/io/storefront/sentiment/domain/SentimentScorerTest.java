@@ -102,6 +102,16 @@ class SentimentScorerTest {
         assertTrue(screen.polarity() > 0, screen.toString());
     }
 
+    /** A verb's opinion falls on its subject when what follows it is an adjunct ("after two days"), not an object. */
+    @Test
+    void aVerbJudgesItsSubjectWhenWhatFollowsIsNotItsObject() {
+        TextSentiment s = scorer.score("The screen is gorgeous, but the battery died after two days.");
+        assertTrue(aspect(s, "battery").polarity() < 0, s.aspects().toString());
+        assertTrue(aspect(s, "screen").polarity() > 0, s.aspects().toString());
+        TextSentiment zip = scorer.score("The zipper broke within a week.");
+        assertTrue(aspect(zip, "zipper").polarity() < 0, zip.aspects().toString());
+    }
+
     private static AspectScore aspect(TextSentiment s, String name) {
         return s.aspects().stream().filter(a -> a.aspect().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no aspect " + name + " in " + s.aspects()));
