@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
 # Latency of the sales views through the gateway: cold (every request a new query, so numbers and
 # charts are computed and drawn) and cached (the same query again), plus 304 revalidation.
-#   bin/run-local --detach [--lines N] && bench/views.sh [REQUESTS]
+#   bin/run-local --detach [--lines N] && bench/views.sh [REQUESTS]   (STOREFRONT_API_KEY, or a key of its own)
 # Prints p50/p95/max in milliseconds per case (curl's time_total on loopback).
 set -euo pipefail
 BASE=${GATEWAY_URL:-http://localhost:8080}
 N=${1:-60}
+# the gateway wants a key: STOREFRONT_API_KEY, else one of its own (analyst, limited far above what this
+# sends, so that rate limiting is not what is measured), revoked at the end
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+KEY=${STOREFRONT_API_KEY:-}
+if [ -z "$KEY" ]; then
+  KEYS_FILE=${GATEWAY_KEYS_FILE:-$ROOT/.run-local/api-keys}
+  KEY=$(GATEWAY_KEYS_FILE=$KEYS_FILE "$ROOT/bin/api-key" create analyst views benchmark --rate 1000000 2>/dev/null)
+  trap 'GATEWAY_KEYS_FILE=$KEYS_FILE "$ROOT/bin/api-key" revoke "$(printf %s "$KEY" | cut -d_ -f2)" >/dev/null 2>&1 || true' EXIT
+  sleep 11   # the gateway re-reads the keys file every 10 s
+fi
+curl() { command curl -H "Authorization: Bearer $KEY" "$@"; }
 
 stats() {
   sort -n | awk -v label="$1" '{a[NR]=$1*1000} END {

@@ -55,10 +55,16 @@ public final class DatabaseOutage {
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ClosedConnectionException || t instanceof ConnectException) return true;
+            // the server went away mid-conversation: "Connection reset", "Broken pipe" (Netty's native transport
+            // reports these as its own IOException subclass)
+            if (t instanceof java.net.SocketException || t.getClass().getName().endsWith("NativeIoException")) return true;
             if (t instanceof PgException pg && pg.getSqlState() != null && OUTAGE_STATES.contains(pg.getSqlState())) return true;
             if (t instanceof io.netty.channel.ConnectTimeoutException) return true;
-            // Vert.x reports a pooled connection the server closed only by this message, without a type of its own
-            if (t.getMessage() != null && t.getMessage().startsWith("Connection is not active now")) return true;
+            // Vert.x reports some lost connections only by message ("Connection is not active now, current status:
+            // CLOSED", "Connection was closed"), without a type of their own
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("connection") && (message.contains("closed") || message.contains("reset")
+                    || message.contains("not active"))) return true;
         }
         return false;
     }

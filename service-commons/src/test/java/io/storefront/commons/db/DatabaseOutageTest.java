@@ -17,6 +17,7 @@ class DatabaseOutageTest {
     void aLostOrRefusedConnectionOrAShutdownIsAnOutage() {
         assertTrue(DatabaseOutage.isOutage(ClosedConnectionException.INSTANCE));
         assertTrue(DatabaseOutage.isOutage(new CompletionException(new ConnectException("Connection refused"))));
+        assertTrue(DatabaseOutage.isOutage(new CompletionException(new java.net.SocketException("Connection reset"))));
         assertTrue(DatabaseOutage.isOutage(new PgException("terminating connection due to administrator command", "FATAL",
                 "57P01", null)));
         assertTrue(DatabaseOutage.isOutage(new PgException("the database system is starting up", "FATAL", "57P03", null)));
@@ -28,6 +29,7 @@ class DatabaseOutageTest {
     void wrongWorkIsNot() {
         assertFalse(DatabaseOutage.isOutage(new PgException("duplicate key", "ERROR", "23505", null)));
         assertFalse(DatabaseOutage.isOutage(new IllegalArgumentException("bad row")));
+        assertFalse(DatabaseOutage.isOutage(new IllegalStateException("the file is closed")));
         assertFalse(DatabaseOutage.isOutage(null));
     }
 
