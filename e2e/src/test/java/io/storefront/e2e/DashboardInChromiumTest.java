@@ -106,12 +106,7 @@ class DashboardInChromiumTest {
         given().baseUri(suite.url("gateway")).when().post("/api/v1/recommender/sync").then().statusCode(200);
         String build = given().baseUri(suite.url("gateway")).when().post("/api/v1/recommender/model/builds")
                 .then().statusCode(202).extract().header("Location");
-        String status = "queued";
-        for (int i = 0; i < 600 && !status.equals("succeeded") && !status.equals("failed"); i++) {
-            status = given().baseUri(suite.url("gateway")).when().get(build).then().statusCode(200).extract().path("status");
-            sleep(100);
-        }
-        assertEquals("succeeded", status);
+        assertEquals("succeeded", Jobs.awaitEnd(suite.url("gateway"), build, Duration.ofSeconds(60)));
     }
 
     @Test
@@ -353,11 +348,4 @@ class DashboardInChromiumTest {
                 .orElseThrow().getKey();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

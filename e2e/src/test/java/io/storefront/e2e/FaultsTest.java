@@ -199,7 +199,7 @@ class FaultsTest {
         for (String service : List.of("analytics", "sentiment", "recommender", "gateway")) {
             suite.awaitReady(service, Duration.ofSeconds(60));
         }
-        String outcome = awaitTerminal(analytics, job, Duration.ofSeconds(90));
+        String outcome = Jobs.awaitEnd(analytics, job, Duration.ofSeconds(90));
         assertEquals("failed", outcome, "the interrupted import says it failed");
         assertEquals(0, before.compareTo(revenue()), "nothing of the interrupted import is stored");
         for (int p = 0; p < 4; p++) {
@@ -209,7 +209,7 @@ class FaultsTest {
         }
         // review and catalog imports replace by id: they start over once the database is back and end complete
         for (var imported : List.of(Map.entry(reviewImport, reviewsCsv), Map.entry(catalogImport, productsCsv))) {
-            assertEquals("succeeded", awaitTerminal(gateway, imported.getKey(), Duration.ofSeconds(120)), imported.getKey());
+            assertEquals("succeeded", Jobs.awaitEnd(gateway, imported.getKey(), Duration.ofSeconds(120)), imported.getKey());
             Response finished = given().baseUri(gateway).when().get(imported.getKey());
             long rows = Files.lines(imported.getValue()).count() - 1;
             assertEquals(rows, ((Number) finished.path("rowsStored")).longValue() + ((Number) finished.path("rowsRejected")).longValue(),
@@ -229,22 +229,7 @@ class FaultsTest {
     private static String importAndWait(String analytics, Path file, Duration limit) {
         String job = given().baseUri(analytics).multiPart("file", file.toFile()).when().post("/api/v1/imports/order-lines")
                 .then().statusCode(202).extract().path("self");
-        return awaitTerminal(analytics, job, limit);
-    }
-
-    private static String awaitTerminal(String baseUri, String job, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        String status = "queued";
-        while (System.nanoTime() < deadline) {
-            try {
-                status = given().baseUri(baseUri).when().get(job).then().extract().path("status");
-            } catch (RuntimeException e) {
-                status = "unreachable";
-            }
-            if ("succeeded".equals(status) || "failed".equals(status)) return status;
-            sleep(250);
-        }
-        return status;
+        return Jobs.awaitEnd(analytics, job, limit);
     }
 
     private static BigDecimal revenue() {
@@ -303,16 +288,9 @@ class FaultsTest {
                 last = -1;
             }
             if (last == expected) return;
-            sleep(250);
+            Suite.sleep(250);
         }
         assertEquals(expected, last, "within " + limit);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -33,19 +33,7 @@ class SalesThroughTheGatewayTest {
                 .multiPart("detail", SharedData.seed("detail.csv").toFile())
                 .when().post("/api/v1/imports/seed")
                 .then().statusCode(202).extract().path("self");
-        String status = "queued";
-        for (int i = 0; i < 600 && (status.equals("queued") || status.equals("running")); i++) {
-            status = given().baseUri(suite.url("analytics")).when().get(job).then().statusCode(200)
-                    .extract().path("status");
-            if (status.equals("queued") || status.equals("running")) {
-                try {
-                    Thread.sleep(Duration.ofMillis(100));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        Jobs.awaitEnd(suite.url("analytics"), job, Duration.ofSeconds(60));
         given().baseUri(suite.url("analytics")).when().get(job).then()
                 .body("status", equalTo("succeeded")).body("linesStored", equalTo(1500));
     }
@@ -140,12 +128,7 @@ class SalesThroughTheGatewayTest {
                 .body("applied.'analytics.order-lines'", equalTo(1500));
         String build = given().baseUri(suite.url("gateway")).when().post("/api/v1/recommender/model/builds")
                 .then().statusCode(202).extract().header("Location");
-        String status = "queued";
-        for (int i = 0; i < 300 && !status.equals("succeeded") && !status.equals("failed"); i++) {
-            status = given().baseUri(suite.url("gateway")).when().get(build).then().statusCode(200).extract().path("status");
-            if (!status.equals("succeeded")) sleep(100);
-        }
-        assertEquals("succeeded", status);
+        assertEquals("succeeded", Jobs.awaitEnd(suite.url("gateway"), build, Duration.ofSeconds(30)));
 
         JsonPath together = given().baseUri(suite.url("gateway")).queryParam("items", phones).queryParam("k", "3")
                 .when().get("/api/v1/recommendations/bought-together").then().statusCode(200).extract().jsonPath();
@@ -163,13 +146,6 @@ class SalesThroughTheGatewayTest {
         for (int i = 0; i < 5; i++) assertTrue(!forUser.getList("items[" + i + "].reasons").isEmpty(), "every item says why");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Test
     void everyServiceIsHealthyAndDocumented() {

@@ -315,10 +315,7 @@ public class OrderLineRepository {
         for (int i = 0; i < steps.size(); i++) {
             var step = steps.get(i);
             int done = i + 1;
-            chain = chain.chain(() -> {
-                long started = System.nanoTime();
-                return step.getValue().get().invoke(() -> times.add(step.getKey(), System.nanoTime() - started));
-            }).chain(() -> afterStep.apply(done));
+            chain = chain.chain(() -> times.time(step.getKey(), step.getValue().get())).chain(() -> afterStep.apply(done));
         }
         return chain;
     }

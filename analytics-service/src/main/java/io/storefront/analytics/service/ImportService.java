@@ -154,7 +154,7 @@ public class ImportService {
                         .chain(() -> stageAll(tx, job.id(), source, bytesRead, delta, times))
                         .call(() -> {
                             delta.finish();
-                            return timed(times, "staging sums", lines.stageDelta(tx, delta.drain(), config.importBatchSize()));
+                            return times.time("staging sums", lines.stageDelta(tx, delta.drain(), config.importBatchSize()));
                         })
                         // the version row lock, held to commit, orders concurrent imports' apply phases
                         .call(() -> imports.bumpDataVersion(tx).invoke(version::set))
@@ -211,10 +211,10 @@ public class ImportService {
                 .uni(() -> Uni.createFrom().completionStage(ahead.get())
                         .invoke(chunk -> { if (!chunk.lines().isEmpty()) ahead.set(readAhead(source, delta, times)); }))
                 .until(chunk -> chunk.lines().isEmpty())
-                .onItem().transformToUniAndConcatenate(chunk -> timed(times, "staging",
+                .onItem().transformToUniAndConcatenate(chunk -> times.time("staging",
                                 lines.stage(tx, chunk.lines(), staged.getAndAdd(chunk.lines().size())))
                         .call(() -> chunk.drained() == null ? Uni.createFrom().voidItem()
-                                : timed(times, "staging sums", lines.stageDelta(tx, chunk.drained(), config.importBatchSize())))
+                                : times.time("staging sums", lines.stageDelta(tx, chunk.drained(), config.importBatchSize())))
                         .call(() -> {
                             long now = System.nanoTime();
                             if (now - lastReport.get() < PROGRESS_EVERY_NANOS) return Uni.createFrom().voidItem();
@@ -243,13 +243,6 @@ public class ImportService {
             times.add("summing", System.nanoTime() - read);
             return new Chunk(batch, delta.size() >= config.importSumsFlushAt() ? delta.drain() : null);
         }, Infrastructure.getDefaultWorkerPool());
-    }
-
-    static <T> Uni<T> timed(PhaseTimes times, String phase, Uni<T> work) {
-        return Uni.createFrom().deferred(() -> {
-            long started = System.nanoTime();
-            return work.eventually(() -> times.add(phase, System.nanoTime() - started));
-        });
     }
 
     private List<Path> moveAside(long jobId, List<Upload> uploads) {

@@ -14,8 +14,12 @@ public final class PhaseTimes {
         nanos.merge(phase, elapsedNanos, Long::sum);
     }
 
-    public synchronized long nanos(String phase) {
-        return nanos.getOrDefault(phase, 0L);
+    /** {@code work} with its run time added to {@code phase}, whether it succeeds or fails. */
+    public <T> io.smallrye.mutiny.Uni<T> time(String phase, io.smallrye.mutiny.Uni<T> work) {
+        return io.smallrye.mutiny.Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return work.eventually(() -> add(phase, System.nanoTime() - started));
+        });
     }
 
     /** "reading 9.1 s, staging 4.2 s, …" in the order the phases first ran; phases under 0.05 s are left out. */
