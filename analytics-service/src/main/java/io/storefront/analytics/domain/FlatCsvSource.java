@@ -51,6 +51,7 @@ public final class FlatCsvSource implements OrderLineSource {
     private final Records records;
     private final Columns columns;
     private final ImportTally tally = new ImportTally();
+    private final ValuePool pool = new ValuePool();
 
     /** A flat CSV; {@code mapping} names the file's column for a field (field → header), overriding the aliases. */
     public FlatCsvSource(String file, Reader reader, Map<String, String> mapping) {
@@ -76,19 +77,19 @@ public final class FlatCsvSource implements OrderLineSource {
             tally.read();
             RowParser p = new RowParser(columns, row, records.position());
             String orderId = p.field("order_id", FieldParser::required);
-            LocalDate date = p.field("order_date", FieldParser::isoDate);
+            LocalDate date = p.field("order_date", raw -> pool.date(raw, FieldParser::isoDate));
             String customerId = p.field("customer_id", FieldParser::optional);
             String customerName = p.field("customer_name", FieldParser::optional);
-            String state = p.field("state", FieldParser::required);
-            String city = p.field("city", FieldParser::required);
-            String productId = p.field("product_id", FieldParser::optional);
-            String productName = p.field("product_name", FieldParser::optional);
-            String category = p.field("category", FieldParser::required);
-            String subCategory = p.field("sub_category", FieldParser::required);
+            String state = pool.of(p.field("state", FieldParser::required));
+            String city = pool.of(p.field("city", FieldParser::required));
+            String productId = pool.of(p.field("product_id", FieldParser::optional));
+            String productName = pool.of(p.field("product_name", FieldParser::optional));
+            String category = pool.of(p.field("category", FieldParser::required));
+            String subCategory = pool.of(p.field("sub_category", FieldParser::required));
             Integer quantity = p.field("quantity", FieldParser::quantity);
             Long amount = p.field("amount", FieldParser::nonNegativeCents);
             Long profit = p.field("profit", FieldParser::cents);
-            String payment = p.field("payment_mode", FieldParser::required);
+            String payment = pool.of(p.field("payment_mode", FieldParser::required));
             if (p.ok() && customerId == null && customerName == null) {
                 p.error(columns.nameInFile(columns.has("customer_name") ? "customer_name" : "customer_id"),
                         "is required (a customer name or id)");

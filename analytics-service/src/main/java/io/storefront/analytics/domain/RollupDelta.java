@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What an import's new lines add to the sales cube and the product rollup, computed while the file
- * is read, so that the database only merges a few hundred thousand pre-summed rows instead of
- * grouping every line five ways.
+ * What an import's new lines add to the sales cube, the product rollup and the customers, computed
+ * while the file is read, so that the database only merges pre-summed rows instead of grouping every
+ * line five ways; and the import's orders with their totals, so that the database does not group the
+ * lines by order either.
  *
  * <p>An order counts once per cell it has a line in, so an order's lines must be seen together: lines
  * are fed in file order, and an order ends when another begins. Files grouped by order (every export
@@ -43,11 +44,50 @@ public final class RollupDelta {
         }
     }
 
+    /**
+     * An order of the file with its totals; its attributes are those of its last line, and
+     * {@code lastLine} is that line's position in the file (1 for the first line).
+     */
+    public record OrderTotals(String orderId, LocalDate day, String customerKey, String customerName, String state,
+                              String city, long revenueCents, long profitCents, long units, int lines, long lastLine) {
+    }
+
+    /** What a customer's orders in the file add up to; name and place are those of the latest order. */
+    public static final class CustomerSums {
+        public String customerName, state, city, lastOrderId;
+        public LocalDate firstDay, lastDay;
+        public long orders, revenueCents, profitCents, units;
+
+        void add(OrderTotals o) {
+            // latest by day, then by order id, as the database picks a customer's latest order
+            if (lastDay == null || o.day().isAfter(lastDay)
+                    || (o.day().equals(lastDay) && o.orderId().compareTo(lastOrderId) > 0)) {
+                lastDay = o.day();
+                lastOrderId = o.orderId();
+                customerName = o.customerName();
+                state = o.state();
+                city = o.city();
+            }
+            if (firstDay == null || o.day().isBefore(firstDay)) firstDay = o.day();
+            orders++;
+            revenueCents += o.revenueCents();
+            profitCents += o.profitCents();
+            units += o.units();
+        }
+    }
+
+    public record CustomerMonth(String customerKey, LocalDate month) {
+    }
+
     private static final int[] DIMS = {7, 3, 5, 1, 4, 0};
 
     private final Map<CubeKey, Sums> cube = new HashMap<>();
     private final Map<ProductKey, Sums> products = new HashMap<>();
+    private final Map<String, CustomerSums> customers = new HashMap<>();
+    private final Map<CustomerMonth, Sums> customerMonths = new HashMap<>();
+    private List<OrderTotals> orders = new ArrayList<>();
     private final List<OrderLine> current = new ArrayList<>();
+    private long position;
 
     /** Feeds the next line of the file. */
     public void accept(OrderLine line) {
@@ -55,6 +95,7 @@ public final class RollupDelta {
             closeOrder();
         }
         current.add(line);
+        position++;
     }
 
     /** Ends the file: the last order is complete. */
@@ -62,19 +103,30 @@ public final class RollupDelta {
         if (!current.isEmpty()) closeOrder();
     }
 
-    /** Cells and product-months summed so far (the memory the delta holds). */
+    /** Cells, product-months, customers and customer-months summed so far (the memory the delta holds). */
     public int size() {
-        return cube.size() + products.size();
+        return cube.size() + products.size() + customers.size() + customerMonths.size();
     }
 
-    /** Hands out the sums so far and starts afresh; the parts add up to the whole. */
+    /** Hands out the sums so far and starts afresh; the parts add up to the whole. Orders stay. */
     public RollupDelta drain() {
         RollupDelta part = new RollupDelta();
         part.cube.putAll(cube);
         part.products.putAll(products);
+        part.customers.putAll(customers);
+        part.customerMonths.putAll(customerMonths);
         cube.clear();
         products.clear();
+        customers.clear();
+        customerMonths.clear();
         return part;
+    }
+
+    /** The orders completed since the last call, in file order. */
+    public List<OrderTotals> takeOrders() {
+        List<OrderTotals> taken = orders;
+        orders = new ArrayList<>();
+        return taken;
     }
 
     public Map<CubeKey, Sums> cube() {
@@ -83,6 +135,15 @@ public final class RollupDelta {
 
     public Map<ProductKey, Sums> products() {
         return products;
+    }
+
+    public Map<String, CustomerSums> customers() {
+        return customers;
+    }
+
+    /** Orders and revenue per customer and month (in {@link Sums#orders} and {@link Sums#revenueCents}). */
+    public Map<CustomerMonth, Sums> customerMonths() {
+        return customerMonths;
     }
 
     /** Product key and name as the product rollup keeps them: id, else name, else category / sub-category. */
@@ -128,6 +189,19 @@ public final class RollupDelta {
             s.subCategory = l.subCategory();
             if (counted.add(key)) s.orders++;
         }
+        long revenue = 0, profit = 0, units = 0;
+        for (OrderLine l : current) {
+            revenue += l.amountCents();
+            profit += l.profitCents();
+            units += l.quantity();
+        }
+        OrderTotals order = new OrderTotals(head.orderId(), day, head.customerKey(), head.customerName(), head.state(),
+                head.city(), revenue, profit, units, current.size(), position);
+        orders.add(order);
+        customers.computeIfAbsent(order.customerKey(), k -> new CustomerSums()).add(order);
+        Sums customerMonth = customerMonths.computeIfAbsent(new CustomerMonth(order.customerKey(), month), k -> new Sums());
+        customerMonth.orders++;
+        customerMonth.revenueCents += revenue;
         current.clear();
     }
 

@@ -33,7 +33,7 @@ public class ChangeFeedRepository {
                                l.amount_cents, l.profit_cents, l.payment_mode
                           FROM (SELECT * FROM analytics.orders WHERE change_seq > $1 ORDER BY change_seq LIMIT $2) o
                           JOIN analytics.order_lines l ON l.order_id = o.order_id
-                         ORDER BY o.change_seq, l.id""")
+                         ORDER BY o.change_seq, l.line_no""")
                 .execute(Tuple.of(after, orders))
                 .map(rows -> {
                     List<ChangedLine> lines = new ArrayList<>();

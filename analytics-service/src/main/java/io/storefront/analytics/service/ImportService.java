@@ -154,7 +154,9 @@ public class ImportService {
                         .chain(() -> stageAll(tx, job.id(), source, bytesRead, delta, times))
                         .call(() -> {
                             delta.finish();
-                            return times.time("staging sums", lines.stageDelta(tx, delta.drain(), config.importBatchSize()));
+                            return times.time("staging orders", lines.stageOrders(tx, delta.takeOrders(), config.importBatchSize()))
+                                    .chain(() -> times.time("staging sums",
+                                            lines.stageDelta(tx, delta.drain(), config.importBatchSize())));
                         })
                         // the version row lock, held to commit, orders concurrent imports' apply phases
                         .call(() -> imports.bumpDataVersion(tx).invoke(version::set))
@@ -196,7 +198,7 @@ public class ImportService {
     }
 
     /**
-     * Reads a batch on a worker, stages it, then reads the next: one batch in memory at a time.
+     * Reads a batch on a worker, writes it, then reads the next: one batch in memory at a time.
      * A demand-driven stream rather than recursion, so finished batches are not kept reachable.
      * Progress is written at most twice a second.
      */
@@ -211,8 +213,9 @@ public class ImportService {
                 .uni(() -> Uni.createFrom().completionStage(ahead.get())
                         .invoke(chunk -> { if (!chunk.lines().isEmpty()) ahead.set(readAhead(source, delta, times)); }))
                 .until(chunk -> chunk.lines().isEmpty())
-                .onItem().transformToUniAndConcatenate(chunk -> times.time("staging",
-                                lines.stage(tx, chunk.lines(), staged.getAndAdd(chunk.lines().size())))
+                .onItem().transformToUniAndConcatenate(chunk -> times.time("writing lines",
+                                lines.stage(tx, jobId, chunk.lines(), staged.getAndAdd(chunk.lines().size())))
+                        .call(() -> times.time("staging orders", lines.stageOrders(tx, chunk.orders(), config.importBatchSize())))
                         .call(() -> chunk.drained() == null ? Uni.createFrom().voidItem()
                                 : times.time("staging sums", lines.stageDelta(tx, chunk.drained(), config.importBatchSize())))
                         .call(() -> {
@@ -225,8 +228,11 @@ public class ImportService {
                 .collect().with(Collectors.summingLong(Integer::longValue));
     }
 
-    /** A batch read ahead and, when the sums outgrew their bound with it, the part drained from them. */
-    private record Chunk(List<OrderLine> lines, RollupDelta drained) {
+    /**
+     * A batch read ahead, the orders it completed and, when the sums outgrew their bound with it, the part
+     * drained from them.
+     */
+    private record Chunk(List<OrderLine> lines, List<RollupDelta.OrderTotals> orders, RollupDelta drained) {
     }
 
     /**
@@ -241,7 +247,7 @@ public class ImportService {
             batch.forEach(delta::accept);
             times.add("reading", read - started);
             times.add("summing", System.nanoTime() - read);
-            return new Chunk(batch, delta.size() >= config.importSumsFlushAt() ? delta.drain() : null);
+            return new Chunk(batch, delta.takeOrders(), delta.size() >= config.importSumsFlushAt() ? delta.drain() : null);
         }, Infrastructure.getDefaultWorkerPool());
     }
 

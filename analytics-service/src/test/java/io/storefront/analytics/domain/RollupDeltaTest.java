@@ -50,7 +50,8 @@ class RollupDeltaTest {
         delta.accept(line("A", "2024-03-05", "Books", "Novels", "UPI", 100));
         delta.accept(line("B", "2024-03-05", "Books", "Novels", "UPI", 1));
         RollupDelta first = delta.drain();
-        assertEquals(13, first.size(), "order A: 6 dimension sets x 2 grains, and its product month; B is still open");
+        assertEquals(15, first.size(),
+                "order A: 6 dimension sets x 2 grains, its product month, its customer and customer month; B is still open");
         assertEquals(0, delta.size());
         delta.accept(line("C", "2024-03-05", "Books", "Novels", "UPI", 10));
         delta.finish();
@@ -59,5 +60,48 @@ class RollupDeltaTest {
         assertEquals(100, first.cube().get(novels).revenueCents);
         assertEquals(2, delta.cube().get(novels).orders, "B and C in the second part");
         assertEquals(11, delta.cube().get(novels).revenueCents);
+    }
+
+    @Test
+    void ordersAndCustomersAreSummedAsTheyComplete() {
+        RollupDelta delta = new RollupDelta();
+        delta.accept(new OrderLine("A", LocalDate.parse("2024-03-05"), "c1", "Asha", "Goa", "Panaji", null, null, "Books",
+                "Novels", 2, 100, 10, "UPI"));
+        // the order's attributes are those of its last line
+        delta.accept(new OrderLine("A", LocalDate.parse("2024-03-05"), "c1", "Asha K", "Goa", "Margao", null, null, "Toys",
+                "Blocks", 1, 50, -5, "UPI"));
+        delta.accept(new OrderLine("B", LocalDate.parse("2024-02-01"), "c1", "Asha (old)", "Kerala", "Kochi", null, null,
+                "Books", "Comics", 3, 30, 3, "COD"));
+        assertEquals(List.of(new RollupDelta.OrderTotals("A", LocalDate.parse("2024-03-05"), "c1", "Asha K", "Goa", "Margao",
+                150, 5, 3, 2, 2)), delta.takeOrders(), "A is complete when B begins; its last line is the file's second");
+        delta.finish();
+        List<RollupDelta.OrderTotals> rest = delta.takeOrders();
+        assertEquals(1, rest.size());
+        assertEquals(3, rest.getFirst().lastLine());
+        assertEquals(List.of(), delta.takeOrders(), "taken orders are handed out once");
+
+        RollupDelta.CustomerSums c1 = delta.customers().get("c1");
+        assertEquals(2, c1.orders);
+        assertEquals(180, c1.revenueCents);
+        assertEquals(8, c1.profitCents);
+        assertEquals(6, c1.units);
+        assertEquals(LocalDate.parse("2024-02-01"), c1.firstDay);
+        assertEquals(LocalDate.parse("2024-03-05"), c1.lastDay);
+        assertEquals("Asha K", c1.customerName, "name and place of the latest order, not of the last one read");
+        assertEquals("Margao", c1.city);
+        var march = delta.customerMonths().get(new RollupDelta.CustomerMonth("c1", LocalDate.parse("2024-03-01")));
+        assertEquals(1, march.orders);
+        assertEquals(150, march.revenueCents);
+    }
+
+    @Test
+    void aCustomersLatestOrderOnOneDayIsTheHighestOrderId() {
+        RollupDelta delta = new RollupDelta();
+        delta.accept(new OrderLine("O-9", LocalDate.parse("2024-03-05"), "c1", "Nine", "Goa", "Panaji", null, null, "Books",
+                "Novels", 1, 10, 1, "UPI"));
+        delta.accept(new OrderLine("O-10", LocalDate.parse("2024-03-05"), "c1", "Ten", "Goa", "Panaji", null, null, "Books",
+                "Novels", 1, 10, 1, "UPI"));
+        delta.finish();
+        assertEquals("Nine", delta.customers().get("c1").customerName, "\"O-9\" sorts after \"O-10\", as in SQL's C collation");
     }
 }

@@ -17,6 +17,6 @@ class AnalyticsConventionsTest extends ServiceConventionsTest {
     @Test
     void migrationsRanIntoTheAnalyticsSchema() {
         given().when().get("/api/v1/status").then().statusCode(200)
-                .body("schema", equalTo("analytics")).body("schemaVersion", equalTo("8"));
+                .body("schema", equalTo("analytics")).body("schemaVersion", equalTo("9"));
     }
 }

@@ -12,8 +12,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same orders imported grouped by order (rollups summed while reading) and scattered (rollups
- * computed in SQL) give the same views: 2045 holds the grouped copy, 2046 the scattered one.
+ * The same orders imported grouped by order (rollups, orders and customers summed while reading) and
+ * scattered (computed in SQL) give the same views: 2045 holds the grouped copy, 2046 the scattered one,
+ * each with customers of its own.
  */
 @QuarkusTest
 class RollupPathsTest {
@@ -32,7 +33,7 @@ class RollupPathsTest {
             String[] place = places[random.nextInt(2)];
             for (int l = 0; l < 1 + random.nextInt(4); l++) {
                 String[] sub = subs[random.nextInt(3)];
-                out.add("P%d-%d,%s,C%d,Cust,%s,%s,%s,%s,%d,%d,%d,%s".formatted(year, o, day, o % 40, place[0], place[1],
+                out.add("P%d-%d,%s,C%d-%d,Cust %d,%s,%s,%s,%s,%d,%d,%d,%s".formatted(year, o, day, year, o % 40, o, place[0], place[1],
                         sub[0], sub[1], 1 + random.nextInt(3), 10 + random.nextInt(500), random.nextInt(50) - 10,
                         modes[random.nextInt(2)]));
             }
@@ -63,5 +64,17 @@ class RollupPathsTest {
         JsonPath shuffledTrend = given().queryParam("from", "2046-01-01").queryParam("to", "2046-12-31")
                 .queryParam("charts", "none").when().get("/api/v1/sales/trend").then().extract().jsonPath();
         assertEquals(groupedTrend.getList("series.figures"), shuffledTrend.getList("series.figures"));
+        for (int c : new int[] {0, 7, 39}) {
+            JsonPath grouped = profile("C2045-" + c), shuffled = profile("C2046-" + c);
+            for (String field : List.of("name", "state", "city", "orders", "revenue", "profit", "firstOrder", "lastOrder",
+                    "months")) {
+                assertEquals(grouped.get(field).toString(), shuffled.get(field).toString().replace("2046-", "2045-"),
+                        field + " of customer " + c);
+            }
+        }
+    }
+
+    private static JsonPath profile(String key) {
+        return given().when().get("/api/v1/customers/profiles/" + key).then().statusCode(200).extract().jsonPath();
     }
 }

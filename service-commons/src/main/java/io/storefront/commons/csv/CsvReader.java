@@ -47,6 +47,25 @@ public final class CsvReader implements AutoCloseable {
         boolean quoted = false;
         boolean wasQuoted = false;
         while (true) {
+            if (!quoted && !wasQuoted && field.isEmpty()) {
+                // most fields are plain and lie within the buffer: made into a string in one copy
+                int end = position;
+                while (end < limit) {
+                    char ch = buffer[end];
+                    if (ch == ',' || ch == '\n' || ch == '\r' || ch == '"') break;
+                    end++;
+                }
+                if (end < limit && buffer[end] != '"') {
+                    String value = new String(buffer, position, end - position);
+                    position = end + 1;
+                    fields.add(value);
+                    char delimiter = buffer[end];
+                    if (delimiter == ',') continue;
+                    if (delimiter == '\r' && peek() == '\n') position++;
+                    line++;
+                    return fields.toArray(String[]::new);
+                }
+            }
             int c = read();
             if (quoted) {
                 if (c == -1) {
