@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Everything a model build reads, already summed per (user, product) by PostgreSQL so that a million
@@ -35,6 +36,8 @@ public class SnapshotRepository {
                            List<ProductSentiment> sentiment) {
     }
 
+    private static final int FETCH_ROWS = 20_000;
+
     private final Pool pool;
 
     public SnapshotRepository(Pool pool) {
@@ -43,23 +46,14 @@ public class SnapshotRepository {
 
     /** Every purchase (synced orders, and purchase events of the shop) with its order and day, for offline evaluation. */
     public Uni<List<io.storefront.recommender.domain.eval.Interactions.Event>> purchaseEvents() {
-        return pool.query("""
+        Map<String, String> ids = new HashMap<>();
+        return readAll("""
                         SELECT user_id, product_id, order_id AS basket, ordered_on::timestamp AS at FROM recommender.purchases
                         UNION ALL
                         SELECT user_id, product_id, 'event-' || id, occurred_at AT TIME ZONE 'UTC'
-                          FROM recommender.interactions WHERE kind = 'purchase'""").execute()
-                .map(rows -> {
-                    // ids repeat across rows: one String per distinct id keeps a million purchases small
-                    Map<String, String> ids = new HashMap<>();
-                    List<io.storefront.recommender.domain.eval.Interactions.Event> out = new ArrayList<>(rows.size());
-                    for (Row r : rows) {
-                        out.add(new io.storefront.recommender.domain.eval.Interactions.Event(
-                                ids.computeIfAbsent(r.getString("user_id"), k -> k),
-                                ids.computeIfAbsent(r.getString("product_id"), k -> k), r.getString("basket"),
-                                r.getLocalDateTime("at"), 1));
-                    }
-                    return out;
-                });
+                          FROM recommender.interactions WHERE kind = 'purchase'""",
+                r -> new io.storefront.recommender.domain.eval.Interactions.Event(shared(ids, r.getString("user_id")),
+                        shared(ids, r.getString("product_id")), r.getString("basket"), r.getLocalDateTime("at"), 1));
     }
 
     public Uni<Snapshot> read() {
@@ -73,20 +67,17 @@ public class SnapshotRepository {
                             r.getDouble("price"), r.getBoolean("in_stock")));
                     return out;
                 });
-        Uni<List<Pair>> pairs = pool.query("""
+        Map<String, String> ids = new HashMap<>();
+        Uni<List<Pair>> pairs = readAll("""
                         SELECT user_id, product_id, 'purchase' AS kind, count(DISTINCT order_id)::int AS times,
                                max(ordered_on)::timestamp AS last
                           FROM recommender.purchases GROUP BY user_id, product_id
                         UNION ALL
                         SELECT user_id, product_id, kind, count(*)::int, max(occurred_at AT TIME ZONE 'UTC')
                           FROM recommender.interactions WHERE kind <> 'rating' OR rating >= 4
-                         GROUP BY user_id, product_id, kind""").execute()
-                .map(rows -> {
-                    List<Pair> out = new ArrayList<>(rows.size());
-                    for (Row r : rows) out.add(new Pair(r.getString("user_id"), r.getString("product_id"),
-                            r.getString("kind"), r.getInteger("times"), r.getLocalDateTime("last")));
-                    return out;
-                });
+                         GROUP BY user_id, product_id, kind""",
+                r -> new Pair(shared(ids, r.getString("user_id")), shared(ids, r.getString("product_id")),
+                        shared(ids, r.getString("kind")), r.getInteger("times"), r.getLocalDateTime("last")));
         Uni<List<UserPreferences>> preferences = pool.query("""
                         SELECT user_id, categories, min_price::float8 AS min_price, max_price::float8 AS max_price
                           FROM recommender.preferences""").execute()
@@ -105,5 +96,18 @@ public class SnapshotRepository {
                     return out;
                 });
         return Uni.combine().all().unis(products, pairs, preferences, sentiment).with(Snapshot::new);
+    }
+
+    /** Rows read through a cursor, a page at a time: a million rows are never held as one result and as objects at once. */
+    private <T> Uni<List<T>> readAll(String sql, Function<Row, T> map) {
+        return pool.withTransaction(conn -> conn.prepare(sql)
+                .onItem().transformToMulti(statement -> statement.createStream(FETCH_ROWS).toMulti())
+                .map(map)
+                .collect().asList());
+    }
+
+    /** Ids repeat across rows: one String per distinct id keeps a million pairs small. */
+    private static String shared(Map<String, String> ids, String id) {
+        return ids.computeIfAbsent(id, k -> k);
     }
 }
