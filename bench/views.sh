@@ -18,19 +18,23 @@ if [ -z "$KEY" ]; then
 fi
 curl() { command curl -H "Authorization: Bearer $KEY" "$@"; }
 
+# input: "seconds http-code" per request; a case with an answer other than 200 or 304 says how many
 stats() {
-  sort -n | awk -v label="$1" '{a[NR]=$1*1000} END {
-    printf "%-44s n=%-4d p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms\n", label, NR, a[int(NR*0.5)+0], a[int(NR*0.95)+0], a[NR] }'
+  sort -n | awk -v label="$1" '{a[NR]=$1*1000; if ($2 != 200 && $2 != 304) bad++} END {
+    printf "%-44s n=%-4d p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%s\n", label, NR, a[int(NR*0.5)+0], a[int(NR*0.95)+0],
+      a[NR], bad ? "  ERRORS: " bad : "" }'
 }
 
-# a range per request: the first day stays, the last day moves, so no two cold requests share a cache key
+# a range per request: the first day stays, the last day moves, so no two cold requests share a cache key;
+# where the moving days start is drawn per run, so that a second run is not answered from the first one's cache
 days=$(seq 0 $((N - 1)))
+offset=$((200 + RANDOM % 400))
 first=$(curl -sf "$BASE/analytics/sales?charts=none" | sed -nE 's/.*"from":"([0-9-]+)".*/\1/p')
 [ -n "$first" ] || { echo "no data behind $BASE/analytics/sales"; exit 1; }
 for charts in none png; do
   for d in $days; do
-    to=$(date -d "$first + $((300 + d)) days" +%F)
-    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/analytics/sales?from=$first&to=$to&charts=$charts"
+    to=$(date -d "$first + $((offset + d)) days" +%F)
+    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/analytics/sales?from=$first&to=$to&charts=$charts"
   done | stats "cold, charts=$charts"
 done
 # every sales view, cold, with charts: the query is new each time (moving last day)
@@ -42,47 +46,47 @@ for view in "trend?interval=month" "trend?interval=week" "trend?interval=month&c
             "payment-modes?x=1" "regions?x=1" "regions?state=$(enc "$state")" "profit?by=sub-category" \
             "profit?state=$(enc "$state")&paymentMode=UPI"; do
   for d in $days; do
-    to=$(date -d "$first + $((300 + d)) days" +%F)
-    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/sales/$view&from=$first&to=$to&charts=png"
+    to=$(date -d "$first + $((offset + d)) days" +%F)
+    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/sales/$view&from=$first&to=$to&charts=png"
   done | stats "cold png: ${view%%&*}"
 done
 # product views, cold with charts
 for view in "products/top?by=revenue" "products/treemap?level=sub-category" "products/average-order-value?x=1"; do
   for d in $days; do
-    to=$(date -d "$first + $((300 + d)) days" +%F)
-    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/$view&from=$first&to=$to&charts=png"
+    to=$(date -d "$first + $((offset + d)) days" +%F)
+    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/$view&from=$first&to=$to&charts=png"
   done | stats "cold png: ${view%%\?*}"
 done
 # customer views: the first call reads the per-customer rollup once per data version; later ones
 # compute from that snapshot (cold: new parameters each time)
-curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/rfm?charts=none" | stats "first customer view (snapshot load)"
+curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/rfm?charts=none" | stats "first customer view (snapshot load)"
 for d in $days; do
-  curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/segments?thresholds=fixed&low=$((500 + d))&high=5000&charts=png"
+  curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/segments?thresholds=fixed&low=$((offset * 10 + d))&high=100000&charts=png"
 done | stats "cold png: customers/segments"
 for k in 2 3 4 5 6 7 8 9 10; do
-  curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/clusters?k=$k&charts=png"
+  curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/clusters?k=$k&charts=png"
 done | stats "cold png: customers/clusters (k=2..10)"
-curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/clusters?charts=png" | stats "cold png: customers/clusters (k by silhouette)"
+curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/clusters?charts=png" | stats "cold png: customers/clusters (k by silhouette)"
 for m in $(seq 1 36); do
-  curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/cohorts?months=$m&charts=png"
+  curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/cohorts?months=$m&charts=png"
 done | stats "cold png: customers/cohorts (months=1..36)"
 for charts in none png; do
   curl -s -o /dev/null "$BASE/api/v1/analytics/customers/rfm?charts=$charts"
   for _ in $(seq 1 "$N"); do
-    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/customers/rfm?charts=$charts"
+    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/rfm?charts=$charts"
   done | stats "cached, customers/rfm charts=$charts"
 done
 for charts in none png; do
   curl -s -o /dev/null "$BASE/analytics/sales?charts=$charts"
   for _ in $(seq 1 "$N"); do
-    curl -s -o /dev/null -w '%{time_total}\n' "$BASE/analytics/sales?charts=$charts"
+    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/analytics/sales?charts=$charts"
   done | stats "cached, charts=$charts"
 done
 etag=$(curl -s -D - -o /dev/null "$BASE/analytics/sales" | sed -nE 's/^[Ee][Tt]ag: (.*)\r$/\1/p')
 for _ in $(seq 1 "$N"); do
-  curl -s -o /dev/null -H "If-None-Match: $etag" -w '%{time_total}\n' "$BASE/analytics/sales"
+  curl -s -o /dev/null -H "If-None-Match: $etag" -w '%{time_total} %{http_code}\n' "$BASE/analytics/sales"
 done | stats "304 revalidation"
 curl -s -o /dev/null "$BASE/api/v1/analytics/sales/charts/monthly-sales.png"
 for _ in $(seq 1 "$N"); do
-  curl -s -o /dev/null -w '%{time_total}\n' "$BASE/api/v1/analytics/sales/charts/monthly-sales.png"
+  curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/sales/charts/monthly-sales.png"
 done | stats "cached chart image (monthly-sales.png)"

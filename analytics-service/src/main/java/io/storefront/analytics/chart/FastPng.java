@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -30,24 +31,30 @@ final class FastPng {
         int width = rgb.getWidth(), height = rgb.getHeight();
         int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
         int stride = width * 3;
+        // filtered rows start zeroed: a row equal to the one above (most rows of a chart's margins and
+        // plot area) or a pixel equal to the one above needs no writing
         byte[] raw = new byte[height * (stride + 1)];
-        byte[] previous = new byte[stride], current = new byte[stride];
-        int at = 0;
-        for (int y = 0; y < height; y++) {
-            int row = y * width;
-            for (int x = 0; x < width; x++) {
-                int p = pixels[row + x];
-                current[3 * x] = (byte) (p >> 16);
-                current[3 * x + 1] = (byte) (p >> 8);
-                current[3 * x + 2] = (byte) p;
-            }
+        for (int y = 0, at = 0; y < height; y++) {
+            int row = y * width, up = row - width;
             raw[at++] = 2; // filter: Up
-            for (int i = 0; i < stride; i++) {
-                raw[at++] = (byte) (current[i] - previous[i]);
+            if (y == 0) {
+                for (int x = 0; x < width; x++, at += 3) {
+                    int p = pixels[row + x];
+                    raw[at] = (byte) (p >> 16);
+                    raw[at + 1] = (byte) (p >> 8);
+                    raw[at + 2] = (byte) p;
+                }
+            } else if (Arrays.equals(pixels, row, row + width, pixels, up, up + width)) {
+                at += stride;
+            } else {
+                for (int x = 0; x < width; x++, at += 3) {
+                    int p = pixels[row + x], above = pixels[up + x];
+                    if (p == above) continue;
+                    raw[at] = (byte) ((p >> 16) - (above >> 16));
+                    raw[at + 1] = (byte) ((p >> 8) - (above >> 8));
+                    raw[at + 2] = (byte) (p - above);
+                }
             }
-            byte[] swap = previous;
-            previous = current;
-            current = swap;
         }
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         deflater.setInput(raw);

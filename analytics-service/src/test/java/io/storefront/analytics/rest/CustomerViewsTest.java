@@ -136,6 +136,10 @@ class CustomerViewsTest {
         assertEquals(3, clusters.getInt("k"));
         assertEquals(60, clusters.getList("clusters.customers", Integer.class).stream().mapToInt(i -> i).sum());
         clusters.getList("clusters.description", String.class).forEach(d -> assertTrue(d.contains("customers; last order")));
+        // as many clusters as allowed: some share their words, and the chart needs a distinct name for each
+        JsonPath ten = get("/api/v1/customers/clusters", Map.of("k", "10", "charts", "png"));
+        List<String> labels = ten.getList("clusters.label", String.class);
+        assertEquals(labels.size(), new java.util.HashSet<>(labels).size(), labels.toString());
         JsonPath chosen = get("/api/v1/customers/clusters", Map.of("charts", "none"));
         assertEquals(true, chosen.getBoolean("chosenBySilhouette"));
         assertTrue(chosen.getMap("silhouetteByK").size() >= 2);

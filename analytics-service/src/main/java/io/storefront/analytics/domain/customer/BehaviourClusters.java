@@ -114,22 +114,22 @@ public final class BehaviourClusters {
         for (int c = 0; c < chosen; c++) {
             if (size[c] == 0) continue;
             double r = sums[c][0] / size[c], f = sums[c][1] / size[c], m = sums[c][2] / size[c];
-            String label = label(r / allRecency, f / allOrders, m / allRevenue, f);
-            String description = "%s: %,d customers; last order %.0f days ago on average (all customers %.0f), "
-                    .formatted(label, size[c], r, allRecency)
-                    + "%.1f orders (all %.1f), %s %s spent (all %s %s)."
-                    .formatted(f, allOrders, currency, money(m), currency, money(allRevenue));
-            clusters.add(new Cluster(c, (int) size[c], r, f, m, label, description));
+            clusters.add(new Cluster(c, (int) size[c], r, f, m, label(r / allRecency, f / allOrders, m / allRevenue, f), null));
         }
         // most valuable first; renumber so that ids follow that order
         clusters.sort(Comparator.comparingDouble(Cluster::revenueCents).reversed());
+        List<String> labels = distinctLabels(clusters, currency);
         int[] newId = new int[chosen];
         List<Cluster> ordered = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
             Cluster c = clusters.get(i);
             newId[c.id()] = i;
-            ordered.add(new Cluster(i, c.customers(), c.recencyDays(), c.orders(), c.revenueCents(), c.label(),
-                    c.description()));
+            String description = "%s: %,d customers; last order %.0f days ago on average (all customers %.0f), "
+                    .formatted(labels.get(i), c.customers(), c.recencyDays(), allRecency)
+                    + "%.1f orders (all %.1f), %s %s spent (all %s %s)."
+                    .formatted(c.orders(), allOrders, currency, money(c.revenueCents()), currency, money(allRevenue));
+            ordered.add(new Cluster(i, c.customers(), c.recencyDays(), c.orders(), c.revenueCents(), labels.get(i),
+                    description));
         }
         for (int i = 0; i < n; i++) assignment[i] = newId[assignment[i]];
         return new Result(chosen, k == null, silhouettes.get(chosen), silhouettes, ordered, assignment);
@@ -147,6 +147,38 @@ public final class BehaviourClusters {
         if (words.isEmpty()) words.add("average");
         String joined = String.join(", ", words);
         return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + " customers";
+    }
+
+    /**
+     * The clusters' labels, made unique: with many clusters two can get the same words (two kinds of
+     * recent, low-spending customers), and a chart legend or a reader cannot tell them apart. Those get
+     * their mean spend added, or their mean days since the last order, or their rank.
+     */
+    static List<String> distinctLabels(List<Cluster> clusters, String currency) {
+        Map<String, Long> uses = clusters.stream()
+                .collect(java.util.stream.Collectors.groupingBy(Cluster::label, java.util.stream.Collectors.counting()));
+        List<java.util.function.Function<Cluster, String>> qualifiers = List.of(
+                c -> "%s %s spent".formatted(currency, money(c.revenueCents())),
+                c -> "%.0f days since the last order".formatted(c.recencyDays()));
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < clusters.size(); i++) {
+            Cluster c = clusters.get(i);
+            if (uses.get(c.label()) == 1) {
+                labels.add(c.label());
+                continue;
+            }
+            List<Cluster> same = clusters.stream().filter(o -> o.label().equals(c.label())).toList();
+            String qualifier = null;
+            for (var q : qualifiers) {
+                if (same.stream().map(q).distinct().count() == same.size()) {
+                    qualifier = q.apply(c);
+                    break;
+                }
+            }
+            if (qualifier == null) qualifier = "group " + (same.indexOf(c) + 1) + " of " + same.size();
+            labels.add(c.label() + " (" + qualifier + ")");
+        }
+        return labels;
     }
 
     private static double[][] kmeans(double[][] sample, int k) {

@@ -118,4 +118,19 @@ class CustomerAnalyticsTest {
         for (int i = 0; i < 300; i++) assertEquals(i % 3 == 0 ? 0 : i % 3 == 1 ? 2 : 1, r.assignment()[i]);
         assertEquals(4, BehaviourClusters.fit(customers, AS_OF, 4, "INR").clusters().size());
     }
+
+    @Test
+    void clustersWithTheSameWordsGetLabelsTellingThemApart() {
+        BehaviourClusters.Cluster rich = new BehaviourClusters.Cluster(0, 10, 30, 2, 500_000, "Recent customers", null);
+        BehaviourClusters.Cluster poor = new BehaviourClusters.Cluster(1, 10, 40, 2, 90_000, "Recent customers", null);
+        BehaviourClusters.Cluster other = new BehaviourClusters.Cluster(2, 10, 400, 1, 9_000, "Lapsed customers", null);
+        assertEquals(List.of("Recent customers (INR 5,000 spent)", "Recent customers (INR 900 spent)", "Lapsed customers"),
+                BehaviourClusters.distinctLabels(List.of(rich, poor, other), "INR"));
+        BehaviourClusters.Cluster sameSpend = new BehaviourClusters.Cluster(3, 10, 80, 2, 500_000, "Recent customers", null);
+        assertEquals(List.of("Recent customers (30 days since the last order)", "Recent customers (80 days since the last order)"),
+                BehaviourClusters.distinctLabels(List.of(rich, sameSpend), "INR"));
+        BehaviourClusters.Cluster twin = new BehaviourClusters.Cluster(4, 12, 30, 2, 500_000, "Recent customers", null);
+        assertEquals(List.of("Recent customers (group 1 of 2)", "Recent customers (group 2 of 2)"),
+                BehaviourClusters.distinctLabels(List.of(rich, twin), "INR"));
+    }
 }
