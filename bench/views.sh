@@ -2,6 +2,7 @@
 # Latency of the sales views through the gateway: cold (every request a new query, so numbers and
 # charts are computed and drawn) and cached (the same query again), plus 304 revalidation.
 #   bin/run-local --detach [--lines N] && bench/views.sh [REQUESTS]   (STOREFRONT_API_KEY, or a key of its own)
+# A run warms the JIT on other parameters first, then measures; each cold request has parameters of its own.
 # Prints p50/p95/max in milliseconds per case (curl's time_total on loopback).
 set -euo pipefail
 BASE=${GATEWAY_URL:-http://localhost:8080}
@@ -25,51 +26,58 @@ stats() {
       a[NR], bad ? "  ERRORS: " bad : "" }'
 }
 
-# a range per request: the first day stays, the last day moves, so no two cold requests share a cache key;
-# where the moving days start is drawn per run, so that a second run is not answered from the first one's cache
-days=$(seq 0 $((N - 1)))
-offset=$((200 + RANDOM % 400))
 first=$(curl -sf "$BASE/analytics/sales?charts=none" | sed -nE 's/.*"from":"([0-9-]+)".*/\1/p')
 [ -n "$first" ] || { echo "no data behind $BASE/analytics/sales"; exit 1; }
-for charts in none png; do
-  for d in $days; do
-    to=$(date -d "$first + $((offset + d)) days" +%F)
-    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/analytics/sales?from=$first&to=$to&charts=$charts"
-  done | stats "cold, charts=$charts"
-done
-# every sales view, cold, with charts: the query is new each time (moving last day)
 dims=$(curl -sf "$BASE/api/v1/analytics/sales/dimensions")
-state=$(echo "$dims" | sed -nE 's/.*"states":\[\{"name":"([^"]+)".*/\1/p')
+mapfile -t states < <(echo "$dims" | sed 's/.*"states"://' | grep -oE '"name":"[^"]+"' | cut -d'"' -f4)
 category=$(echo "$dims" | sed -nE 's/.*"categories":\[\{"name":"([^"]+)".*/\1/p')
 enc() { printf '%s' "$1" | sed 's/ /%20/g'; }
-for view in "trend?interval=month" "trend?interval=week" "trend?interval=month&category=$(enc "$category")" \
-            "payment-modes?x=1" "regions?x=1" "regions?state=$(enc "$state")" "profit?by=sub-category" \
-            "profit?state=$(enc "$state")&paymentMode=UPI"; do
-  for d in $days; do
-    to=$(date -d "$first + $((offset + d)) days" +%F)
-    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/sales/$view&from=$first&to=$to&charts=png"
-  done | stats "cold png: ${view%%&*}"
-done
-# product views, cold with charts
-for view in "products/top?by=revenue" "products/treemap?level=sub-category" "products/average-order-value?x=1"; do
-  for d in $days; do
-    to=$(date -d "$first + $((offset + d)) days" +%F)
-    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/$view&from=$first&to=$to&charts=png"
-  done | stats "cold png: ${view%%\?*}"
-done
-# customer views: the first call reads the per-customer rollup once per data version; later ones
-# compute from that snapshot (cold: new parameters each time)
-curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/rfm?charts=none" | stats "first customer view (snapshot load)"
-for d in $days; do
-  curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/segments?thresholds=fixed&low=$((offset * 10 + d))&high=100000&charts=png"
-done | stats "cold png: customers/segments"
-for k in 2 3 4 5 6 7 8 9 10; do
-  curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/clusters?k=$k&charts=png"
-done | stats "cold png: customers/clusters (k=2..10)"
-curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/clusters?charts=png" | stats "cold png: customers/clusters (k by silhouette)"
-for m in $(seq 1 36); do
-  curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/cohorts?months=$m&charts=png"
-done | stats "cold png: customers/cohorts (months=1..36)"
+
+# Every view with new parameters per request, so numbers are read and charts drawn each time: a date range
+# whose last day moves from OFFSET on (no two requests share a cache key), and a state of its own for the
+# customer views. Run once unmeasured with other dates and another state (so that the JIT has compiled
+# what a running service has), then measured: "cold" is the cache, not the JVM.
+cold_cases() {
+  local offset=$1 count=$2 state=${states[$3]} view d k m to
+  for charts in none png; do
+    for d in $(seq 0 $((count - 1))); do
+      to=$(date -d "$first + $((offset + d)) days" +%F)
+      curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/analytics/sales?from=$first&to=$to&charts=$charts"
+    done | stats "cold, charts=$charts"
+  done
+  for view in "trend?interval=month" "trend?interval=week" "trend?interval=month&category=$(enc "$category")" \
+              "payment-modes?x=1" "regions?x=1" "regions?state=$(enc "$state")" "profit?by=sub-category" \
+              "profit?state=$(enc "$state")&paymentMode=UPI"; do
+    for d in $(seq 0 $((count - 1))); do
+      to=$(date -d "$first + $((offset + d)) days" +%F)
+      curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/sales/$view&from=$first&to=$to&charts=png"
+    done | stats "cold png: ${view%%&*}"
+  done
+  for view in "products/top?by=revenue" "products/treemap?level=sub-category" "products/average-order-value?x=1"; do
+    for d in $(seq 0 $((count - 1))); do
+      to=$(date -d "$first + $((offset + d)) days" +%F)
+      curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/$view&from=$first&to=$to&charts=png"
+    done | stats "cold png: ${view%%\?*}"
+  done
+  for d in $(seq 0 $((count - 1))); do
+    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' \
+      "$BASE/api/v1/analytics/customers/segments?thresholds=fixed&low=$((offset * 10 + d))&high=100000&charts=png"
+  done | stats "cold png: customers/segments"
+  # the first view of a state selects its customers from the snapshot; later ones reuse them
+  for k in 2 3 4 5 6 7 8 9 10; do
+    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/clusters?k=$k&state=$(enc "$state")&charts=png"
+  done | stats "cold png: customers/clusters (k=2..10, a state)"
+  curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/clusters?state=$(enc "$state")&charts=png" \
+    | stats "cold png: customers/clusters (k by silhouette)"
+  for m in $(seq 1 36); do
+    curl -s -o /dev/null -w '%{time_total} %{http_code}\n' "$BASE/api/v1/analytics/customers/cohorts?months=$m&state=$(enc "$state")&charts=png"
+  done | stats "cold png: customers/cohorts (months=1..36, a state)"
+}
+
+offset=$((200 + RANDOM % 400))
+pick=$((RANDOM % (${#states[@]} - 1)))
+cold_cases $((offset + N)) 10 $((pick + 1)) >/dev/null
+cold_cases "$offset" "$N" "$pick"
 for charts in none png; do
   curl -s -o /dev/null "$BASE/api/v1/analytics/customers/rfm?charts=$charts"
   for _ in $(seq 1 "$N"); do

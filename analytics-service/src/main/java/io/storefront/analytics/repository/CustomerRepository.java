@@ -34,12 +34,10 @@ public class CustomerRepository {
         this.pool = pool;
     }
 
-    /** Every customer, or those of one state; streamed through a cursor, a million customers at a time is fine. */
-    public Uni<List<Customer>> all(String state) {
-        String sql = "SELECT " + COLUMNS + " FROM analytics.customers" + (state == null ? "" : " WHERE state = $1");
-        return pool.withTransaction(conn -> conn.prepare(sql)
-                .onItem().transformToMulti(statement -> statement
-                        .createStream(20_000, state == null ? Tuple.tuple() : Tuple.of(state)).toMulti())
+    /** Every customer; streamed through a cursor, a million customers at a time is fine. */
+    public Uni<List<Customer>> all() {
+        return pool.withTransaction(conn -> conn.prepare("SELECT " + COLUMNS + " FROM analytics.customers")
+                .onItem().transformToMulti(statement -> statement.createStream(20_000, Tuple.tuple()).toMulti())
                 .map(CustomerRepository::customer)
                 .collect().in(ArrayList<Customer>::new, ArrayList::add)
                 .map(list -> (List<Customer>) list));

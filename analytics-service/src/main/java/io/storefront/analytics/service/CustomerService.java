@@ -38,8 +38,14 @@ public class CustomerService {
      * Customers at one data version with what every view needs precomputed once: days since each one's
      * last order, their spends sorted (for terciles) and RFM scores.
      */
+    /**
+     * The customers of a data version (and state), sorted by key, with their figures also in flat arrays
+     * in the same order: a view's pass over a million customers reads those instead of chasing a million
+     * objects (segments for new thresholds: 52 ms at 1M customers before).
+     */
     public record Snapshot(String state, LocalDate asOf, List<Customer> customers, Rfm.Score[] scores,
-                           long[] recencyDays, long[] sortedSpend) {
+                           long[] recencyDays, long[] orders, long[] revenueCents, long[] sortedSpend,
+                           double[] clusterFeatures) {
     }
 
     public record Group(String name, long customers, long orders, long revenueCents, double customerShare,
@@ -86,7 +92,7 @@ public class CustomerService {
                     : new ValueSegments.Thresholds("fixed", low, high);
             int[] segmentOf = new int[s.customers().size()];
             for (int i = 0; i < segmentOf.length; i++) {
-                segmentOf[i] = ValueSegments.segmentOf(s.customers().get(i).revenueCents(), t);
+                segmentOf[i] = ValueSegments.segmentOf(s.revenueCents()[i], t);
             }
             List<Group> groups = groups(ValueSegments.NAMES, segmentOf, s);
             long revenue = groups.stream().mapToLong(Group::revenueCents).sum();
@@ -133,7 +139,8 @@ public class CustomerService {
                         throw ProblemException.invalid("k", "k must be below the number of customers ("
                                 + s.customers().size() + ")");
                     }
-                    BehaviourClusters.Result r = BehaviourClusters.fit(s.customers(), s.recencyDays(), k, config.currency());
+                    BehaviourClusters.Result r = BehaviourClusters.fit(s.clusterFeatures(), s.recencyDays(), s.orders(),
+                            s.revenueCents(), k, config.currency());
                     List<RenderedChart> charts = format == ChartFormat.NONE ? List.of() : List.of(
                             scatter("clusters", "Behaviour clusters", s, r.assignment(),
                                     r.clusters().stream().map(BehaviourClusters.Cluster::label).toList(), format));
@@ -215,23 +222,40 @@ public class CustomerService {
                 .replaceWithVoid();
     }
 
+    /**
+     * The customers of a data version, read once and kept; a state's are picked from them in memory (a
+     * state's first view at a million customers took 0.3 s reading them from the database).
+     */
     private Uni<Snapshot> snapshot(long version, String state) {
         return cache.getOrCompute(new ViewKey(version, "snapshot", String.valueOf(state), ChartFormat.NONE), () ->
-                Uni.combine().all().unis(checkedState(version, state), customers.all(state)).asTuple()
-                        .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .map(t -> {
-                            // Java's key order, whatever the database collation, for the binary search in profile()
-                            List<Customer> byKey = new ArrayList<>(t.getItem2());
-                            byKey.sort(java.util.Comparator.comparing(Customer::key));
-                            long[] recency = new long[byKey.size()];
-                            long[] spend = new long[byKey.size()];
-                            for (int i = 0; i < byKey.size(); i++) {
-                                recency[i] = byKey.get(i).recencyDays(t.getItem1());
-                                spend[i] = byKey.get(i).revenueCents();
-                            }
-                            java.util.Arrays.sort(spend);
-                            return new Snapshot(state, t.getItem1(), byKey, Rfm.score(byKey, t.getItem1()), recency, spend);
-                        }));
+                state == null
+                        ? Uni.combine().all().unis(checkedState(version, null), customers.all()).asTuple()
+                                .emitOn(Infrastructure.getDefaultWorkerPool())
+                                .map(t -> {
+                                    // Java's key order, whatever the database collation, for the binary search in profile()
+                                    List<Customer> byKey = new ArrayList<>(t.getItem2());
+                                    byKey.sort(java.util.Comparator.comparing(Customer::key));
+                                    return snapshot(null, t.getItem1(), byKey);
+                                })
+                        : checkedState(version, state).chain(() -> snapshot(version, null))
+                                .emitOn(Infrastructure.getDefaultWorkerPool())
+                                .map(all -> snapshot(state, all.asOf(),
+                                        all.customers().stream().filter(c -> c.state().equals(state)).toList())));
+    }
+
+    private static Snapshot snapshot(String state, LocalDate asOf, List<Customer> byKey) {
+        int n = byKey.size();
+        long[] recency = new long[n], orders = new long[n], revenue = new long[n];
+        for (int i = 0; i < n; i++) {
+            Customer c = byKey.get(i);
+            recency[i] = c.recencyDays(asOf);
+            orders[i] = c.orders();
+            revenue[i] = c.revenueCents();
+        }
+        long[] sortedSpend = revenue.clone();
+        java.util.Arrays.sort(sortedSpend);
+        return new Snapshot(state, asOf, byKey, Rfm.score(byKey, asOf), recency, orders, revenue, sortedSpend,
+                BehaviourClusters.features(recency, orders, revenue));
     }
 
     /** The last day with orders; a state must occur in the data. */
@@ -251,13 +275,12 @@ public class CustomerService {
         double[] recency = new double[k];
         long totalRevenue = 0;
         for (int i = 0; i < groupOf.length; i++) {
-            Customer c = s.customers().get(i);
             int g = groupOf[i];
             count[g]++;
-            orders[g] += c.orders();
-            revenue[g] += c.revenueCents();
+            orders[g] += s.orders()[i];
+            revenue[g] += s.revenueCents()[i];
             recency[g] += s.recencyDays()[i];
-            totalRevenue += c.revenueCents();
+            totalRevenue += s.revenueCents()[i];
         }
         int all = groupOf.length;
         List<Group> groups = new ArrayList<>(k);
@@ -276,7 +299,7 @@ public class CustomerService {
         double[] recency = new double[n], spend = new double[n];
         for (int i = 0; i < n; i++) {
             recency[i] = s.recencyDays()[i];
-            spend[i] = s.customers().get(i).revenueCents() / 100.0;
+            spend[i] = s.revenueCents()[i] / 100.0;
         }
         return CustomerCharts.scatter(name, title, recency, spend, group, names, config.currency(), format);
     }

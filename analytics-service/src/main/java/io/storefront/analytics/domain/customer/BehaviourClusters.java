@@ -40,28 +40,45 @@ public final class BehaviourClusters {
 
     /** Clusters of {@code customers}; {@code k} null chooses it. Needs at least 3 customers and k ≤ customers - 1. */
     public static Result fit(List<Customer> customers, LocalDate asOf, Integer k, String currency) {
-        long[] recency = new long[customers.size()];
-        for (int i = 0; i < recency.length; i++) recency[i] = customers.get(i).recencyDays(asOf);
-        return fit(customers, recency, k, currency);
+        int n = customers.size();
+        long[] recency = new long[n], orders = new long[n], revenue = new long[n];
+        for (int i = 0; i < n; i++) {
+            recency[i] = customers.get(i).recencyDays(asOf);
+            orders[i] = customers.get(i).orders();
+            revenue[i] = customers.get(i).revenueCents();
+        }
+        return fit(recency, orders, revenue, k, currency);
     }
 
-    /** As above with each customer's days since the last order given (the snapshot has them). */
-    public static Result fit(List<Customer> customers, long[] recencyDays, Integer k, String currency) {
-        int n = customers.size();
-        // features as one flat array (x0, y0, z0, x1, ...): no object per customer
+    /** As above with each customer's days since the last order, orders and spend in arrays (the snapshot has them). */
+    public static Result fit(long[] recencyDays, long[] orderCounts, long[] revenueCents, Integer k, String currency) {
+        return fit(features(recencyDays, orderCounts, revenueCents), recencyDays, orderCounts, revenueCents, k, currency);
+    }
+
+    /**
+     * The standardised features of every customer as one flat array (x0, y0, z0, x1, ...): the same for
+     * any k, so a snapshot computes them once (a million customers' logarithms take tens of milliseconds).
+     */
+    public static double[] features(long[] recencyDays, long[] orderCounts, long[] revenueCents) {
+        int n = recencyDays.length;
         double[] z = new double[3 * n];
         for (int i = 0; i < n; i++) {
-            Customer c = customers.get(i);
             z[3 * i] = recencyDays[i];
-            z[3 * i + 1] = Math.log1p(c.orders());
-            z[3 * i + 2] = Math.log1p(c.revenueCents() / 100.0);
+            z[3 * i + 1] = Math.log1p(orderCounts[i]);
+            z[3 * i + 2] = Math.log1p(revenueCents[i] / 100.0);
         }
         double[] mean = new double[3], sd = new double[3];
         for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) mean[j] += z[3 * i + j] / n;
         for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) sd[j] += (z[3 * i + j] - mean[j]) * (z[3 * i + j] - mean[j]) / n;
         for (int j = 0; j < 3; j++) sd[j] = sd[j] == 0 ? 1 : Math.sqrt(sd[j]);
         for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) z[3 * i + j] = (z[3 * i + j] - mean[j]) / sd[j];
+        return z;
+    }
 
+    /** As above with the {@link #features} of the customers given. */
+    public static Result fit(double[] z, long[] recencyDays, long[] orderCounts, long[] revenueCents, Integer k,
+                             String currency) {
+        int n = recencyDays.length;
         int stride = Math.max(1, (int) Math.ceil(n / (double) SAMPLE));
         List<double[]> picked = new ArrayList<>();
         for (int i = 0; i < n; i += stride) picked.add(new double[] {z[3 * i], z[3 * i + 1], z[3 * i + 2]});
@@ -102,13 +119,12 @@ public final class BehaviourClusters {
             int c = nearest(point, centres);
             assignment[i] = c;
             size[c]++;
-            Customer customer = customers.get(i);
             sums[c][0] += recencyDays[i];
-            sums[c][1] += customer.orders();
-            sums[c][2] += customer.revenueCents();
+            sums[c][1] += orderCounts[i];
+            sums[c][2] += revenueCents[i];
             allRecency += recencyDays[i] / (double) n;
-            allOrders += customer.orders() / (double) n;
-            allRevenue += customer.revenueCents() / (double) n;
+            allOrders += orderCounts[i] / (double) n;
+            allRevenue += revenueCents[i] / (double) n;
         }
         List<Cluster> clusters = new ArrayList<>();
         for (int c = 0; c < chosen; c++) {
@@ -189,27 +205,43 @@ public final class BehaviourClusters {
         return centres;
     }
 
-    /** Mean silhouette of the sample's points against the given centres' partition. */
+    /**
+     * Mean silhouette of the sample's points against the given centres' partition. Each pair's distance
+     * is computed once and counted for both points (the sample's n² / 2 distances are most of a cluster
+     * view's cost).
+     */
     static double silhouette(double[][] points, double[][] centres) {
-        int n = points.length, k = centres.length;
+        int n = points.length, k = centres.length, d = n == 0 ? 0 : points[0].length;
         int[] label = new int[n];
         int[] count = new int[k];
+        double[] flat = new double[n * d];
         for (int i = 0; i < n; i++) {
             label[i] = nearest(points[i], centres);
             count[label[i]]++;
+            System.arraycopy(points[i], 0, flat, i * d, d);
+        }
+        // sum[i * k + c]: the summed distance from point i to the points of cluster c
+        double[] sum = new double[n * k];
+        for (int i = 0; i < n; i++) {
+            int li = label[i];
+            for (int j = i + 1; j < n; j++) {
+                double s = 0;
+                for (int x = 0; x < d; x++) {
+                    double diff = flat[i * d + x] - flat[j * d + x];
+                    s += diff * diff;
+                }
+                double distance = Math.sqrt(s);
+                sum[i * k + label[j]] += distance;
+                sum[j * k + li] += distance;
+            }
         }
         double total = 0;
-        double[] sum = new double[k];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(sum, 0);
-            for (int j = 0; j < n; j++) {
-                if (i != j) sum[label[j]] += Math.sqrt(squared(points[i], points[j]));
-            }
             int own = label[i];
             if (count[own] <= 1) continue; // a point alone in its cluster scores 0
-            double a = sum[own] / (count[own] - 1), b = Double.POSITIVE_INFINITY;
+            double a = sum[i * k + own] / (count[own] - 1), b = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) {
-                if (c != own && count[c] > 0) b = Math.min(b, sum[c] / count[c]);
+                if (c != own && count[c] > 0) b = Math.min(b, sum[i * k + c] / count[c]);
             }
             if (b == Double.POSITIVE_INFINITY) continue;
             total += (b - a) / Math.max(a, b);

@@ -133,4 +133,47 @@ class CustomerAnalyticsTest {
         assertEquals(List.of("Recent customers (group 1 of 2)", "Recent customers (group 2 of 2)"),
                 BehaviourClusters.distinctLabels(List.of(rich, twin), "INR"));
     }
+
+    @Test
+    void silhouetteIsTheTextbookMean() {
+        Random random = new Random(8);
+        double[][] points = new double[150][3];
+        for (int i = 0; i < points.length; i++) {
+            for (int x = 0; x < 3; x++) points[i][x] = random.nextGaussian() + (i % 3) * 2;
+        }
+        double[][] centres = {{0, 0, 0}, {2, 2, 2}, {4, 4, 4}, {50, 50, 50}}; // the last one gets no point
+        // Rousseeuw 1987, straight from the definition: s(i) = (b - a) / max(a, b), 0 for a point alone
+        int[] label = new int[points.length];
+        for (int i = 0; i < points.length; i++) {
+            double best = Double.MAX_VALUE;
+            for (int c = 0; c < centres.length; c++) {
+                double d = distance(points[i], centres[c]);
+                if (d < best) {
+                    best = d;
+                    label[i] = c;
+                }
+            }
+        }
+        double total = 0;
+        for (int i = 0; i < points.length; i++) {
+            double[] sum = new double[centres.length];
+            int[] count = new int[centres.length];
+            for (int j = 0; j < points.length; j++) {
+                if (j == i) continue;
+                sum[label[j]] += distance(points[i], points[j]);
+                count[label[j]]++;
+            }
+            if (count[label[i]] == 0) continue;
+            double a = sum[label[i]] / count[label[i]], b = Double.MAX_VALUE;
+            for (int c = 0; c < centres.length; c++) if (c != label[i] && count[c] > 0) b = Math.min(b, sum[c] / count[c]);
+            total += (b - a) / Math.max(a, b);
+        }
+        assertEquals(total / points.length, BehaviourClusters.silhouette(points, centres), 1e-12);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
+        return Math.sqrt(s);
+    }
 }
