@@ -21,7 +21,9 @@ import io.storefront.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -202,9 +204,21 @@ public class CustomerService {
     }
 
     /** Active customers per cohort and month at {@code version}, read once per version and state. */
+    /** The cohort cells of a state, or of the store (every state's summed). */
     private Uni<List<Cohorts.Cell>> cohortCells(long version, String state) {
-        return cache.getOrCompute(new ViewKey(version, "cohort-cells", String.valueOf(state), ChartFormat.NONE),
-                () -> customers.cohortCells(state));
+        return cache.getOrCompute(new ViewKey(version, "cohort-cells", "by state", ChartFormat.NONE),
+                customers::cohortCellsByState).map(byState -> {
+            if (state != null) return byState.getOrDefault(state, List.of());
+            Map<List<LocalDate>, long[]> sums = new HashMap<>();
+            byState.values().forEach(cells -> cells.forEach(c -> {
+                long[] sum = sums.computeIfAbsent(List.of(c.cohort(), c.month()), k -> new long[2]);
+                sum[0] += c.customers();
+                sum[1] += c.revenueCents();
+            }));
+            List<Cohorts.Cell> store = new ArrayList<>(sums.size());
+            sums.forEach((k, v) -> store.add(new Cohorts.Cell(k.get(0), k.get(1), v[0], v[1])));
+            return store;
+        });
     }
 
     /**

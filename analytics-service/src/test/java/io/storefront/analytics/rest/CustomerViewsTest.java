@@ -99,6 +99,37 @@ class CustomerViewsTest {
     }
 
     @Test
+    void theStoresCohortsAreItsStatesSummed() {
+        // a second state's customers, so that there is something to sum (re-importing them changes nothing)
+        ImportJobs.flat("otherland.csv", ("order_id,order_date,customer_id,customer_name,state,city,category,sub_category,"
+                + "quantity,amount,profit,payment_mode\nOL-1,2039-02-03,O-1,Ola,Otherland,Oville,Books,Novels,1,50,5,UPI\n"
+                + "OL-2,2039-05-03,O-1,Ola,Otherland,Oville,Books,Novels,1,60,5,UPI\n").getBytes());
+        List<String> states = given().when().get("/api/v1/sales/dimensions").then().statusCode(200).extract().jsonPath()
+                .getList("states.name", String.class);
+        assertTrue(states.size() > 1, states.toString());
+        Map<String, Long> summed = new TreeMap<>();
+        for (String state : states) {
+            cohortCounts(given().queryParam("state", state), summed);
+        }
+        Map<String, Long> store = new TreeMap<>();
+        cohortCounts(given(), store);
+        assertEquals(summed, store);
+    }
+
+    /** Adds a cohort view's active customers, keyed by cohort month and months since, to {@code into}. */
+    @SuppressWarnings("unchecked")
+    private static void cohortCounts(io.restassured.specification.RequestSpecification request, Map<String, Long> into) {
+        List<Map<String, Object>> cohorts = request.queryParam("months", "36").queryParam("charts", "none")
+                .when().get("/api/v1/customers/cohorts").then().statusCode(200).extract().jsonPath().getList("cohorts");
+        for (Map<String, Object> c : cohorts) {
+            List<Number> active = (List<Number>) c.get("active");
+            for (int k = 0; k < active.size(); k++) {
+                if (active.get(k) != null) into.merge(c.get("month") + " +" + k, active.get(k).longValue(), Long::sum);
+            }
+        }
+    }
+
+    @Test
     void cohortsMatchFirstOrderMonths() {
         // expected: per first-order month, customers active k months later
         Map<LocalDate, long[]> expected = new TreeMap<>();
