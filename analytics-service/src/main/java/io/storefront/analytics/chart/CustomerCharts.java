@@ -18,8 +18,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** Charts of the customer views, in the theme of {@link ChartTheme}. CPU-bound: call on a worker thread. */
 public final class CustomerCharts {
 
-    /** A scatter shows at most this many points (an even sample); the JSON has the figures of all. */
-    public static final int MAX_POINTS = 3_000;
+    /**
+     * A scatter shows at most this many points (an even sample; at 900×480 more only overplot, and each
+     * costs drawing time); the JSON has the figures of all.
+     */
+    public static final int MAX_POINTS = 2_000;
 
     private CustomerCharts() {
     }
