@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Analytics import throughput: a generated flat CSV uploaded to a running analytics service.
 #   bin/run-local --detach --no-sample && bench/analytics-import.sh [LINES]
-# Measures wall time from the upload to the job's success (parse, validate, store, rollups).
+# Measures wall time from the upload to the job's success (parse, validate, store, rollups). Stop the
+# recommender first (kill "$(cat .run-local/pids/recommender.pid)"): after an import it syncs the new orders
+# and rebuilds, on the same cores, which would be measured too.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/bin/lib.sh"

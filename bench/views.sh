@@ -3,7 +3,8 @@
 # charts are computed and drawn) and cached (the same query again), plus 304 revalidation.
 #   bin/run-local --detach [--lines N] && bench/views.sh [REQUESTS]   (STOREFRONT_API_KEY, or a key of its own)
 # A run warms the JIT on other parameters first, then measures; each cold request has parameters of its own.
-# Prints p50/p95/max in milliseconds per case (curl's time_total on loopback).
+# Prints p50/p95/max in milliseconds per case (curl's time_total on loopback). Stop the recommender first
+# (kill "$(cat .run-local/pids/recommender.pid)"): a feed sync after an import shares the cores.
 set -euo pipefail
 BASE=${GATEWAY_URL:-http://localhost:8080}
 N=${1:-60}
