@@ -81,10 +81,10 @@ public final class RollupDelta {
 
     private static final int[] DIMS = {7, 3, 5, 1, 4, 0};
 
-    private final Map<CubeKey, Sums> cube = new HashMap<>();
-    private final Map<ProductKey, Sums> products = new HashMap<>();
-    private final Map<String, CustomerSums> customers = new HashMap<>();
-    private final Map<CustomerMonth, Sums> customerMonths = new HashMap<>();
+    private Map<CubeKey, Sums> cube = new HashMap<>();
+    private Map<ProductKey, Sums> products = new HashMap<>();
+    private Map<String, CustomerSums> customers = new HashMap<>();
+    private Map<CustomerMonth, Sums> customerMonths = new HashMap<>();
     private List<OrderTotals> orders = new ArrayList<>();
     private final List<OrderLine> current = new ArrayList<>();
     private long position;
@@ -110,15 +110,16 @@ public final class RollupDelta {
 
     /** Hands out the sums so far and starts afresh; the parts add up to the whole. Orders stay. */
     public RollupDelta drain() {
+        // the maps change hands rather than being copied: a drain holds a few hundred thousand cells
         RollupDelta part = new RollupDelta();
-        part.cube.putAll(cube);
-        part.products.putAll(products);
-        part.customers.putAll(customers);
-        part.customerMonths.putAll(customerMonths);
-        cube.clear();
-        products.clear();
-        customers.clear();
-        customerMonths.clear();
+        part.cube = cube;
+        part.products = products;
+        part.customers = customers;
+        part.customerMonths = customerMonths;
+        cube = new HashMap<>();
+        products = new HashMap<>();
+        customers = new HashMap<>();
+        customerMonths = new HashMap<>();
         return part;
     }
 

@@ -154,9 +154,7 @@ public class ImportService {
                         .chain(() -> stageAll(tx, job.id(), source, bytesRead, delta, times))
                         .call(() -> {
                             delta.finish();
-                            return times.time("staging orders", lines.stageOrders(tx, delta.takeOrders(), config.importBatchSize()))
-                                    .chain(() -> times.time("staging sums",
-                                            lines.stageDelta(tx, delta.drain(), config.importBatchSize())));
+                            return stageSummed(tx, delta.takeOrders(), delta.drain(), times);
                         })
                         // the version row lock, held to commit, orders concurrent imports' apply phases
                         .call(() -> imports.bumpDataVersion(tx).invoke(version::set))
@@ -215,9 +213,7 @@ public class ImportService {
                 .until(chunk -> chunk.lines().isEmpty())
                 .onItem().transformToUniAndConcatenate(chunk -> times.time("writing lines",
                                 lines.stage(tx, jobId, chunk.lines(), staged.getAndAdd(chunk.lines().size())))
-                        .call(() -> times.time("staging orders", lines.stageOrders(tx, chunk.orders(), config.importBatchSize())))
-                        .call(() -> chunk.drained() == null ? Uni.createFrom().voidItem()
-                                : times.time("staging sums", lines.stageDelta(tx, chunk.drained(), config.importBatchSize())))
+                        .call(() -> stageSummed(tx, chunk.orders(), chunk.drained(), times))
                         .call(() -> {
                             long now = System.nanoTime();
                             if (now - lastReport.get() < PROGRESS_EVERY_NANOS) return Uni.createFrom().voidItem();
@@ -226,6 +222,14 @@ public class ImportService {
                                     source.tally().rowsRejected());
                         }))
                 .collect().with(Collectors.summingLong(Integer::longValue));
+    }
+
+    /** Stages orders completed while reading and, if any, a drained part of the sums. */
+    private Uni<Void> stageSummed(SqlConnection tx, List<RollupDelta.OrderTotals> orders, RollupDelta drained,
+                                  PhaseTimes times) {
+        return times.time("staging orders", lines.stageOrders(tx, orders, config.importBatchSize()))
+                .chain(() -> drained == null ? Uni.createFrom().voidItem()
+                        : times.time("staging sums", lines.stageDelta(tx, drained, config.importBatchSize())));
     }
 
     /**
