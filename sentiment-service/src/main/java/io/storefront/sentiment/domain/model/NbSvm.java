@@ -11,7 +11,8 @@ import java.util.function.IntConsumer;
  * NBSVM (Wang &amp; Manning, ACL 2012): binarized n-gram features scaled by their naive-Bayes
  * log-count ratio, then an L2-regularised, L2-loss linear SVM trained by dual coordinate descent
  * (Hsieh et al., ICML 2008, the liblinear solver), with the interpolation
- * {@code w' = (1 - beta) * mean|w| + beta * w} of the paper. Dense features (the lexicon's scores)
+ * {@code w' = (1 - beta) * mean|w| + beta * w} of the paper (bias and dense weights interpolated between
+ * the same two classifiers, see below). Dense features (the lexicon's scores)
  * may stand beside the n-grams unscaled. Pure Java, deterministic for a seed.
  */
 public final class NbSvm {
@@ -149,8 +150,14 @@ public final class NbSvm {
         for (int f = 0; f < v; f++) {
             if (seen[f]) sparse[f] = (float) (((1 - s.beta()) * meanAbs + s.beta() * w[f]) * r[f]);
         }
+        // β interpolates two whole classifiers: naive Bayes (weight mean|w| on every scaled n-gram, its
+        // log prior as bias, nothing on dense features) and the SVM. Interpolating the bias towards
+        // mean|w| instead, as if it were an n-gram, leaned every model positive whatever the prior.
+        int positives = 0;
+        for (boolean b : positive) if (b) positives++;
+        double logPrior = Math.log(Math.max(1, positives) / (double) Math.max(1, docs.length - positives));
         double[] denseWeights = new double[extra];
-        for (int e = 0; e < extra; e++) denseWeights[e] = (1 - s.beta()) * meanAbs + s.beta() * w[v + e];
-        return new Weights(sparse, denseWeights, (1 - s.beta()) * meanAbs + s.beta() * w[bias]);
+        for (int e = 0; e < extra; e++) denseWeights[e] = s.beta() * w[v + e];
+        return new Weights(sparse, denseWeights, (1 - s.beta()) * meanAbs * logPrior + s.beta() * w[bias]);
     }
 }

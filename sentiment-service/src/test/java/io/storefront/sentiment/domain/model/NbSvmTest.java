@@ -68,4 +68,43 @@ class NbSvmTest {
         assertEquals(model.characters(), copy.characters());
         assertEquals(model.margin(List.of("same", "words"), 0.3), copy.margin(List.of("same", "words"), 0.3), 1e-12);
     }
+
+    /**
+     * β = 0 leaves the naive-Bayes half of the interpolation alone: the model must then decide like
+     * multinomial naive Bayes on binarized features with α = 1, computed here from the counts, prior
+     * included (a document of unseen words goes to the larger class).
+     */
+    @Test
+    void withBetaZeroTheModelIsNaiveBayesPriorIncluded() {
+        Random random = new Random(3);
+        String[] vocabulary = {"good", "bad", "fine", "poor", "ok", "meh", "nice", "dull"};
+        List<Set<String>> docs = new ArrayList<>();
+        boolean[] labels = new boolean[400];
+        for (int d = 0; d < 400; d++) {
+            labels[d] = d % 4 == 0; // a quarter positive
+            Set<String> doc = new java.util.HashSet<>();
+            for (int k = 0; k < 3; k++) {
+                int w = random.nextInt(vocabulary.length);
+                // positives lean to the even words, negatives to the odd ones
+                if (random.nextDouble() < 0.7) w = (w & ~1) | (labels[d] ? 0 : 1);
+                doc.add(vocabulary[w]);
+            }
+            docs.add(doc);
+        }
+        NbSvm.Settings naiveBayes = new NbSvm.Settings(1, false, 1.0, 0.0, 1.0, 50, 42);
+        LinearModel model = NbSvm.train(docs, labels, naiveBayes, e -> { });
+
+        java.util.Map<String, double[]> counts = new java.util.HashMap<>();
+        for (int d = 0; d < docs.size(); d++) {
+            for (String w : docs.get(d)) counts.computeIfAbsent(w, x -> new double[] {1, 1})[labels[d] ? 0 : 1]++;
+        }
+        double pSum = counts.values().stream().mapToDouble(c -> c[0]).sum();
+        double qSum = counts.values().stream().mapToDouble(c -> c[1]).sum();
+        for (Set<String> doc : docs) {
+            double logOdds = Math.log(100 / 300.0);
+            for (String w : doc) logOdds += Math.log((counts.get(w)[0] / pSum) / (counts.get(w)[1] / qSum));
+            assertEquals(logOdds > 0, model.margin(new ArrayList<>(doc)) > 0, doc.toString());
+        }
+        assertTrue(model.margin(List.of("unseen", "words")) < 0);
+    }
 }
