@@ -55,7 +55,7 @@ public final class CustomerCharts {
      * Customers as points, days since the last order against spend (log scale), one colour per group.
      * {@code group[i]} indexes {@code groupNames}.
      */
-    public static RenderedChart scatter(String name, String title, double[] recencyDays, double[] spend, int[] group,
+    public static RenderedChart scatter(String name, String title, long[] recencyDays, long[] spendCents, int[] group,
                                         List<String> groupNames, String currency, ChartFormat format) {
         XYChart chart = new XYChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT).title(title)
                 .xAxisTitle("days since last order").yAxisTitle("spend (" + currency + ", log scale)").build();
@@ -81,8 +81,8 @@ public final class CustomerCharts {
             ys.add(new ArrayList<>());
         }
         for (int i = 0; i < n; i += stride) {
-            xs.get(group[i]).add(recencyDays[i]);
-            ys.get(group[i]).add(Math.max(1, spend[i]));
+            xs.get(group[i]).add((double) recencyDays[i]);
+            ys.get(group[i]).add(Math.max(1, spendCents[i] / 100.0));
         }
         for (int g = 0; g < groupNames.size(); g++) {
             if (xs.get(g).isEmpty()) continue;

@@ -309,13 +309,7 @@ public class CustomerService {
 
     private RenderedChart scatter(String name, String title, Snapshot s, int[] group, List<String> names,
                                   ChartFormat format) {
-        int n = s.customers().size();
-        double[] recency = new double[n], spend = new double[n];
-        for (int i = 0; i < n; i++) {
-            recency[i] = s.recencyDays()[i];
-            spend[i] = s.revenueCents()[i] / 100.0;
-        }
-        return CustomerCharts.scatter(name, title, recency, spend, group, names, config.currency(), format);
+        return CustomerCharts.scatter(name, title, s.recencyDays(), s.revenueCents(), group, names, config.currency(), format);
     }
 
     private static int indexOf(List<Customer> sortedByKey, String key) {

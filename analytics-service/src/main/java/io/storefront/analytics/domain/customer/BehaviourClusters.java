@@ -4,6 +4,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class BehaviourClusters {
     public static final int MAX_K = 10;
     private static final int MAX_AUTO_K = 8;
     private static final long SEED = 20_000_402L;
+    /** Below this many customers the assignment runs on the calling thread (splitting costs more than it saves). */
+    private static final int PARALLEL_FROM = 100_000;
 
     public record Cluster(int id, int customers, double recencyDays, double orders, double revenueCents,
                           String label, String description) {
@@ -113,29 +116,27 @@ public final class BehaviourClusters {
             }
             centres = bestCentres;
         }
+        // every customer to its nearest centre (at a million customers most of a view's cost), then
+        // exact integer sums per cluster
         int[] assignment = new int[n];
-        long[] size = new long[chosen];
-        double[][] sums = new double[chosen][3];
-        double allRecency = 0, allOrders = 0, allRevenue = 0;
-        double[] point = new double[3];
+        assignNearest(z, centres, assignment);
+        long[] size = new long[chosen], recencySum = new long[chosen], ordersSum = new long[chosen],
+                revenueSum = new long[chosen];
         for (int i = 0; i < n; i++) {
-            point[0] = z[3 * i];
-            point[1] = z[3 * i + 1];
-            point[2] = z[3 * i + 2];
-            int c = nearest(point, centres);
-            assignment[i] = c;
+            int c = assignment[i];
             size[c]++;
-            sums[c][0] += recencyDays[i];
-            sums[c][1] += orderCounts[i];
-            sums[c][2] += revenueCents[i];
-            allRecency += recencyDays[i] / (double) n;
-            allOrders += orderCounts[i] / (double) n;
-            allRevenue += revenueCents[i] / (double) n;
+            recencySum[c] += recencyDays[i];
+            ordersSum[c] += orderCounts[i];
+            revenueSum[c] += revenueCents[i];
         }
+        double allRecency = (double) Arrays.stream(recencySum).sum() / n;
+        double allOrders = (double) Arrays.stream(ordersSum).sum() / n;
+        double allRevenue = (double) Arrays.stream(revenueSum).sum() / n;
         List<Cluster> clusters = new ArrayList<>();
         for (int c = 0; c < chosen; c++) {
             if (size[c] == 0) continue;
-            double r = sums[c][0] / size[c], f = sums[c][1] / size[c], m = sums[c][2] / size[c];
+            double r = recencySum[c] / (double) size[c], f = ordersSum[c] / (double) size[c],
+                    m = revenueSum[c] / (double) size[c];
             clusters.add(new Cluster(c, (int) size[c], r, f, m, label(r / allRecency, f / allOrders, m / allRevenue, f), null));
         }
         // most valuable first; renumber so that ids follow that order
@@ -155,6 +156,41 @@ public final class BehaviourClusters {
         }
         for (int i = 0; i < n; i++) assignment[i] = newId[assignment[i]];
         return new Result(chosen, k == null, silhouettes.get(chosen), silhouettes, ordered, assignment);
+    }
+
+    /**
+     * {@code assignment[i]}: the nearest of {@code centres} to customer i's features, in slices on the
+     * common pool's cores (a million customers take ~20 ms on one core at k = 10).
+     */
+    static void assignNearest(double[] z, double[][] centres, int[] assignment) {
+        int n = assignment.length;
+        int slices = n < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
+        java.util.stream.IntStream.range(0, slices).parallel().forEach(slice ->
+                assignNearest(z, centres, assignment, (int) ((long) n * slice / slices), (int) ((long) n * (slice + 1) / slices)));
+    }
+
+    /**
+     * One slice. All of a customer's distances are computed before the smallest is picked: independent
+     * of each other they overlap in the CPU, twice as fast as a running minimum.
+     */
+    private static void assignNearest(double[] z, double[][] centres, int[] assignment, int from, int to) {
+        int k = centres.length;
+        double[] cx = new double[k], cy = new double[k], cw = new double[k], distance = new double[k];
+        for (int c = 0; c < k; c++) {
+            cx[c] = centres[c][0];
+            cy[c] = centres[c][1];
+            cw[c] = centres[c][2];
+        }
+        for (int i = from; i < to; i++) {
+            double x = z[3 * i], y = z[3 * i + 1], w = z[3 * i + 2];
+            for (int c = 0; c < k; c++) {
+                double dx = x - cx[c], dy = y - cy[c], dw = w - cw[c];
+                distance[c] = dx * dx + dy * dy + dw * dw;
+            }
+            int best = 0;
+            for (int c = 1; c < k; c++) if (distance[c] < distance[best]) best = c;
+            assignment[i] = best;
+        }
     }
 
     /** Words for a cluster from its ratios to the average customer. */

@@ -135,6 +135,36 @@ class CustomerAnalyticsTest {
     }
 
     @Test
+    void everyCustomerGoesToTheNearestCentreTheFirstOnATie() {
+        Random random = new Random(12);
+        for (int k = 1; k <= BehaviourClusters.MAX_K; k++) {
+            double[][] centres = new double[k][3];
+            for (double[] c : centres) for (int x = 0; x < 3; x++) c[x] = random.nextGaussian();
+            int n = k == BehaviourClusters.MAX_K ? 150_000 : 5_000; // the largest in slices on several threads
+            double[] z = new double[3 * n];
+            for (int i = 0; i < z.length; i++) z[i] = random.nextGaussian() * 2;
+            int[] assignment = new int[n];
+            BehaviourClusters.assignNearest(z, centres, assignment);
+            for (int i = 0; i < n; i++) {
+                double[] point = {z[3 * i], z[3 * i + 1], z[3 * i + 2]};
+                double best = Double.MAX_VALUE;
+                int expected = -1;
+                for (int c = 0; c < k; c++) {
+                    if (distance(point, centres[c]) < best) {
+                        best = distance(point, centres[c]);
+                        expected = c;
+                    }
+                }
+                assertEquals(expected, assignment[i], "k=" + k + ", customer " + i);
+            }
+        }
+        // midway between two centres: the first wins, as in the fitted partition
+        int[] tie = new int[1];
+        BehaviourClusters.assignNearest(new double[] {0, 0, 0}, new double[][] {{5, 5, 5}, {1, 0, 0}, {-1, 0, 0}}, tie);
+        assertEquals(1, tie[0]);
+    }
+
+    @Test
     void silhouetteIsTheTextbookMean() {
         Random random = new Random(8);
         double[][] points = new double[150][3];
