@@ -21,22 +21,29 @@ public final class Rfm {
     private Rfm() {
     }
 
-    public static Score[] score(List<Customer> customers, LocalDate asOf) {
-        int n = customers.size();
-        double[] recency = new double[n], frequency = new double[n], monetary = new double[n];
-        for (int i = 0; i < n; i++) {
-            Customer c = customers.get(i);
-            recency[i] = c.recencyDays(asOf);
-            frequency[i] = c.orders();
-            monetary[i] = c.revenueCents();
-        }
-        int[] r = quintiles(recency), f = quintiles(frequency), m = quintiles(monetary);
+    /** Scores of customers given by their days since the last order, orders and spend (the snapshot's arrays). */
+    public static Score[] score(long[] recencyDays, long[] orders, long[] revenueCents) {
+        int n = recencyDays.length;
+        int[] r = quintiles(recencyDays), f = quintiles(orders), m = quintiles(revenueCents);
         Score[] scores = new Score[n];
         for (int i = 0; i < n; i++) {
             int rs = 6 - r[i]; // fewer days since the last order is better
             scores[i] = new Score(rs, f[i], m[i], segment(rs, f[i]));
         }
         return scores;
+    }
+
+    /** As above for customers as the orders show them on {@code asOf}. */
+    public static Score[] score(List<Customer> customers, LocalDate asOf) {
+        int n = customers.size();
+        long[] recency = new long[n], frequency = new long[n], monetary = new long[n];
+        for (int i = 0; i < n; i++) {
+            Customer c = customers.get(i);
+            recency[i] = c.recencyDays(asOf);
+            frequency[i] = c.orders();
+            monetary[i] = c.revenueCents();
+        }
+        return score(recency, frequency, monetary);
     }
 
     /** The segment of an R and F score. */
@@ -54,22 +61,69 @@ public final class Rfm {
         return "Lost";
     }
 
-    /** Quintile 1–5 of each value's mid-rank: ties share the score of their middle position. */
-    static int[] quintiles(double[] values) {
+    /**
+     * Quintile 1–5 of each value's mid-rank: ties share the score of their middle position. Values and
+     * positions are packed into one long each and sorted as primitives, then every run of equal values
+     * scored in one pass (sorting boxed indices by comparator took most of a state's first view);
+     * values too large to pack, or negative, are ranked by binary search instead.
+     */
+    static int[] quintiles(long[] values) {
         int n = values.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
         int[] score = new int[n];
+        if (n == 0) return score;
+        int positionBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (long v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (min < 0 || max >= 1L << (63 - positionBits)) return quintilesBySearch(values);
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) packed[i] = values[i] << positionBits | i;
+        Arrays.sort(packed);
+        long mask = (1L << positionBits) - 1;
         int i = 0;
         while (i < n) {
+            long value = packed[i] >>> positionBits;
             int j = i;
-            while (j + 1 < n && values[order[j + 1]] == values[order[i]]) j++;
-            double midRank = (i + j) / 2.0 + 0.5; // 0.5 .. n-0.5
-            int q = Math.min(5, 1 + (int) Math.floor(5 * midRank / n));
-            for (int k = i; k <= j; k++) score[order[k]] = q;
+            while (j + 1 < n && packed[j + 1] >>> positionBits == value) j++;
+            int q = quintile(i, j, n);
+            for (int k = i; k <= j; k++) score[(int) (packed[k] & mask)] = q;
             i = j + 1;
         }
         return score;
+    }
+
+    static int[] quintilesBySearch(long[] values) {
+        int n = values.length;
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int[] score = new int[n];
+        for (int i = 0; i < n; i++) score[i] = quintile(firstAtLeast(sorted, values[i]), firstAbove(sorted, values[i]) - 1, n);
+        return score;
+    }
+
+    /** The quintile of a run of equal values at sorted positions first..last of n. */
+    private static int quintile(int first, int last, int n) {
+        double midRank = (first + last) / 2.0 + 0.5; // 0.5 .. n-0.5
+        return Math.min(5, 1 + (int) Math.floor(5 * midRank / n));
+    }
+
+    private static int firstAtLeast(long[] sorted, long value) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static int firstAbove(long[] sorted, long value) {
+        int lo = 0, hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 }

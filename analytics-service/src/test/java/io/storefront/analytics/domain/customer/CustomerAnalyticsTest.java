@@ -23,12 +23,37 @@ class CustomerAnalyticsTest {
     @Test
     void quintilesGiveTiesOneScore() {
         // eight ones and two tens: the ones share their mid-rank's quintile
-        int[] q = Rfm.quintiles(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 10, 20});
+        int[] q = Rfm.quintiles(new long[] {1, 1, 1, 1, 1, 1, 1, 1, 10, 20});
         for (int i = 0; i < 8; i++) assertEquals(q[0], q[i]);
         assertEquals(3, q[0], "mid-rank 4 of 10 is in the third fifth");
         assertEquals(5, q[8]);
         assertEquals(5, q[9]);
-        assertArrayEquals(new int[] {1, 2, 3, 4, 5}, Rfm.quintiles(new double[] {1, 2, 3, 4, 5}));
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5}, Rfm.quintiles(new long[] {1, 2, 3, 4, 5}));
+    }
+
+    @Test
+    void quintilesFollowMidRanksCountedOneByOne() {
+        Random random = new Random(5);
+        long[] values = new long[2_000];
+        for (int i = 0; i < values.length; i++) values[i] = random.nextInt(40); // many ties
+        assertQuintilesByCounting(values, Rfm.quintiles(values));
+        // too large to pack with their positions, and negative: ranked the other way
+        long[] large = new long[values.length];
+        for (int i = 0; i < large.length; i++) large[i] = (values[i] - 20) * (Long.MAX_VALUE / 64);
+        assertQuintilesByCounting(large, Rfm.quintiles(large));
+        assertArrayEquals(Rfm.quintiles(values), Rfm.quintilesBySearch(values));
+    }
+
+    private static void assertQuintilesByCounting(long[] values, int[] q) {
+        for (int i = 0; i < values.length; i++) {
+            int below = 0, equal = 0;
+            for (long v : values) {
+                if (v < values[i]) below++;
+                else if (v == values[i]) equal++;
+            }
+            double midRank = below + equal / 2.0; // the middle of the run of equals, 0-based plus a half
+            assertEquals(Math.min(5, 1 + (int) Math.floor(5 * midRank / values.length)), q[i], "value " + values[i]);
+        }
     }
 
     @Test
