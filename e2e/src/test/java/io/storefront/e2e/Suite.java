@@ -57,15 +57,18 @@ final class Suite implements AutoCloseable {
         Suite suite = new Suite(database);
         suite.settings.putAll(settings);
         try {
-            for (Service s : SERVICES) {
-                suite.ports.put(s.name(), freePort());
-            }
+            suite.ports.putAll(distinctFreePorts(SERVICES.stream().map(Service::name).toList()));
             for (Service s : SERVICES) {
                 suite.prepare(s);
                 suite.launch(s.name());
             }
             for (Service s : SERVICES) {
                 suite.awaitReady(s.name(), Duration.ofSeconds(90));
+            }
+            // a service that lost its port to another process exits after a neighbour has already answered for it
+            sleep(1_000);
+            for (Service s : SERVICES) {
+                suite.awaitReady(s.name(), Duration.ofSeconds(5));
             }
             return suite;
         } catch (RuntimeException e) {
@@ -214,11 +217,31 @@ final class Suite implements AutoCloseable {
         database.close();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * One free port per name, all different: the sockets stay open until every port is chosen, because a
+     * port closed and asked for again can come back, and two services on one port leave one of them out
+     * while the other answers its health checks (CI once saw every analytics route answer 404 that way).
+     */
+    private static Map<String, Integer> distinctFreePorts(List<String> names) {
+        List<ServerSocket> held = new ArrayList<>();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        try {
+            for (String name : names) {
+                ServerSocket socket = new ServerSocket(0);
+                held.add(socket);
+                ports.put(name, socket.getLocalPort());
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port was only reserved for the choice
+                }
+            }
         }
     }
 
