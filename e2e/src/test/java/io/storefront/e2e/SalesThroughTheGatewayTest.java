@@ -157,6 +157,17 @@ class SalesThroughTheGatewayTest {
     }
 
     @Test
+    void importJobsListedAtTheGatewayLinkToTheGatewaysOwnPaths() {
+        String self = given().baseUri(suite.url("gateway")).when().get("/api/v1/analytics/imports")
+                .then().statusCode(200).extract().path("[0].self");
+        assertTrue(self.startsWith("/api/v1/analytics/imports/"), self);
+        given().baseUri(suite.url("gateway")).when().get(self).then().statusCode(200)
+                .body("status", equalTo("succeeded")).body("self", equalTo(self));
+        given().baseUri(suite.url("gateway")).when().get("/api/v1/analytics/imports/999999").then().statusCode(404)
+                .contentType("application/problem+json").body("instance", equalTo("/api/v1/analytics/imports/999999"));
+    }
+
+    @Test
     void withAnalyticsDownOnlyItsRoutesFailAndTheyRecover() {
         suite.stop("analytics");
         try {

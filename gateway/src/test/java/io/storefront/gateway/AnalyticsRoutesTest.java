@@ -113,13 +113,16 @@ class AnalyticsRoutesTest {
     }
 
     @Test
-    void aClientErrorOfTheServiceReachesTheClientUnchangedAndIsNotRetried() {
+    void aClientErrorOfTheServiceReachesTheClientAtTheGatewaysPathAndIsNotRetried() {
         AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"urn:storefront:problem:validation\",\"status\":400,\"detail\":\"from bad\"}")));
+                .withBody("{\"type\":\"urn:storefront:problem:validation\",\"status\":400,\"detail\":\"from bad\","
+                        + "\"instance\":\"" + SUMMARY + "\"}")));
         given().queryParam("from", "x").when().get("/analytics/sales")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("type", org.hamcrest.Matchers.equalTo("urn:storefront:problem:validation"));
+                .body("type", org.hamcrest.Matchers.equalTo("urn:storefront:problem:validation"))
+                .body("detail", org.hamcrest.Matchers.equalTo("from bad"))
+                .body("instance", org.hamcrest.Matchers.equalTo("/analytics/sales"));
         AnalyticsStub.server.verify(1, getRequestedFor(urlPathEqualTo(SUMMARY)));
     }
 
@@ -180,18 +183,26 @@ class AnalyticsRoutesTest {
         AnalyticsStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/imports/order-lines"))
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withHeader("Location", AnalyticsStub.server.baseUrl() + "/api/v1/imports/12")
-                        .withBody("{\"id\":12,\"status\":\"queued\"}")));
+                        .withBody("{\"id\":12,\"status\":\"queued\",\"self\":\"/api/v1/imports/12\"}")));
         given().multiPart("file", "orders.csv", "order_id,order_date\nB-1,2018-04-01\n".getBytes(), "text/csv")
                 .multiPart("mapping", "{\"order_id\":\"order_id\"}")
                 .when().post("/api/v1/analytics/imports/order-lines")
-                .then().statusCode(202).header("Location", org.hamcrest.Matchers.endsWith(":" + io.restassured.RestAssured.port + "/api/v1/analytics/imports/12"));
+                .then().statusCode(202).header("Location", org.hamcrest.Matchers.endsWith(":" + io.restassured.RestAssured.port + "/api/v1/analytics/imports/12"))
+                .body("self", org.hamcrest.Matchers.equalTo("/api/v1/analytics/imports/12"));
         AnalyticsStub.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/api/v1/imports/order-lines"))
                 .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("multipart/form-data; boundary="))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("B-1,2018-04-01")));
 
         AnalyticsStub.server.stubFor(get(urlPathEqualTo("/api/v1/imports/12")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":12,\"status\":\"running\",\"percent\":40}")));
-        given().when().get("/api/v1/analytics/imports/12").then().statusCode(200).body("percent", org.hamcrest.Matchers.equalTo(40));
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":12,\"status\":\"running\",\"percent\":40,\"self\":\"/api/v1/imports/12\"}")));
+        given().when().get("/api/v1/analytics/imports/12").then().statusCode(200).body("percent", org.hamcrest.Matchers.equalTo(40))
+                .body("self", org.hamcrest.Matchers.equalTo("/api/v1/analytics/imports/12"));
+        AnalyticsStub.server.stubFor(get(urlPathEqualTo("/api/v1/imports")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("[{\"id\":12,\"self\":\"/api/v1/imports/12\"},{\"id\":11,\"self\":\"/api/v1/imports/11\"}]")));
+        given().when().get("/api/v1/analytics/imports").then().statusCode(200)
+                .body("self", org.hamcrest.Matchers.contains("/api/v1/analytics/imports/12", "/api/v1/analytics/imports/11"));
     }
 
     @Test

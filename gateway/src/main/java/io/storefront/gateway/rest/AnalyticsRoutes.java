@@ -147,7 +147,7 @@ public class AnalyticsRoutes {
     @APIResponse(responseCode = "404", description = "No such job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> importJob(@RestPath String id) {
-        return analytics.importJob(id).map(UpstreamResponse::toResponse);
+        return analytics.importJob(id).map(upstream -> PublicLocation.of(upstream, "/api/v1/imports/", "/api/v1/analytics/imports/"));
     }
 
     @GET
@@ -156,7 +156,8 @@ public class AnalyticsRoutes {
     @Operation(summary = "Order import jobs, newest first; parameters after (the last id of the previous page), limit")
     @APIResponse(responseCode = "200", description = "The jobs")
     public Uni<Response> importJobs(@Context UriInfo uri) {
-        return analytics.importJobs(QueryParams.of(uri)).map(UpstreamResponse::toResponse);
+        return analytics.importJobs(QueryParams.of(uri))
+                .map(upstream -> PublicLocation.of(upstream, "/api/v1/imports/", "/api/v1/analytics/imports/"));
     }
 
     private static final List<String> IMPORT_FORMATS = List.of("order-lines", "seed");
