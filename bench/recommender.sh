@@ -7,6 +7,8 @@
 #   bench/recommender.sh hybrid     tunes the service's hybrid model on the validation split, then tests once
 #   bench/recommender.sh ranker     fits a learned ranker over the candidate sources on the validation split, tests once
 #   bench/recommender.sh rebuy      a probabilistic re-buy score (basket share and rate) for "repeat", tuned then tested once
+#   bench/recommender.sh tifu      TIFU-KNN (decayed basket vectors and nearest customers), tuned then tested once;
+#                                  BENCH_OPTS=-Dtifu.wide=true the wide grid, -Dtifu.plain=true [-Dtifu.max=true] no groups or decay
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/bin/lib.sh"
@@ -18,5 +20,6 @@ MAIN=io.storefront.recommender.bench.RetailBenchmark
 [ "${1:-}" = hybrid ] && MAIN=io.storefront.recommender.bench.HybridTuning
 [ "${1:-}" = ranker ] && MAIN=io.storefront.recommender.bench.RankerTuning
 [ "${1:-}" = rebuy ] && MAIN=io.storefront.recommender.bench.RebuyTuning
+[ "${1:-}" = tifu ] && MAIN=io.storefront.recommender.bench.TifuTuning
 "$JAVA_HOME/bin/java" -Xmx4g ${BENCH_OPTS:-} -cp "$CP" "$MAIN" \
   "$ROOT/../shared/data/retail/online_retail.csv" 2>&1 | grep -v '^SLF4J'

@@ -5,7 +5,6 @@ import io.storefront.recommender.domain.eval.RetailData;
 import io.storefront.recommender.domain.eval.TemporalSplit;
 import io.storefront.recommender.domain.eval.TopKMetrics;
 import io.storefront.recommender.domain.model.Recommender;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,14 +18,22 @@ import java.util.Map;
  */
 public final class HybridTuning {
 
+    /** The four sources' settings chosen on validation (the grid of main), which the extra sources start from. */
+    static final Map<String, Recommender.Settings> CHOSEN = Map.of(
+            "new", new Recommender.Settings(20, 1, 0.3, 0, 0.05, 90, 90, 0, 0, 5, 0),
+            "repeat", new Recommender.Settings(50, 1, 0.3, 4, 0.15, 365, 90, 0, 0, 5, 0));
+
     public static void main(String[] args) {
-        List<RetailData.Line> lines = RetailData.read(Path.of(args[0]));
-        LocalDateTime valCut = LocalDateTime.of(2011, 6, 1, 0, 0);
-        LocalDateTime testCut = LocalDateTime.of(2011, 9, 1, 0, 0);
-        TemporalSplit val = TemporalSplit.of(lines, valCut, testCut);
-        TemporalSplit test = TemporalSplit.of(lines, testCut, null);
+        RetailBenchmark.Splits splits = RetailBenchmark.Splits.read(args[0]);
+        List<RetailData.Line> lines = splits.lines();
+        TemporalSplit val = splits.validation(), test = splits.test();
+        LocalDateTime valCut = RetailBenchmark.VALIDATION_CUT, testCut = RetailBenchmark.TEST_CUT;
         if (Boolean.getBoolean("ease")) {
             easeGrid(lines, val, test, valCut, testCut);
+            return;
+        }
+        if (Boolean.getBoolean("customers")) {
+            customersGrid(lines, val, test, valCut, testCut);
             return;
         }
         for (String variant : List.of("new", "repeat")) {
@@ -63,15 +70,12 @@ public final class HybridTuning {
      */
     static void easeGrid(List<RetailData.Line> lines, TemporalSplit val, TemporalSplit test, LocalDateTime valCut,
                          LocalDateTime testCut) {
-        Map<String, Recommender.Settings> base = Map.of(
-                "new", new Recommender.Settings(20, 1, 0.3, 0, 0.05, 90, 90, 0, 0, 5, 0),
-                "repeat", new Recommender.Settings(50, 1, 0.3, 4, 0.15, 365, 90, 0, 0, 5, 0));
         for (String variant : List.of("new", "repeat")) {
             double best = -1;
             Recommender.Settings chosen = null;
             for (double lambda : new double[] {250, 500}) {
                 for (double weight : new double[] {0, 0.5, 1, 2, 4}) {
-                    Recommender.Settings s = base.get(variant).withEase(weight == 0 ? 0 : 5000, weight, lambda);
+                    Recommender.Settings s = CHOSEN.get(variant).withEase(weight == 0 ? 0 : 5000, weight, lambda);
                     double ndcg = RetailBenchmark.metrics(variant, model(lines, val, s, valCut), val).ndcg();
                     System.out.printf("%s validation ease weight %.2f lambda %.0f: NDCG %.4f%n", variant, weight, lambda, ndcg);
                     if (ndcg > best) {
@@ -84,6 +88,41 @@ public final class HybridTuning {
             System.out.printf("%s chosen on validation %s (NDCG %.4f)%n", variant, chosen, best);
             System.out.printf("| %s | hybrid + EASE^R | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", variant, t.users(),
                     t.hr(), t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
+        }
+    }
+
+    /**
+     * Similar customers as a source on top of the settings chosen without it (-Dcustomers=true): how many,
+     * their weight, and the weights of the own re-buys and of co-purchase beside them, chosen on
+     * validation, then tested once.
+     */
+    static void customersGrid(List<RetailData.Line> lines, TemporalSplit val, TemporalSplit test, LocalDateTime valCut,
+                              LocalDateTime testCut) {
+        for (String variant : List.of("repeat", "new")) {
+            double best = -1;
+            Recommender.Settings chosen = null;
+            Recommender.Settings b = CHOSEN.get(variant);
+            for (int k : new int[] {100, 150, 300}) {
+                for (double weight : new double[] {0.5, 1, 2, 4}) {
+                    for (double repeat : variant.equals("new") ? new double[] {0} : new double[] {1, 2, 4, 8}) {
+                        for (double collaborative : new double[] {0, 0.5, 1}) {
+                            Recommender.Settings s = b.withWeights(collaborative, b.contentWeight(), repeat, b.popularityWeight())
+                                    .withCustomers(k, weight);
+                            double ndcg = RetailBenchmark.metrics(variant, model(lines, val, s, valCut), val).ndcg();
+                            System.out.printf("%s validation customers %d weight %.1f repeat %.1f co-purchase %.1f: NDCG %.4f%n",
+                                    variant, k, weight, repeat, collaborative, ndcg);
+                            if (ndcg > best) {
+                                best = ndcg;
+                                chosen = s;
+                            }
+                        }
+                    }
+                }
+            }
+            TopKMetrics t = RetailBenchmark.metrics(variant, model(lines, test, chosen, testCut), test);
+            System.out.printf("%s chosen on validation %s (NDCG %.4f)%n", variant, chosen, best);
+            System.out.printf("| %s | hybrid + similar customers | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", variant,
+                    t.users(), t.hr(), t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
         }
     }
 

@@ -4,7 +4,6 @@ import io.storefront.recommender.domain.eval.Interactions;
 import io.storefront.recommender.domain.eval.RetailData;
 import io.storefront.recommender.domain.eval.TemporalSplit;
 import io.storefront.recommender.domain.model.EaseR;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -14,11 +13,10 @@ import java.util.Map;
 /** Tunes EASE^R's weighting and lambda for the "new" variant on the validation split only, then tests once. */
 public final class NewTuning {
     public static void main(String[] args) {
-        List<RetailData.Line> lines = RetailData.read(Path.of(args[0]));
-        LocalDateTime valCut = LocalDateTime.of(2011, 6, 1, 0, 0);
-        LocalDateTime testCut = LocalDateTime.of(2011, 9, 1, 0, 0);
-        TemporalSplit val = TemporalSplit.of(lines, valCut, testCut);
-        TemporalSplit test = TemporalSplit.of(lines, testCut, null);
+        RetailBenchmark.Splits splits = RetailBenchmark.Splits.read(args[0]);
+        List<RetailData.Line> lines = splits.lines();
+        TemporalSplit val = splits.validation(), test = splits.test();
+        LocalDateTime valCut = RetailBenchmark.VALIDATION_CUT, testCut = RetailBenchmark.TEST_CUT;
         String bestName = null;
         double bestLambda = 0;
         double best = -1;

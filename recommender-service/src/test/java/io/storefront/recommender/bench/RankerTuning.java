@@ -9,7 +9,6 @@ import io.storefront.recommender.domain.model.CoPurchase;
 import io.storefront.recommender.domain.model.ContentIndex;
 import io.storefront.recommender.domain.model.EaseR;
 import io.storefront.recommender.domain.model.TopK;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -35,11 +34,10 @@ public final class RankerTuning {
             .filter(x -> !x.isBlank()).mapToInt(Integer::parseInt).toArray();
 
     public static void main(String[] args) {
-        List<RetailData.Line> lines = RetailData.read(Path.of(args[0]));
-        LocalDateTime valCut = LocalDateTime.of(2011, 6, 1, 0, 0);
-        LocalDateTime testCut = LocalDateTime.of(2011, 9, 1, 0, 0);
-        TemporalSplit val = TemporalSplit.of(lines, valCut, testCut);
-        TemporalSplit test = TemporalSplit.of(lines, testCut, null);
+        RetailBenchmark.Splits splits = RetailBenchmark.Splits.read(args[0]);
+        List<RetailData.Line> lines = splits.lines();
+        TemporalSplit val = splits.validation(), test = splits.test();
+        LocalDateTime valCut = RetailBenchmark.VALIDATION_CUT, testCut = RetailBenchmark.TEST_CUT;
         Sources valSources = new Sources(val.train(), lines, valCut);
         Sources testSources = new Sources(test.train(), lines, testCut);
         for (String variant : List.of("repeat", "new")) {

@@ -25,6 +25,18 @@ import java.util.function.Function;
  */
 public final class RetailBenchmark {
 
+    /** The protocol's cuts: tune on training before the first, validated up to the second; test from the second on. */
+    static final LocalDateTime VALIDATION_CUT = LocalDateTime.of(2011, 6, 1, 0, 0);
+    static final LocalDateTime TEST_CUT = LocalDateTime.of(2011, 9, 1, 0, 0);
+
+    /** The cleaned lines of a CSV of Online Retail and the protocol's validation and test splits. */
+    record Splits(List<RetailData.Line> lines, TemporalSplit validation, TemporalSplit test) {
+        static Splits read(String csv) {
+            List<RetailData.Line> lines = RetailData.read(Path.of(csv));
+            return new Splits(lines, TemporalSplit.of(lines, VALIDATION_CUT, TEST_CUT), TemporalSplit.of(lines, TEST_CUT, null));
+        }
+    }
+
     public static void main(String[] args) {
         Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/retail/online_retail.csv");
         long start = System.nanoTime();
