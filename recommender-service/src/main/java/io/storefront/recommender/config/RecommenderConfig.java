@@ -44,7 +44,8 @@ public interface RecommenderConfig {
         @WithDefault("50")
         int neighbours();
 
-        @WithDefault("1.0")
+        /** Co-purchase neighbours of the user's items in the blend (the similar items and baskets use them anyway). */
+        @WithDefault("0.0")
         double collaborativeWeight();
 
         @WithDefault("0.3")
@@ -92,6 +93,16 @@ public interface RecommenderConfig {
 
         @WithDefault("250")
         double easeLambda();
+
+        /**
+         * Customers who shop most like a user (cosine over their items' strengths, after TIFU-KNN) whose
+         * purchases make a source; 0 leaves it out.
+         */
+        @WithDefault("150")
+        int customerNeighbours();
+
+        @WithDefault("4.0")
+        double customerWeight();
 
         /** Rebuild after a sync brought new data, at most this often (a rebuild can be asked for any time). */
         @WithDefault("5m")

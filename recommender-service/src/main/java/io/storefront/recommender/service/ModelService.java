@@ -147,7 +147,7 @@ public class ModelService {
         return new Recommender.Settings(c.neighbours(), c.collaborativeWeight(), c.contentWeight(),
                 c.repeatWeight(), c.popularityWeight(), c.recencyHalfLifeDays(), c.popularityHalfLifeDays(),
                 c.preferenceBoost(), c.sentimentWeight(), c.sentimentPriorReviews(), c.diversity(), c.easeItems(),
-                c.easeWeight(), c.easeLambda());
+                c.easeWeight(), c.easeLambda(), c.customerNeighbours(), c.customerWeight());
     }
 
     /** CPU work on a worker thread: the interaction matrix, then the hybrid model over it. */

@@ -106,7 +106,12 @@ class HybridRecommenderTest {
         assertEquals("shirt", first.item().id(), "a re-buy leads");
         assertEquals("you bought it 2 times, last on 2026-10-30", first.reasons().get(0));
         Recommender.Recommendation tie = answer.items().stream().filter(x -> x.item().id().equals("tie")).findFirst().orElseThrow();
-        assertTrue(tie.reasons().contains("customers who bought Linen Shirt also bought it (3 customers)"), tie.reasons().toString());
+        assertEquals("bought by 3 of the 3 customers who shop most like you", tie.reasons().get(0), tie.reasons().toString());
+        // with co-purchase in the blend instead of similar customers, the reason names the item bought with it
+        Recommender coPurchase = model(events, Map.of(), Recommender.Settings.DEFAULT.withWeights(1, 0.3, 4, 0.15).withCustomers(0, 0));
+        assertTrue(coPurchase.forUser("me", 3, Recommender.Filter.NONE).items().stream()
+                .filter(x -> x.item().id().equals("tie")).findFirst().orElseThrow().reasons()
+                .contains("customers who bought Linen Shirt also bought it (3 customers)"));
 
         var filtered = r.forUser("me", 5, new Recommender.Filter("Clothing", Set.of("tie"), true, true)).items();
         assertTrue(filtered.stream().allMatch(x -> x.item().category().equals("Clothing")));

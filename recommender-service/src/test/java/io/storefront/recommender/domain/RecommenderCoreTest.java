@@ -13,6 +13,8 @@ import io.storefront.recommender.domain.model.ItemKnn;
 import io.storefront.recommender.domain.model.OwnHistory;
 import io.storefront.recommender.domain.model.Popularity;
 import io.storefront.recommender.domain.model.RepeatAware;
+import io.storefront.recommender.domain.model.SimilarCustomers;
+import io.storefront.recommender.domain.model.Candidates;
 import io.storefront.recommender.domain.model.TopK;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -54,6 +56,40 @@ class RecommenderCoreTest {
         BitSet excluded = new BitSet();
         excluded.set(3);
         assertArrayEquals(new int[] {2, 0, 4}, TopK.of(new double[] {5, 1, 9, 10, 5}, 3, excluded));
+    }
+
+    @Test
+    void similarCustomersAreNearestByCosineOfStrengthsScaledToEachOnesStrongestItem() {
+        List<Interactions.Event> events = new ArrayList<>();
+        // u0: A in two orders, B in one → (A 1, B 0.5); u1: A, B, C once → (1, 1, 1); u2: D only; u3: A once, C twice → (0.5, 1)
+        String[][] orders = {{"u0", "o1", "A"}, {"u0", "o1", "B"}, {"u0", "o2", "A"}, {"u1", "o3", "A"}, {"u1", "o3", "B"},
+            {"u1", "o3", "C"}, {"u2", "o4", "D"}, {"u2", "o5", "D"}, {"u2", "o6", "D"}, {"u3", "o7", "A"}, {"u3", "o8", "C"},
+            {"u3", "o9", "C"}};
+        for (String[] o : orders) events.add(new Interactions.Event(o[0], o[2], o[1], JAN, 1));
+        Interactions m = Interactions.of(events, List.of("A", "B", "C", "D"));
+        SimilarCustomers similar = new SimilarCustomers(m);
+        SimilarCustomers.Work work = similar.work();
+        int u0 = m.userIndex("u0");
+        // cos(u0, u1) = 1.5 / (√1.25 · √3) = 0.775 > cos(u0, u3) = 0.5 / 1.25 = 0.4; u2 shares nothing and is no neighbour
+        double[] nearestOnly = new double[4];
+        Candidates touched = new Candidates(4);
+        similar.spread(u0, 1, 10, nearestOnly, touched, work);
+        assertArrayEquals(new int[] {m.userIndex("u1")}, work.nearest());
+        assertArrayEquals(new double[] {1, 1, 1, 0}, nearestOnly, 1e-12);
+        double[] both = new double[4];
+        similar.spread(u0, 5, 10, both, new Candidates(4), work);
+        assertArrayEquals(new int[] {m.userIndex("u1"), m.userIndex("u3")}, work.nearest());
+        assertArrayEquals(new double[] {(1 + 0.5) / 2, (1 + 0) / 2.0, (1 + 1) / 2.0, 0}, both, 1e-12);
+        assertEquals(2, similar.boughtBy(work.nearest(), m.itemIndex("C")));
+        assertEquals(0, similar.boughtBy(work.nearest(), m.itemIndex("D")));
+        assertTrue(touched.contains(m.itemIndex("C")) && !touched.contains(m.itemIndex("D")));
+        // only the best candidate joins; the others keep no score unless another source touched them first
+        double[] capped = new double[4];
+        Candidates fromElsewhere = new Candidates(4);
+        fromElsewhere.add(m.itemIndex("A"));
+        similar.spread(u0, 5, 1, capped, fromElsewhere, work);
+        assertArrayEquals(new double[] {0.75, 0, 1, 0}, capped, 1e-12);
+        assertTrue(fromElsewhere.contains(m.itemIndex("C")) && !fromElsewhere.contains(m.itemIndex("B")));
     }
 
     @Test

@@ -24,30 +24,42 @@ public final class Recommender implements Scorer {
     public record Settings(int neighbours, double collaborativeWeight, double contentWeight, double repeatWeight,
                            double popularityWeight, double recencyHalfLifeDays, double popularityHalfLifeDays,
                            double preferenceBoost, double sentimentWeight, int sentimentPriorReviews,
-                           double diversity, int easeItems, double easeWeight, double easeLambda) {
+                           double diversity, int easeItems, double easeWeight, double easeLambda,
+                           int customerNeighbours, double customerWeight) {
 
         /** Without EASE^R. */
         public Settings(int neighbours, double collaborativeWeight, double contentWeight, double repeatWeight,
                         double popularityWeight, double recencyHalfLifeDays, double popularityHalfLifeDays,
                         double preferenceBoost, double sentimentWeight, int sentimentPriorReviews, double diversity) {
             this(neighbours, collaborativeWeight, contentWeight, repeatWeight, popularityWeight, recencyHalfLifeDays,
-                    popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity, 0, 0, 0);
+                    popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity, 0, 0, 0, 0, 0);
         }
 
-        /** Chosen on Online Retail's validation split for the "repeat" variant (bench/recommender.sh hybrid). */
-        public static final Settings DEFAULT = new Settings(50, 1.0, 0.3, 4.0, 0.15, 365, 90, 0.5, 0.2, 5, 0.15);
+        /**
+         * Chosen on Online Retail's validation split for the "repeat" variant (bench/recommender.sh hybrid, then
+         * with -Dcustomers=true): the similar customers' source took the place of co-purchase in the blend.
+         */
+        public static final Settings DEFAULT = new Settings(50, 0.0, 0.3, 4.0, 0.15, 365, 90, 0.5, 0.2, 5, 0.15)
+                .withCustomers(150, 4.0);
 
         public Settings withWeights(double collaborative, double content, double repeat, double popularity) {
             return new Settings(neighbours, collaborative, content, repeat, popularity, recencyHalfLifeDays,
                     popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity, easeItems,
-                    easeWeight, easeLambda);
+                    easeWeight, easeLambda, customerNeighbours, customerWeight);
         }
 
         /** EASE^R over the {@code items} most bought items as a fifth source with {@code weight}. */
         public Settings withEase(int items, double weight, double lambda) {
             return new Settings(neighbours, collaborativeWeight, contentWeight, repeatWeight, popularityWeight,
                     recencyHalfLifeDays, popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews,
-                    diversity, items, weight, lambda);
+                    diversity, items, weight, lambda, customerNeighbours, customerWeight);
+        }
+
+        /** What the {@code neighbours} customers who shop most like a user bought, as a source with {@code weight}. */
+        public Settings withCustomers(int neighbours, double weight) {
+            return new Settings(this.neighbours, collaborativeWeight, contentWeight, repeatWeight, popularityWeight,
+                    recencyHalfLifeDays, popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews,
+                    diversity, easeItems, easeWeight, easeLambda, neighbours, weight);
         }
     }
 
@@ -90,7 +102,7 @@ public final class Recommender implements Scorer {
     public record Answer(String basis, List<Recommendation> items) {
     }
 
-    private enum Source { COLLABORATIVE, CONTENT, REPEAT, POPULARITY }
+    private enum Source { COLLABORATIVE, CONTENT, REPEAT, POPULARITY, CUSTOMERS }
 
     /** Terms of a user's taste profile walked per request (see {@link ContentIndex#profile}). */
     static final int PROFILE_TERMS = 30;
@@ -98,7 +110,9 @@ public final class Recommender implements Scorer {
     static final int POPULAR_CANDIDATES = 200;
     /** Items closest to a user's taste by text that join the candidates. */
     static final int CONTENT_CANDIDATES = 300;
-    /** Items EASE^R scores best for a user that join the candidates. */
+    /** Items the customers who shop most like a user bought most that join the candidates. */
+    static final int CUSTOMER_CANDIDATES = 300;
+        /** Items EASE^R scores best for a user that join the candidates. */
     static final int EASE_CANDIDATES = 200;
 
     private final Interactions m;
@@ -109,6 +123,8 @@ public final class Recommender implements Scorer {
     private final CoPurchase coPurchase;
     /** EASE^R over the most bought items, or null when the settings leave it out. */
     private final EaseR ease;
+    /** Customers who shop alike, or null when the settings leave them out. */
+    private final SimilarCustomers similarCustomers;
     private final ContentIndex content;
     private final double[] popularity;
     private final double[] popularityScaled;
@@ -134,6 +150,7 @@ public final class Recommender implements Scorer {
         this.ease = settings.easeItems() > 0 && settings.easeWeight() > 0 && m.items() > 0
                 ? new EaseR(m, settings.easeLambda(), EaseR.Weighting.BINARY, EaseR.mostBought(m, settings.easeItems()))
                 : null;
+        this.similarCustomers = settings.customerNeighbours() > 0 && settings.customerWeight() > 0 ? new SimilarCustomers(m) : null;
         List<String> texts = new ArrayList<>(items.size());
         for (Item item : items) {
             texts.add(ContentIndex.itemText(item.name(), item.description(), item.category(), item.subCategory()));
@@ -185,13 +202,15 @@ public final class Recommender implements Scorer {
      * content scaled when read (times {@code contentScale}) so that no request walks the whole catalogue twice.
      */
     private record Parts(double[] collaborative, double[] content, double contentScale, double[] repeat,
-                         double[] ease, double easeScale, double easeWeight, Candidates touched) {
+                         double[] ease, double easeScale, double easeWeight, double[] customers, int[] nearestCustomers,
+                         Candidates touched) {
         double get(Source source, int item, double[] popularity) {
             return switch (source) {
                 case COLLABORATIVE -> collaborative[item] + (ease == null ? 0 : easeWeight * Math.max(0, ease[item]) * easeScale);
                 case CONTENT -> content[item] * contentScale;
                 case REPEAT -> repeat[item];
                 case POPULARITY -> popularity[item];
+                case CUSTOMERS -> customers[item];
             };
         }
     }
@@ -205,13 +224,17 @@ public final class Recommender implements Scorer {
         final double[] repeat;
         final double[] content;
         final double[] ease;
+        final double[] customers;
+        final SimilarCustomers.Work customerWork;
         final Candidates touched;
 
-        Scratch(int n) {
+        Scratch(int n, SimilarCustomers similar) {
             collaborative = new double[n];
             repeat = new double[n];
             content = new double[n];
             ease = new double[n];
+            customers = new double[n];
+            customerWork = similar == null ? null : similar.work();
             touched = new Candidates(n);
         }
 
@@ -219,6 +242,7 @@ public final class Recommender implements Scorer {
             for (int c = 0; c < touched.size(); c++) {
                 collaborative[touched.get(c)] = 0;
                 repeat[touched.get(c)] = 0;
+                customers[touched.get(c)] = 0;
             }
             touched.clear();
             java.util.Arrays.fill(content, 0);
@@ -231,7 +255,7 @@ public final class Recommender implements Scorer {
 
     private Scratch borrow() {
         Scratch s = scratches.poll();
-        return s != null ? s : new Scratch(m.items());
+        return s != null ? s : new Scratch(m.items(), similarCustomers);
     }
 
     private void giveBack(Scratch s) {
@@ -244,8 +268,10 @@ public final class Recommender implements Scorer {
         Candidates touched = s.touched;
         int[] its = user < 0 ? new int[0] : m.itemsOf(user);
         double[] weights = ownWeights(user);
+        // with co-purchase out of the blend its neighbours would only be candidates that nothing scores
+        boolean collaborative = settings.collaborativeWeight() > 0;
         for (int k = 0; k < its.length; k++) {
-            coPurchase.spread(its[k], weights[k], s.collaborative, touched);
+            if (collaborative) coPurchase.spread(its[k], weights[k], s.collaborative, touched);
             s.repeat[its[k]] = weights[k];
             touched.add(its[k]);
         }
@@ -268,10 +294,18 @@ public final class Recommender implements Scorer {
             if (best.length > 0) easeMax = local[best[0]];
             for (int k : best) if (local[k] > 0) touched.add(covered[k]);
         }
+        int[] nearest = new int[0];
+        if (similarCustomers != null && user >= 0) {
+            similarCustomers.spread(user, settings.customerNeighbours(), CUSTOMER_CANDIDATES, s.customers, touched,
+                    s.customerWork);
+            nearest = s.customerWork.nearest();
+        }
         scaleOver(s.collaborative, touched);
         scaleOver(s.repeat, touched);
+        scaleOver(s.customers, touched);
         return new Parts(s.collaborative, s.content, contentMax > 0 ? 1 / contentMax : 0, s.repeat,
-                ease == null ? null : s.ease, easeMax > 0 ? 1 / easeMax : 0, settings.easeWeight(), touched);
+                ease == null ? null : s.ease, easeMax > 0 ? 1 / easeMax : 0, settings.easeWeight(), s.customers, nearest,
+                touched);
     }
 
     /** How much each of the user's own items says about them: log of how often, decayed by how long ago. */
@@ -298,6 +332,7 @@ public final class Recommender implements Scorer {
         w[Source.CONTENT.ordinal()] = settings.contentWeight();
         w[Source.REPEAT.ordinal()] = settings.repeatWeight();
         w[Source.POPULARITY.ordinal()] = settings.popularityWeight();
+        w[Source.CUSTOMERS.ordinal()] = settings.customerWeight();
         return w;
     }
 
@@ -305,7 +340,8 @@ public final class Recommender implements Scorer {
         return settings.collaborativeWeight() * parts.collaborative[j]
                 + (parts.ease() == null ? 0 : parts.easeWeight() * Math.max(0, parts.ease()[j]) * parts.easeScale())
                 + settings.contentWeight() * parts.content[j] * parts.contentScale()
-                + settings.repeatWeight() * parts.repeat[j] + settings.popularityWeight() * popularityScaled[j];
+                + settings.repeatWeight() * parts.repeat[j] + settings.popularityWeight() * popularityScaled[j]
+                + settings.customerWeight() * parts.customers[j];
     }
 
     /** The blended score of every item for a user of the matrix: what the offline evaluation ranks by. */
@@ -535,7 +571,7 @@ public final class Recommender implements Scorer {
     private List<String> reasons(int u, int j, Parts parts, Preferences prefs) {
         double[] w = weights();
         Source[] sources = Source.values();
-        Integer[] order = {0, 1, 2, 3};
+        Integer[] order = {0, 1, 2, 3, 4};
         java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b] * parts.get(sources[b], j, popularityScaled),
                 w[a] * parts.get(sources[a], j, popularityScaled)));
         List<String> reasons = new ArrayList<>();
@@ -547,6 +583,7 @@ public final class Recommender implements Scorer {
                 case COLLABORATIVE -> collaborativeReason(u, j);
                 case CONTENT -> contentReason(u, j, prefs);
                 case POPULARITY -> reasons.isEmpty() || contribution > 0.05 ? "popular in " + items.get(j).category() : null;
+                case CUSTOMERS -> customersReason(parts.nearestCustomers(), j);
             };
             if (reason != null) reasons.add(reason);
         }
@@ -562,6 +599,13 @@ public final class Recommender implements Scorer {
         double times = m.strengthsOf(u)[k];
         return "you bought it " + (times == Math.rint(times) && times >= 1 ? (int) times + (times == 1 ? " time" : " times")
                 : "before") + ", last on " + m.lastBoughtOf(u)[k].toLocalDate();
+    }
+
+    private String customersReason(int[] nearest, int j) {
+        int n = similarCustomers.boughtBy(nearest, j);
+        if (n == 0) return null;
+        return nearest.length == 1 ? "bought by the customer who shops most like you"
+                : "bought by " + n + " of the " + nearest.length + " customers who shop most like you";
     }
 
     private String collaborativeReason(int u, int j) {

@@ -13,9 +13,18 @@ public final class TopK {
     }
 
     public static int[] of(double[] scores, int k, BitSet excluded) {
-        int[] heap = new int[Math.max(0, Math.min(k, scores.length))];
+        return of(scores, scores.length, k, excluded);
+    }
+
+    /** The k best of the first {@code length} scores (a reused array longer than this request's scores). */
+    public static int[] of(double[] scores, int length, int k) {
+        return of(scores, length, k, null);
+    }
+
+    private static int[] of(double[] scores, int length, int k, BitSet excluded) {
+        int[] heap = new int[Math.max(0, Math.min(k, length))];
         int size = 0;
-        for (int i = 0; i < scores.length; i++) {
+        for (int i = 0; i < length; i++) {
             if (excluded != null && excluded.get(i)) continue;
             if (size < heap.length) {
                 heap[size] = i;
