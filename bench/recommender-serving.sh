@@ -3,6 +3,8 @@
 # loaded into running services, then the feed sync, the model rebuild, memory, and recommendation
 # latency at a fixed rate (open loop, bench/LoadAtRate.java) for random customers and products.
 #   STOREFRONT_DB=recbench bin/run-local --detach --no-sample && bench/recommender-serving.sh [LINES] [PRODUCTS] [RATE] [SECONDS]
+# BENCH_LOADED=1 skips the imports and the sync (the same store is already loaded, e.g. after a restart
+# with a new build): the model is rebuilt and measured.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/bin/lib.sh"
@@ -20,6 +22,7 @@ secs() { local ms=$(( ($2 - $1) / 1000000 )); printf '%d.%03d' $((ms / 1000)) $(
 
 "$JAVA_HOME/bin/java" -jar "$ROOT/data-generator/target/data-generator.jar" --lines "$LINES" --products "$PRODUCTS" \
   --seed 23 --out "$OUT" --formats flat,products >&2
+if [ -z "${BENCH_LOADED:-}" ]; then
 t=$(now); storefront_import "$ANALYTICS" /api/v1/imports/order-lines -F "file=@$OUT/order-lines.csv" >/dev/null
 echo "analytics import of $LINES lines: $(secs "$t" "$(now)") s"
 t=$(now); storefront_import "$RECOMMENDER" /api/v1/catalog/imports -F "file=@$OUT/products.csv" >/dev/null
@@ -31,6 +34,7 @@ while :; do
   [ "${rows:-0}" = 0 ] && break
 done
 echo "feed sync of the order lines: $(secs "$t" "$(now)") s"
+fi
 t=$(now); job=$(storefront_import "$RECOMMENDER" /api/v1/recommender/model/builds -X POST)
 echo "model rebuild (request to succeeded job): $(secs "$t" "$(now)") s"
 echo "model: $(printf '%s' "$job" | sed -nE 's/.*"result":(\{[^}]*\}).*/\1/p')"
