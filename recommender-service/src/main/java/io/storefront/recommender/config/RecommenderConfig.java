@@ -104,6 +104,26 @@ public interface RecommenderConfig {
         @WithDefault("4.0")
         double customerWeight();
 
+        /** The blend for lists that leave out what the user bought (excludeBought), chosen for the "new" variant. */
+        NewItems newItems();
+
+        interface NewItems {
+            @WithDefault("0.5")
+            double collaborativeWeight();
+
+            @WithDefault("0.3")
+            double contentWeight();
+
+            @WithDefault("0.05")
+            double popularityWeight();
+
+            @WithDefault("100")
+            int customerNeighbours();
+
+            @WithDefault("0.5")
+            double customerWeight();
+        }
+
         /** Rebuild after a sync brought new data, at most this often (a rebuild can be asked for any time). */
         @WithDefault("5m")
         Duration rebuildAtMostEvery();

@@ -61,7 +61,8 @@ public class EvaluationService {
                                 p.category(), p.subCategory(), p.price(), p.inStock()));
                     }
                     List<OfflineEvaluation.Row> rows = OfflineEvaluation.run(read.getItem1(), cut.atStartOfDay(),
-                            end == null ? null : end.atStartOfDay(), new OfflineEvaluation.Setup(catalogue, models.settings()));
+                            end == null ? null : end.atStartOfDay(), new OfflineEvaluation.Setup(catalogue, models.settings(),
+                                    models.newItemsSettings()));
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("cut", cut.toString());
                     result.put("end", end == null ? null : end.toString());

@@ -150,6 +150,13 @@ public class ModelService {
                 c.easeWeight(), c.easeLambda(), c.customerNeighbours(), c.customerWeight());
     }
 
+    /** The weights for lists that leave out what the user bought, from the configuration. */
+    public Recommender.Settings newItemsSettings() {
+        RecommenderConfig.Model.NewItems n = config.model().newItems();
+        return settings().withWeights(n.collaborativeWeight(), n.contentWeight(), 0, n.popularityWeight())
+                .withCustomers(n.customerNeighbours(), n.customerWeight());
+    }
+
     /** CPU work on a worker thread: the interaction matrix, then the hybrid model over it. */
     private Built assemble(long jobId, Snapshot s, String version, long started) {
         RecommenderConfig.Model c = config.model();
@@ -193,7 +200,7 @@ public class ModelService {
         Recommender.Settings settings = settings();
         // "recent" is measured from the newest interaction, so a store whose data stops in the past still has a trend
         LocalDateTime now = latest.getYear() == 1970 ? LocalDateTime.now(ZoneOffset.UTC) : latest;
-        Recommender model = new Recommender(m, items, sentiment, preferences, settings, now);
+        Recommender model = new Recommender(m, items, sentiment, preferences, settings, newItemsSettings(), now);
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("products", s.products().size());
         about.put("items", model.items());

@@ -113,6 +113,18 @@ class HybridRecommenderTest {
                 .filter(x -> x.item().id().equals("tie")).findFirst().orElseThrow().reasons()
                 .contains("customers who bought Linen Shirt also bought it (3 customers)"));
 
+        // a list without what the user bought weighs the sources as chosen for new items: co-purchase counts again
+        Recommender withNewItemsBlend = new Recommender(Interactions.of(events, CATALOG.stream().map(Recommender.Item::id).toList()),
+                CATALOG, Map.of(), Map.of(), Recommender.Settings.DEFAULT, Recommender.Settings.DEFAULT_NEW_ITEMS, NOW);
+        assertTrue(withNewItemsBlend.forUser("me", 3, Recommender.Filter.NONE).items().stream()
+                .filter(x -> x.item().id().equals("tie")).findFirst().orElseThrow().reasons().stream()
+                .noneMatch(reason -> reason.startsWith("customers who bought")), "the default blend leaves co-purchase out");
+        Recommender.Recommendation newTie = withNewItemsBlend.forUser("me", 3, new Recommender.Filter(null, Set.of(), true, false))
+                .items().stream()
+                .filter(x -> x.item().id().equals("tie")).findFirst().orElseThrow();
+        assertTrue(newTie.reasons().contains("customers who bought Linen Shirt also bought it (3 customers)"), newTie.reasons().toString());
+        assertTrue(newTie.reasons().contains("bought by 3 of the 3 customers who shop most like you"), newTie.reasons().toString());
+
         var filtered = r.forUser("me", 5, new Recommender.Filter("Clothing", Set.of("tie"), true, true)).items();
         assertTrue(filtered.stream().allMatch(x -> x.item().category().equals("Clothing")));
         assertTrue(filtered.stream().noneMatch(x -> Set.of("tie", "shirt").contains(x.item().id())), filtered.toString());

@@ -57,7 +57,7 @@ public final class EvaluateCli {
         System.out.printf("%,d purchases of %s; cut %s%s%n", events.size(), file.getFileName(), cut.toLocalDate(),
                 end == null ? "" : ", end " + end.toLocalDate());
         List<OfflineEvaluation.Row> rows = OfflineEvaluation.run(events, cut, end,
-                new OfflineEvaluation.Setup(catalogue, Recommender.Settings.DEFAULT));
+                new OfflineEvaluation.Setup(catalogue, Recommender.Settings.DEFAULT, Recommender.Settings.DEFAULT_NEW_ITEMS));
         System.out.println("| variant | method | users | HR@10 | P@10 | R@10 | NDCG@10 | MAP@10 | coverage | seconds |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (OfflineEvaluation.Row r : rows) {

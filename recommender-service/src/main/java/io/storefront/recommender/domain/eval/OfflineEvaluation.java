@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The shared offline protocol on any store's purchases: train on everything before {@code cut}, test on
@@ -29,8 +29,12 @@ public final class OfflineEvaluation {
                       double map, double coverage, double seconds) {
     }
 
-    /** What a run needs beyond the events: item text for the content source, the hybrid's settings. */
-    public record Setup(Map<String, Recommender.Item> catalogue, Recommender.Settings settings) {
+    /**
+     * What a run needs beyond the events: item text for the content source, the hybrid's settings, and its
+     * weights for lists without what the user bought (the "new" variant ranks by those).
+     */
+    public record Setup(Map<String, Recommender.Item> catalogue, Recommender.Settings settings,
+                        Recommender.Settings newItems) {
     }
 
     private OfflineEvaluation() {
@@ -42,15 +46,16 @@ public final class OfflineEvaluation {
             throw new IllegalArgumentException("no customer bought anything after " + cut.toLocalDate()
                     + " that they or others bought before: choose a cut with purchases on both sides");
         }
-        Map<String, Function<Interactions, Scorer>> methods = new LinkedHashMap<>();
-        methods.put("popularity", Popularity::new);
-        methods.put("item-kNN (co-purchase cosine, 50 neighbours)", m -> coPurchaseScorer(m, 50));
-        methods.put("hybrid (the service's model)", m -> hybrid(m, setup, cut));
+        Map<String, BiFunction<Interactions, String, Scorer>> methods = new LinkedHashMap<>();
+        methods.put("popularity", (m, variant) -> new Popularity(m));
+        methods.put("item-kNN (co-purchase cosine, 50 neighbours)", (m, variant) -> coPurchaseScorer(m, 50));
+        methods.put("hybrid (the service's model)", (m, variant) -> variant.equals("new")
+                ? hybrid(m, setup, cut).newItemsScorer() : hybrid(m, setup, cut));
         List<Row> rows = new ArrayList<>();
         for (String variant : List.of("new", "repeat")) {
             for (var method : methods.entrySet()) {
                 long start = System.nanoTime();
-                TopKMetrics t = metrics(variant, method.getValue().apply(split.train()), split);
+                TopKMetrics t = metrics(variant, method.getValue().apply(split.train(), variant), split);
                 rows.add(new Row(variant, method.getKey(), t.users(), round(t.hr()), round(t.precision()), round(t.recall()),
                         round(t.ndcg()), round(t.map()), round(t.coverage()), round((System.nanoTime() - start) / 1e9)));
             }
@@ -92,13 +97,13 @@ public final class OfflineEvaluation {
         };
     }
 
-    static Scorer hybrid(Interactions m, Setup setup, LocalDateTime cut) {
+    static Recommender hybrid(Interactions m, Setup setup, LocalDateTime cut) {
         List<Recommender.Item> items = new ArrayList<>(m.items());
         for (int i = 0; i < m.items(); i++) {
             Recommender.Item known = setup.catalogue().get(m.itemId(i));
             items.add(known != null ? known : new Recommender.Item(m.itemId(i), m.itemId(i), "", "", "", 0, true));
         }
-        return new Recommender(m, items, Map.of(), Map.of(), setup.settings(), cut);
+        return new Recommender(m, items, Map.of(), Map.of(), setup.settings(), setup.newItems(), cut);
     }
 
     private static double round(double x) {

@@ -42,6 +42,12 @@ public final class Recommender implements Scorer {
         public static final Settings DEFAULT = new Settings(50, 0.0, 0.3, 4.0, 0.15, 365, 90, 0.5, 0.2, 5, 0.15)
                 .withCustomers(150, 4.0);
 
+        /**
+         * The weights for lists that leave out what the user bought, chosen on the same split for the "new"
+         * variant: co-purchase back in the blend, fewer similar customers weighing less.
+         */
+        public static final Settings DEFAULT_NEW_ITEMS = DEFAULT.withWeights(0.5, 0.3, 0, 0.05).withCustomers(100, 0.5);
+
         public Settings withWeights(double collaborative, double content, double repeat, double popularity) {
             return new Settings(neighbours, collaborative, content, repeat, popularity, recencyHalfLifeDays,
                     popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity, easeItems,
@@ -119,6 +125,8 @@ public final class Recommender implements Scorer {
     private final List<Item> items;
     private final Map<String, Preferences> preferences;
     private final Settings settings;
+    /** The blend's weights (and similar customers' count) for lists that leave out what the user bought. */
+    private final Settings newItems;
     private final LocalDateTime now;
     private final CoPurchase coPurchase;
     /** EASE^R over the most bought items, or null when the settings leave it out. */
@@ -140,17 +148,27 @@ public final class Recommender implements Scorer {
      */
     public Recommender(Interactions m, List<Item> items, Map<String, Sentiment> sentiment,
                        Map<String, Preferences> preferences, Settings settings, LocalDateTime now) {
+        this(m, items, sentiment, preferences, settings, settings, now);
+    }
+
+    /**
+     * With {@code newItems} weighting the sources of lists that leave out what the user bought; what is built
+     * once (co-purchase neighbours, EASE^R, half-lives, sentiment, diversity) follows {@code settings}.
+     */
+    public Recommender(Interactions m, List<Item> items, Map<String, Sentiment> sentiment,
+                       Map<String, Preferences> preferences, Settings settings, Settings newItems, LocalDateTime now) {
         if (items.size() != m.items()) throw new IllegalArgumentException("one item per matrix column is needed");
         this.m = m;
         this.items = List.copyOf(items);
         this.preferences = Map.copyOf(preferences);
         this.settings = settings;
+        this.newItems = newItems;
         this.now = now;
         this.coPurchase = new CoPurchase(m, settings.neighbours());
         this.ease = settings.easeItems() > 0 && settings.easeWeight() > 0 && m.items() > 0
                 ? new EaseR(m, settings.easeLambda(), EaseR.Weighting.BINARY, EaseR.mostBought(m, settings.easeItems()))
                 : null;
-        this.similarCustomers = settings.customerNeighbours() > 0 && settings.customerWeight() > 0 ? new SimilarCustomers(m) : null;
+        this.similarCustomers = usesCustomers(settings) || usesCustomers(newItems) ? new SimilarCustomers(m) : null;
         List<String> texts = new ArrayList<>(items.size());
         for (Item item : items) {
             texts.add(ContentIndex.itemText(item.name(), item.description(), item.category(), item.subCategory()));
@@ -188,6 +206,10 @@ public final class Recommender implements Scorer {
             double shrink = s == null ? 0 : (double) s.reviews() / (s.reviews() + settings.sentimentPriorReviews());
             this.sentimentFactor[i] = 1 + settings.sentimentWeight() * (s == null ? 0 : s.meanPolarity() * shrink);
         }
+    }
+
+    private static boolean usesCustomers(Settings s) {
+        return s.customerNeighbours() > 0 && s.customerWeight() > 0;
     }
 
     private double decay(LocalDateTime at, double halfLifeDays) {
@@ -263,13 +285,16 @@ public final class Recommender implements Scorer {
         if (scratches.size() < SCRATCH_KEPT) scratches.offer(s);
     }
 
-    /** The sources for a user ({@code user} −1: someone without history, then only their preferences count). */
-    private Parts sources(int user, Preferences prefs, Scratch s) {
+    /**
+     * The sources for a user ({@code user} −1: someone without history, then only their preferences count),
+     * those the weights {@code w} leave out not computed.
+     */
+    private Parts sources(int user, Preferences prefs, Scratch s, Settings w) {
         Candidates touched = s.touched;
         int[] its = user < 0 ? new int[0] : m.itemsOf(user);
         double[] weights = ownWeights(user);
         // with co-purchase out of the blend its neighbours would only be candidates that nothing scores
-        boolean collaborative = settings.collaborativeWeight() > 0;
+        boolean collaborative = w.collaborativeWeight() > 0;
         for (int k = 0; k < its.length; k++) {
             if (collaborative) coPurchase.spread(its[k], weights[k], s.collaborative, touched);
             s.repeat[its[k]] = weights[k];
@@ -295,8 +320,8 @@ public final class Recommender implements Scorer {
             for (int k : best) if (local[k] > 0) touched.add(covered[k]);
         }
         int[] nearest = new int[0];
-        if (similarCustomers != null && user >= 0) {
-            similarCustomers.spread(user, settings.customerNeighbours(), CUSTOMER_CANDIDATES, s.customers, touched,
+        if (similarCustomers != null && user >= 0 && usesCustomers(w)) {
+            similarCustomers.spread(user, w.customerNeighbours(), CUSTOMER_CANDIDATES, s.customers, touched,
                     s.customerWork);
             nearest = s.customerWork.nearest();
         }
@@ -326,31 +351,40 @@ public final class Recommender implements Scorer {
         if (max > 0) for (int c = 0; c < touched.size(); c++) xs[touched.get(c)] /= max;
     }
 
-    private double[] weights() {
+    private static double[] weights(Settings s) {
         double[] w = new double[Source.values().length];
-        w[Source.COLLABORATIVE.ordinal()] = settings.collaborativeWeight();
-        w[Source.CONTENT.ordinal()] = settings.contentWeight();
-        w[Source.REPEAT.ordinal()] = settings.repeatWeight();
-        w[Source.POPULARITY.ordinal()] = settings.popularityWeight();
-        w[Source.CUSTOMERS.ordinal()] = settings.customerWeight();
+        w[Source.COLLABORATIVE.ordinal()] = s.collaborativeWeight();
+        w[Source.CONTENT.ordinal()] = s.contentWeight();
+        w[Source.REPEAT.ordinal()] = s.repeatWeight();
+        w[Source.POPULARITY.ordinal()] = s.popularityWeight();
+        w[Source.CUSTOMERS.ordinal()] = s.customerWeight();
         return w;
     }
 
-    private double blend(Parts parts, int j) {
-        return settings.collaborativeWeight() * parts.collaborative[j]
+    private double blend(Parts parts, int j, Settings w) {
+        return w.collaborativeWeight() * parts.collaborative[j]
                 + (parts.ease() == null ? 0 : parts.easeWeight() * Math.max(0, parts.ease()[j]) * parts.easeScale())
-                + settings.contentWeight() * parts.content[j] * parts.contentScale()
-                + settings.repeatWeight() * parts.repeat[j] + settings.popularityWeight() * popularityScaled[j]
-                + settings.customerWeight() * parts.customers[j];
+                + w.contentWeight() * parts.content[j] * parts.contentScale()
+                + w.repeatWeight() * parts.repeat[j] + w.popularityWeight() * popularityScaled[j]
+                + w.customerWeight() * parts.customers[j];
     }
 
     /** The blended score of every item for a user of the matrix: what the offline evaluation ranks by. */
     @Override
     public void score(int user, double[] scores) {
+        score(user, scores, settings);
+    }
+
+    /** The same with the weights for lists that leave out what the user bought: what the "new" variant ranks by. */
+    public Scorer newItemsScorer() {
+        return (user, scores) -> score(user, scores, newItems);
+    }
+
+    private void score(int user, double[] scores, Settings w) {
         Scratch s = borrow();
         try {
-            Parts parts = sources(user, preferencesOf(user), s);
-            for (int j = 0; j < scores.length; j++) scores[j] = blend(parts, j);
+            Parts parts = sources(user, preferencesOf(user), s, w);
+            for (int j = 0; j < scores.length; j++) scores[j] = blend(parts, j, w);
         } finally {
             giveBack(s);
         }
@@ -404,9 +438,10 @@ public final class Recommender implements Scorer {
         Integer user = m.userIndex(userId);
         int u = user == null ? -1 : user;
         Preferences prefs = preferences.getOrDefault(userId, Preferences.NONE);
+        Settings w = filter.excludeBought() ? newItems : settings;
         Scratch scratch = borrow();
         try {
-            Parts parts = sources(u, prefs, scratch);
+            Parts parts = sources(u, prefs, scratch, w);
             Candidates candidates = parts.touched();
             addPopular(candidates, filter, prefs);
             Allowed allowed = new Allowed(filter, prefs, u);
@@ -416,7 +451,7 @@ public final class Recommender implements Scorer {
             for (int c = 0; c < candidates.size(); c++) {
                 int j = candidates.get(c);
                 if (!allowed.test(j)) continue;
-                double s = blend(parts, j) * sentimentFactor[j];
+                double s = blend(parts, j, w) * sentimentFactor[j];
                 if (prefs.likes(items.get(j))) s *= 1 + settings.preferenceBoost();
                 pool[size] = j;
                 scores[size++] = s;
@@ -424,7 +459,7 @@ public final class Recommender implements Scorer {
             int[] chosen = diversified(java.util.Arrays.copyOf(pool, size), java.util.Arrays.copyOf(scores, size), k);
             List<Recommendation> out = new ArrayList<>(chosen.length);
             for (int c : chosen) {
-                out.add(new Recommendation(items.get(pool[c]), round(scores[c]), reasons(u, pool[c], parts, prefs)));
+                out.add(new Recommendation(items.get(pool[c]), round(scores[c]), reasons(u, pool[c], parts, prefs, w)));
             }
             String basis = u >= 0 ? "history" : prefs.categories().isEmpty() ? "popularity" : "preferences";
             return new Answer(basis, out);
@@ -568,8 +603,8 @@ public final class Recommender implements Scorer {
     }
 
     /** Why item j was recommended to user u, from the sources that gave it most, strongest first. */
-    private List<String> reasons(int u, int j, Parts parts, Preferences prefs) {
-        double[] w = weights();
+    private List<String> reasons(int u, int j, Parts parts, Preferences prefs, Settings weights) {
+        double[] w = weights(weights);
         Source[] sources = Source.values();
         Integer[] order = {0, 1, 2, 3, 4};
         java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b] * parts.get(sources[b], j, popularityScaled),
