@@ -36,6 +36,10 @@ public final class HybridTuning {
             customersGrid(lines, val, test, valCut, testCut);
             return;
         }
+        if (Boolean.getBoolean("trend")) {
+            trendGrid(lines, val, test, valCut, testCut);
+            return;
+        }
         for (String variant : List.of("new", "repeat")) {
             double best = -1;
             Recommender.Settings chosen = null;
@@ -124,6 +128,32 @@ public final class HybridTuning {
             System.out.printf("| %s | hybrid + similar customers | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", variant,
                     t.users(), t.hr(), t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
         }
+    }
+
+    /**
+     * How recent "popular now" is for new items (-Dtrend=true): the popularity half-life and weight on top of
+     * the new-items blend, chosen on validation, then tested once.
+     */
+    static void trendGrid(List<RetailData.Line> lines, TemporalSplit val, TemporalSplit test, LocalDateTime valCut,
+                          LocalDateTime testCut) {
+        double best = -1;
+        Recommender.Settings chosen = null;
+        for (double halfLife : new double[] {7, 14, 30, 90}) {
+            for (double popularity : new double[] {0.05, 0.15, 0.3, 0.6}) {
+                Recommender.Settings s = new Recommender.Settings(20, 0.5, 0.3, 0, popularity, 90, halfLife, 0, 0, 5, 0)
+                        .withCustomers(100, 0.5);
+                double ndcg = RetailBenchmark.metrics("new", model(lines, val, s, valCut), val).ndcg();
+                System.out.printf("new validation popularity half-life %.0f weight %.2f: NDCG %.4f%n", halfLife, popularity, ndcg);
+                if (ndcg > best) {
+                    best = ndcg;
+                    chosen = s;
+                }
+            }
+        }
+        TopKMetrics t = RetailBenchmark.metrics("new", model(lines, test, chosen, testCut), test);
+        System.out.printf("new chosen on validation %s (NDCG %.4f)%n", chosen, best);
+        System.out.printf("| new | hybrid, popularity half-life %.0f d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                chosen.popularityHalfLifeDays(), t.users(), t.hr(), t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
     }
 
     /** The hybrid over the split's training matrix, item text = the most frequent description before the cut. */
