@@ -90,6 +90,17 @@ class RecommenderCoreTest {
         similar.spread(u0, 5, 1, capped, fromElsewhere, work);
         assertArrayEquals(new double[] {0.75, 0, 1, 0}, capped, 1e-12);
         assertTrue(fromElsewhere.contains(m.itemIndex("C")) && !fromElsewhere.contains(m.itemIndex("B")));
+
+        // someone whose events all weigh nothing is like no one, and no one is like them
+        events.add(new Interactions.Event("z", "A", "o10", JAN, 0));
+        Interactions withZero = Interactions.of(events, List.of("A", "B", "C", "D"));
+        SimilarCustomers withZeroCustomers = new SimilarCustomers(withZero);
+        double[] none = new double[4];
+        withZeroCustomers.spread(withZero.userIndex("z"), 5, 10, none, new Candidates(4), withZeroCustomers.work());
+        assertArrayEquals(new double[4], none, 0);
+        SimilarCustomers.Work again = withZeroCustomers.work();
+        withZeroCustomers.spread(withZero.userIndex("u0"), 5, 10, new double[4], new Candidates(4), again);
+        assertArrayEquals(new int[] {withZero.userIndex("u1"), withZero.userIndex("u3")}, again.nearest());
     }
 
     @Test

@@ -103,12 +103,16 @@ public final class SimilarCustomers {
         double[] cosines = work.cosines;
         for (int r = 0; r < n; r++) {
             int other = work.reached.get(r);
-            cosines[r] = work.dot[other] / Math.sqrt(squaredNorms[user] * squaredNorms[other]);
+            double norms = squaredNorms[user] * squaredNorms[other];
+            // a customer whose every strength is 0 (only events that weigh nothing) is like no one
+            cosines[r] = norms > 0 ? work.dot[other] / Math.sqrt(norms) : 0;
             work.dot[other] = 0;
         }
         int[] best = TopK.of(cosines, n, k);
-        int[] nearest = new int[best.length];
-        for (int b = 0; b < best.length; b++) nearest[b] = work.reached.get(best[b]);
+        int found = 0;
+        while (found < best.length && cosines[best[found]] > 0) found++;
+        int[] nearest = new int[found];
+        for (int b = 0; b < found; b++) nearest[b] = work.reached.get(best[b]);
         work.reached.clear();
         work.nearest = nearest;
         for (int other : nearest) {
