@@ -122,6 +122,16 @@ public interface RecommenderConfig {
 
             @WithDefault("0.5")
             double customerWeight();
+
+            /** EASE^R over this many of the most bought items in these lists (0: none); 1,000 items hold 8 MB. */
+            @WithDefault("1000")
+            int easeItems();
+
+            @WithDefault("1.0")
+            double easeWeight();
+
+            @WithDefault("250")
+            double easeLambda();
         }
 
         /** Rebuild after a sync brought new data, at most this often (a rebuild can be asked for any time). */

@@ -154,7 +154,8 @@ public class ModelService {
     public Recommender.Settings newItemsSettings() {
         RecommenderConfig.Model.NewItems n = config.model().newItems();
         return settings().withWeights(n.collaborativeWeight(), n.contentWeight(), 0, n.popularityWeight())
-                .withCustomers(n.customerNeighbours(), n.customerWeight());
+                .withCustomers(n.customerNeighbours(), n.customerWeight())
+                .withEase(n.easeItems(), n.easeWeight(), n.easeLambda());
     }
 
     /** CPU work on a worker thread: the interaction matrix, then the hybrid model over it. */

@@ -36,35 +36,28 @@ public final class HybridTuning {
             customersGrid(lines, val, test, valCut, testCut);
             return;
         }
+        if (Boolean.getBoolean("ease-new-items")) {
+            easeNewItemsGrid(lines, val, test, valCut, testCut);
+            return;
+        }
         if (Boolean.getBoolean("trend")) {
             trendGrid(lines, val, test, valCut, testCut);
             return;
         }
         for (String variant : List.of("new", "repeat")) {
-            double best = -1;
-            Recommender.Settings chosen = null;
+            List<Recommender.Settings> grid = new ArrayList<>();
             for (int neighbours : new int[] {20, 50, 100}) {
                 for (double halfLife : new double[] {90, 365}) {
                     for (double content : new double[] {0, 0.1, 0.3}) {
                         for (double popularity : new double[] {0, 0.05, 0.15}) {
                             for (double repeat : variant.equals("new") ? new double[] {0} : new double[] {0.5, 1, 2, 4}) {
-                                Recommender.Settings s = new Recommender.Settings(neighbours, 1, content, repeat, popularity,
-                                        halfLife, 90, 0, 0, 5, 0);
-                                double ndcg = RetailBenchmark.metrics(variant, model(lines, val, s, valCut), val).ndcg();
-                                System.out.printf("%s validation %s: NDCG %.4f%n", variant, s, ndcg);
-                                if (ndcg > best) {
-                                    best = ndcg;
-                                    chosen = s;
-                                }
+                                grid.add(new Recommender.Settings(neighbours, 1, content, repeat, popularity, halfLife, 90, 0, 0, 5, 0));
                             }
                         }
                     }
                 }
             }
-            TopKMetrics t = RetailBenchmark.metrics(variant, model(lines, test, chosen, testCut), test);
-            System.out.printf("%s chosen on validation %s (NDCG %.4f)%n", variant, chosen, best);
-            System.out.printf("| %s | hybrid | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", variant, t.users(), t.hr(),
-                    t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
+            chooseAndTest(variant, "hybrid", grid, lines, val, test, valCut, testCut);
         }
     }
 
@@ -136,24 +129,48 @@ public final class HybridTuning {
      */
     static void trendGrid(List<RetailData.Line> lines, TemporalSplit val, TemporalSplit test, LocalDateTime valCut,
                           LocalDateTime testCut) {
-        double best = -1;
-        Recommender.Settings chosen = null;
+        List<Recommender.Settings> grid = new ArrayList<>();
         for (double halfLife : new double[] {7, 14, 30, 90}) {
             for (double popularity : new double[] {0.05, 0.15, 0.3, 0.6}) {
-                Recommender.Settings s = new Recommender.Settings(20, 0.5, 0.3, 0, popularity, 90, halfLife, 0, 0, 5, 0)
-                        .withCustomers(100, 0.5);
-                double ndcg = RetailBenchmark.metrics("new", model(lines, val, s, valCut), val).ndcg();
-                System.out.printf("new validation popularity half-life %.0f weight %.2f: NDCG %.4f%n", halfLife, popularity, ndcg);
-                if (ndcg > best) {
-                    best = ndcg;
-                    chosen = s;
-                }
+                grid.add(new Recommender.Settings(20, 0.5, 0.3, 0, popularity, 90, halfLife, 0, 0, 5, 0).withCustomers(100, 0.5));
             }
         }
-        TopKMetrics t = RetailBenchmark.metrics("new", model(lines, test, chosen, testCut), test);
-        System.out.printf("new chosen on validation %s (NDCG %.4f)%n", chosen, best);
-        System.out.printf("| new | hybrid, popularity half-life %.0f d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
-                chosen.popularityHalfLifeDays(), t.users(), t.hr(), t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
+        chooseAndTest("new", "hybrid, popularity half-life chosen", grid, lines, val, test, valCut, testCut);
+    }
+
+    /**
+     * EASE^R over the most bought items on top of the service's new-items blend (-Dease-new-items=true):
+     * how many items, weight and λ chosen on validation, then tested once.
+     */
+    static void easeNewItemsGrid(List<RetailData.Line> lines, TemporalSplit val, TemporalSplit test, LocalDateTime valCut,
+                                 LocalDateTime testCut) {
+        List<Recommender.Settings> grid = new ArrayList<>();
+        grid.add(Recommender.Settings.DEFAULT_NEW_ITEMS.withEase(0, 0, 0));
+        for (int items : new int[] {1000, 2000, 5000}) {
+            for (double weight : new double[] {0.5, 1, 2}) {
+                for (double lambda : new double[] {250, 500}) grid.add(Recommender.Settings.DEFAULT_NEW_ITEMS.withEase(items, weight, lambda));
+            }
+        }
+        chooseAndTest("new", "new-items blend + EASE^R chosen", grid, lines, val, test, valCut, testCut);
+    }
+
+    /** Each setting on validation, the best tested once: every validation figure, the choice and the test's table row. */
+    static void chooseAndTest(String variant, String label, List<Recommender.Settings> grid, List<RetailData.Line> lines,
+                              TemporalSplit val, TemporalSplit test, LocalDateTime valCut, LocalDateTime testCut) {
+        double best = -1;
+        Recommender.Settings chosen = null;
+        for (Recommender.Settings s : grid) {
+            double ndcg = RetailBenchmark.metrics(variant, model(lines, val, s, valCut), val).ndcg();
+            System.out.printf("%s validation %s: NDCG %.4f%n", variant, s, ndcg);
+            if (ndcg > best) {
+                best = ndcg;
+                chosen = s;
+            }
+        }
+        TopKMetrics t = RetailBenchmark.metrics(variant, model(lines, test, chosen, testCut), test);
+        System.out.printf("%s chosen on validation %s (NDCG %.4f)%n", variant, chosen, best);
+        System.out.printf("| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", variant, label, t.users(), t.hr(),
+                t.precision(), t.recall(), t.ndcg(), t.map(), t.coverage());
     }
 
     /** The hybrid over the split's training matrix, item text = the most frequent description before the cut. */

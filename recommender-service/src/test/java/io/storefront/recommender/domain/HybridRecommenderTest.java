@@ -216,5 +216,13 @@ class HybridRecommenderTest {
         var list = new Recommender(m, CATALOG, Map.of(), Map.of(), withEase, NOW)
                 .forUser("me", 1, new Recommender.Filter(null, Set.of(), true, true)).items();
         assertEquals("tie", list.get(0).item().id(), "EASE alone carries the answer when it is the only source");
+
+        // EASE^R in the new-items blend only: lists without what the user bought use it, the default lists do not
+        Recommender.Settings nothing = new Recommender.Settings(50, 0, 0, 0, 0, 365, 90, 0, 0, 5, 0);
+        var onlyForNewItems = new Recommender(m, CATALOG, Map.of(), Map.of(), nothing, withEase, NOW);
+        assertEquals("tie", onlyForNewItems.forUser("me", 1, new Recommender.Filter(null, Set.of(), true, true)).items().get(0)
+                .item().id());
+        assertTrue(onlyForNewItems.forUser("me", 3, Recommender.Filter.NONE).items().stream().allMatch(x -> x.score() == 0),
+                "the default blend has no source at all here");
     }
 }

@@ -44,9 +44,11 @@ public final class Recommender implements Scorer {
 
         /**
          * The weights for lists that leave out what the user bought, chosen on the same split for the "new"
-         * variant: co-purchase back in the blend, fewer similar customers weighing less.
+         * variant: co-purchase back in the blend, fewer similar customers weighing less, and EASE^R over the
+         * 1,000 most bought items.
          */
-        public static final Settings DEFAULT_NEW_ITEMS = DEFAULT.withWeights(0.5, 0.3, 0, 0.05).withCustomers(100, 0.5);
+        public static final Settings DEFAULT_NEW_ITEMS = DEFAULT.withWeights(0.5, 0.3, 0, 0.05).withCustomers(100, 0.5)
+                .withEase(1000, 1.0, 250);
 
         public Settings withWeights(double collaborative, double content, double repeat, double popularity) {
             return new Settings(neighbours, collaborative, content, repeat, popularity, recencyHalfLifeDays,
@@ -165,8 +167,10 @@ public final class Recommender implements Scorer {
         this.newItems = newItems;
         this.now = now;
         this.coPurchase = new CoPurchase(m, settings.neighbours());
-        this.ease = settings.easeItems() > 0 && settings.easeWeight() > 0 && m.items() > 0
-                ? new EaseR(m, settings.easeLambda(), EaseR.Weighting.BINARY, EaseR.mostBought(m, settings.easeItems()))
+        // one EASE^R model serves both kinds of list: the new-items one's when it has one, else the default's
+        Settings easeSettings = usesEase(newItems) ? newItems : settings;
+        this.ease = usesEase(easeSettings) && m.items() > 0
+                ? new EaseR(m, easeSettings.easeLambda(), EaseR.Weighting.BINARY, EaseR.mostBought(m, easeSettings.easeItems()))
                 : null;
         this.similarCustomers = usesCustomers(settings) || usesCustomers(newItems) ? new SimilarCustomers(m) : null;
         List<String> texts = new ArrayList<>(items.size());
@@ -206,6 +210,10 @@ public final class Recommender implements Scorer {
             double shrink = s == null ? 0 : (double) s.reviews() / (s.reviews() + settings.sentimentPriorReviews());
             this.sentimentFactor[i] = 1 + settings.sentimentWeight() * (s == null ? 0 : s.meanPolarity() * shrink);
         }
+    }
+
+    private static boolean usesEase(Settings s) {
+        return s.easeItems() > 0 && s.easeWeight() > 0;
     }
 
     private static boolean usesCustomers(Settings s) {
@@ -310,7 +318,8 @@ public final class Recommender implements Scorer {
             for (int j : closest) if (s.content[j] > 0) touched.add(j);
         }
         double easeMax = 0;
-        if (ease != null && user >= 0) {
+        boolean withEase = ease != null && user >= 0 && usesEase(w);
+        if (withEase) {
             ease.score(user, s.ease);
             int[] covered = ease.covered();
             double[] local = new double[covered.length];
@@ -329,7 +338,7 @@ public final class Recommender implements Scorer {
         scaleOver(s.repeat, touched);
         scaleOver(s.customers, touched);
         return new Parts(s.collaborative, s.content, contentMax > 0 ? 1 / contentMax : 0, s.repeat,
-                ease == null ? null : s.ease, easeMax > 0 ? 1 / easeMax : 0, settings.easeWeight(), s.customers, nearest,
+                withEase ? s.ease : null, easeMax > 0 ? 1 / easeMax : 0, w.easeWeight(), s.customers, nearest,
                 touched);
     }
 
