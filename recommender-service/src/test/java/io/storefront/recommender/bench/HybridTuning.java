@@ -23,26 +23,25 @@ public final class HybridTuning {
             "new", new Recommender.Settings(20, 1, 0.3, 0, 0.05, 90, 90, 0, 0, 5, 0),
             "repeat", new Recommender.Settings(50, 1, 0.3, 4, 0.15, 365, 90, 0, 0, 5, 0));
 
+    /** A grid on validation whose choice is then tested once. */
+    interface Grid {
+        void run(List<RetailData.Line> lines, TemporalSplit val, TemporalSplit test, LocalDateTime valCut, LocalDateTime testCut);
+    }
+
+    /** Grids run instead of the main one when their system property is true (BENCH_OPTS=-Dcustomers=true …). */
+    static final Map<String, Grid> EXTRA_GRIDS = Map.of("ease", HybridTuning::easeGrid, "customers", HybridTuning::customersGrid,
+            "ease-new-items", HybridTuning::easeNewItemsGrid, "trend", HybridTuning::trendGrid);
+
     public static void main(String[] args) {
         RetailBenchmark.Splits splits = RetailBenchmark.Splits.read(args[0]);
         List<RetailData.Line> lines = splits.lines();
         TemporalSplit val = splits.validation(), test = splits.test();
         LocalDateTime valCut = RetailBenchmark.VALIDATION_CUT, testCut = RetailBenchmark.TEST_CUT;
-        if (Boolean.getBoolean("ease")) {
-            easeGrid(lines, val, test, valCut, testCut);
-            return;
-        }
-        if (Boolean.getBoolean("customers")) {
-            customersGrid(lines, val, test, valCut, testCut);
-            return;
-        }
-        if (Boolean.getBoolean("ease-new-items")) {
-            easeNewItemsGrid(lines, val, test, valCut, testCut);
-            return;
-        }
-        if (Boolean.getBoolean("trend")) {
-            trendGrid(lines, val, test, valCut, testCut);
-            return;
+        for (var extra : EXTRA_GRIDS.entrySet()) {
+            if (Boolean.getBoolean(extra.getKey())) {
+                extra.getValue().run(lines, val, test, valCut, testCut);
+                return;
+            }
         }
         for (String variant : List.of("new", "repeat")) {
             List<Recommender.Settings> grid = new ArrayList<>();

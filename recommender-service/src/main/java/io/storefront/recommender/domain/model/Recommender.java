@@ -120,7 +120,7 @@ public final class Recommender implements Scorer {
     static final int CONTENT_CANDIDATES = 300;
     /** Items the customers who shop most like a user bought most that join the candidates. */
     static final int CUSTOMER_CANDIDATES = 300;
-        /** Items EASE^R scores best for a user that join the candidates. */
+    /** Items EASE^R scores best for a user that join the candidates. */
     static final int EASE_CANDIDATES = 200;
 
     private final Interactions m;
@@ -155,7 +155,8 @@ public final class Recommender implements Scorer {
 
     /**
      * With {@code newItems} weighting the sources of lists that leave out what the user bought; what is built
-     * once (co-purchase neighbours, EASE^R, half-lives, sentiment, diversity) follows {@code settings}.
+     * once (co-purchase neighbours, half-lives, sentiment, diversity) follows {@code settings}, and EASE^R
+     * follows {@code newItems} when they use it.
      */
     public Recommender(Interactions m, List<Item> items, Map<String, Sentiment> sentiment,
                        Map<String, Preferences> preferences, Settings settings, Settings newItems, LocalDateTime now) {
