@@ -5,7 +5,9 @@
 #   bench/recommender.sh repeat     tunes the repeat-aware blend on the validation split, then tests it once
 #   bench/recommender.sh new        tunes EASE^R's weighting and lambda on the validation split, then tests once
 #   bench/recommender.sh hybrid     tunes the service's hybrid model on the validation split, then tests once
-#   bench/recommender.sh ranker     fits a learned ranker over the candidate sources on the validation split, tests once
+#   bench/recommender.sh ranker     fits a learned ranker over the candidate sources on the validation split, tests once;
+#                                  BENCH_OPTS=-Dranker.ease-items=1000 EASE^R as the service sizes it, -Dranker.customers=true
+#                                  the similar customers' scores as features
 #   bench/recommender.sh rebuy      a probabilistic re-buy score (basket share and rate) for "repeat", tuned then tested once
 #   bench/recommender.sh tifu      TIFU-KNN (decayed basket vectors and nearest customers), tuned then tested once;
 #                                  BENCH_OPTS=-Dtifu.wide=true the wide grid, -Dtifu.plain=true [-Dtifu.max=true] no groups or decay

@@ -8,6 +8,7 @@ import io.storefront.recommender.domain.model.Candidates;
 import io.storefront.recommender.domain.model.CoPurchase;
 import io.storefront.recommender.domain.model.ContentIndex;
 import io.storefront.recommender.domain.model.EaseR;
+import io.storefront.recommender.domain.model.SimilarCustomers;
 import io.storefront.recommender.domain.model.TopK;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -28,7 +29,13 @@ import java.util.Set;
  */
 public final class RankerTuning {
 
-    static final int FEATURES = 19;
+    /**
+     * The service-sized variant: EASE^R over only the most bought items (-Dranker.ease-items=1000, 0 = all, as
+     * first measured) and the similar customers' scores as two more features (-Dranker.customers=true).
+     */
+    static final int EASE_ITEMS = Integer.getInteger("ranker.ease-items", 0);
+    static final boolean CUSTOMERS = Boolean.getBoolean("ranker.customers");
+    static final int FEATURES = CUSTOMERS ? 21 : 19;
     /** Features left out (-Ddrop=9,10), to see what each adds. */
     static final int[] DROPPED = java.util.Arrays.stream(System.getProperty("drop", "").split(","))
             .filter(x -> !x.isBlank()).mapToInt(Integer::parseInt).toArray();
@@ -57,6 +64,7 @@ public final class RankerTuning {
         final LocalDateTime now;
         final CoPurchase co;
         final EaseR ease;
+        final SimilarCustomers customers;
         final ContentIndex content;
         final double[] itemRepeat;
         final double[] logBuyers;
@@ -67,7 +75,9 @@ public final class RankerTuning {
             this.m = m;
             this.now = now;
             this.co = new CoPurchase(m, 100);
-            this.ease = new EaseR(m, 250);
+            this.ease = EASE_ITEMS > 0 ? new EaseR(m, 250, EaseR.Weighting.BINARY, EaseR.mostBought(m, EASE_ITEMS))
+                    : new EaseR(m, 250);
+            this.customers = CUSTOMERS ? new SimilarCustomers(m) : null;
             Map<String, Map<String, Integer>> names = new HashMap<>();
             for (RetailData.Line l : lines) {
                 if (l.time().isBefore(now)) names.computeIfAbsent(l.item(), k -> new HashMap<>()).merge(l.description(), 1, Integer::sum);
@@ -134,7 +144,12 @@ public final class RankerTuning {
             for (int j : TopK.of(easeScores, 100, excluded)) pool.add(j);
             for (int j : TopK.of(text, 50, excluded)) pool.add(j);
             for (int j : TopK.of(pop30, 50, excluded)) pool.add(j);
-            double maxCf = max(cf), maxEase = max(easeScores), maxText = max(text);
+            double[] alike = new double[n];
+            if (customers != null) {
+                customers.spread(u, 150, n, alike, new Candidates(n), customers.work());
+                for (int j : TopK.of(alike, 100, excluded)) pool.add(j);
+            }
+            double maxCf = max(cf), maxEase = max(easeScores), maxText = max(text), maxAlike = max(alike);
             double userRepeat = 0;
             double latest = Double.MAX_VALUE;
             for (int k = 0; k < its.length; k++) {
@@ -153,9 +168,15 @@ public final class RankerTuning {
                 double rec180 = own ? Math.pow(0.5, days(last[k]) / 180) : 0;
                 double o = own ? 1 : 0;
                 double cfs = cf[j] / maxCf, es = Math.max(0, easeScores[j]) / maxEase, ts = text[j] / maxText;
-                out[c++] = new Candidate(j, new double[] {1, o, ownLog, rec30, rec180, o * itemRepeat[j], o * userRepeat,
+                double[] x = {1, o, ownLog, rec30, rec180, o * itemRepeat[j], o * userRepeat,
                         itemRepeat[j], logBuyers[j], pop30[j], pop90[j], cfs, es, ts, (1 - o) * cfs, (1 - o) * es,
-                        userSize, userRepeat, Math.pow(0.5, latest / 60)});
+                        userSize, userRepeat, Math.pow(0.5, latest / 60)};
+                if (CUSTOMERS) {
+                    x = Arrays.copyOf(x, FEATURES);
+                    x[19] = alike[j] / maxAlike;
+                    x[20] = (1 - o) * alike[j] / maxAlike;
+                }
+                out[c++] = new Candidate(j, x);
             }
             return out;
         }
