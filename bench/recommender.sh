@@ -4,7 +4,9 @@
 #   bench/recommender.sh            the baselines; results go to stdout, copy them to BENCHMARKS.md
 #   bench/recommender.sh repeat     tunes the repeat-aware blend on the validation split, then tests it once
 #   bench/recommender.sh new        tunes EASE^R's weighting and lambda on the validation split, then tests once
-#   bench/recommender.sh hybrid     tunes the service's hybrid model on the validation split, then tests once
+#   bench/recommender.sh hybrid     tunes the service's hybrid model on the validation split, then tests once;
+#                                  BENCH_OPTS=-D<grid>=true runs one of HybridTuning.EXTRA_GRIDS instead (ease, customers,
+#                                  ease-new-items, trend, item-signals [-Dtrend.ratio=1.0])
 #   bench/recommender.sh ranker     fits a learned ranker over the candidate sources on the validation split, tests once;
 #                                  BENCH_OPTS=-Dranker.ease-items=1000 EASE^R as the service sizes it, -Dranker.customers=true
 #                                  the similar customers' scores as features

@@ -147,7 +147,7 @@ public class ModelService {
         return new Recommender.Settings(c.neighbours(), c.collaborativeWeight(), c.contentWeight(),
                 c.repeatWeight(), c.popularityWeight(), c.recencyHalfLifeDays(), c.popularityHalfLifeDays(),
                 c.preferenceBoost(), c.sentimentWeight(), c.sentimentPriorReviews(), c.diversity(), c.easeItems(),
-                c.easeWeight(), c.easeLambda(), c.customerNeighbours(), c.customerWeight());
+                c.easeWeight(), c.easeLambda(), c.customerNeighbours(), c.customerWeight(), 0);
     }
 
     /** The weights for lists that leave out what the user bought, from the configuration. */
@@ -155,7 +155,8 @@ public class ModelService {
         RecommenderConfig.Model.NewItems n = config.model().newItems();
         return settings().withWeights(n.collaborativeWeight(), n.contentWeight(), 0, n.popularityWeight())
                 .withCustomers(n.customerNeighbours(), n.customerWeight())
-                .withEase(n.easeItems(), n.easeWeight(), n.easeLambda());
+                .withEase(n.easeItems(), n.easeWeight(), n.easeLambda())
+                .withTrend(n.popularityWeight(), n.recentPopularityWeight());
     }
 
     /** CPU work on a worker thread: the interaction matrix, then the hybrid model over it. */

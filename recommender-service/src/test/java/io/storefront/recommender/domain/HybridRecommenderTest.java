@@ -225,4 +225,43 @@ class HybridRecommenderTest {
         assertTrue(onlyForNewItems.forUser("me", 3, Recommender.Filter.NONE).items().stream().allMatch(x -> x.score() == 0),
                 "the default blend has no source at all here");
     }
+
+    @Test
+    void theTrendLiftsWhatSellsNowOverWhatSoldBefore() {
+        // the tie: 6 buyers two days ago; the lamp: 10 buyers 60 days ago (more popular over 90 days, fading)
+        List<Interactions.Event> events = new ArrayList<>();
+        for (int b = 0; b < 6; b++) events.add(buy("t" + b, "tie", "t" + b, 2));
+        for (int b = 0; b < 10; b++) events.add(buy("l" + b, "lamp", "l" + b, 60));
+        events.add(buy("me", "shirt", "m", 1));
+        Interactions m = Interactions.of(events, CATALOG.stream().map(Recommender.Item::id).toList());
+        int me = m.userIndex("me");
+        int tie = m.itemIndex("tie");
+        int lamp = m.itemIndex("lamp");
+        Recommender.Settings popularityOnly = new Recommender.Settings(50, 0, 0, 0, 1, 365, 90, 0, 0, 5, 0);
+        Recommender.Filter newItems = new Recommender.Filter(null, Set.of(), true, true);
+        // sums of decayed sales: 90-day half-life tie 6 × 0.5^(2/90), lamp 10 × 0.5^(60/90) (the most);
+        // 30-day half-life tie 6 × 0.5^(2/30) (the most), lamp 10 × 0.5^2
+        double tie90 = 6 * Math.pow(0.5, 2 / 90.0) / (10 * Math.pow(0.5, 60 / 90.0));
+        double lamp30 = 10 * Math.pow(0.5, 2) / (6 * Math.pow(0.5, 2 / 30.0));
+
+        double[] plain = new double[m.items()];
+        new Recommender(m, CATALOG, Map.of(), Map.of(), popularityOnly, NOW).newItemsScorer().score(me, plain);
+        assertEquals(1.0, plain[lamp], 1e-9);
+        assertEquals(tie90, plain[tie], 1e-9);
+
+        Recommender.Settings trend = popularityOnly.withTrend(-4.75, 4);
+        Recommender withTrend = new Recommender(m, CATALOG, Map.of(), Map.of(), popularityOnly, trend, NOW);
+        double[] scores = new double[m.items()];
+        withTrend.newItemsScorer().score(me, scores);
+        assertEquals((4 * 1 - 4.75 * tie90) - (4 * lamp30 - 4.75 * 1), scores[tie] - scores[lamp], 1e-9,
+                "the tie now ranks above the lamp");
+        assertTrue(java.util.Arrays.stream(scores).allMatch(x -> x >= 0), "the negative blend is lifted to 0 and above");
+
+        List<String> answer = withTrend.forUser("me", 5, newItems).items().stream().map(x -> x.item().id()).toList();
+        assertTrue(answer.contains("tie"), "negative blends still answer: " + answer);
+        assertFalse(answer.contains("lamp") && answer.indexOf("lamp") < answer.indexOf("tie"), answer.toString());
+        // the default lists keep the 90-day popularity alone
+        assertEquals(List.of("lamp", "tie"), withTrend.forUser("me", 5, Recommender.Filter.NONE).items().stream()
+                .map(x -> x.item().id()).filter(id -> id.equals("lamp") || id.equals("tie")).toList());
+    }
 }

@@ -25,14 +25,14 @@ public final class Recommender implements Scorer {
                            double popularityWeight, double recencyHalfLifeDays, double popularityHalfLifeDays,
                            double preferenceBoost, double sentimentWeight, int sentimentPriorReviews,
                            double diversity, int easeItems, double easeWeight, double easeLambda,
-                           int customerNeighbours, double customerWeight) {
+                           int customerNeighbours, double customerWeight, double recentPopularityWeight) {
 
         /** Without EASE^R. */
         public Settings(int neighbours, double collaborativeWeight, double contentWeight, double repeatWeight,
                         double popularityWeight, double recencyHalfLifeDays, double popularityHalfLifeDays,
                         double preferenceBoost, double sentimentWeight, int sentimentPriorReviews, double diversity) {
             this(neighbours, collaborativeWeight, contentWeight, repeatWeight, popularityWeight, recencyHalfLifeDays,
-                    popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity, 0, 0, 0, 0, 0);
+                    popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity, 0, 0, 0, 0, 0, 0);
         }
 
         /**
@@ -45,7 +45,8 @@ public final class Recommender implements Scorer {
         /**
          * The weights for lists that leave out what the user bought, chosen on the same split for the "new"
          * variant: co-purchase back in the blend, fewer similar customers weighing less, and EASE^R over the
-         * 1,000 most bought items.
+         * 1,000 most bought items. Without the trend ({@link #withTrend}): it helps on Online Retail and hurts a
+         * store whose sales do not drift (BENCHMARKS.md).
          */
         public static final Settings DEFAULT_NEW_ITEMS = DEFAULT.withWeights(0.5, 0.3, 0, 0.05).withCustomers(100, 0.5)
                 .withEase(1000, 1.0, 250);
@@ -53,22 +54,36 @@ public final class Recommender implements Scorer {
         public Settings withWeights(double collaborative, double content, double repeat, double popularity) {
             return new Settings(neighbours, collaborative, content, repeat, popularity, recencyHalfLifeDays,
                     popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews, diversity, easeItems,
-                    easeWeight, easeLambda, customerNeighbours, customerWeight);
+                    easeWeight, easeLambda, customerNeighbours, customerWeight, recentPopularityWeight);
         }
 
         /** EASE^R over the {@code items} most bought items as a fifth source with {@code weight}. */
         public Settings withEase(int items, double weight, double lambda) {
             return new Settings(neighbours, collaborativeWeight, contentWeight, repeatWeight, popularityWeight,
                     recencyHalfLifeDays, popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews,
-                    diversity, items, weight, lambda, customerNeighbours, customerWeight);
+                    diversity, items, weight, lambda, customerNeighbours, customerWeight, recentPopularityWeight);
         }
 
         /** What the {@code neighbours} customers who shop most like a user bought, as a source with {@code weight}. */
         public Settings withCustomers(int neighbours, double weight) {
             return new Settings(this.neighbours, collaborativeWeight, contentWeight, repeatWeight, popularityWeight,
                     recencyHalfLifeDays, popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews,
-                    diversity, easeItems, easeWeight, easeLambda, neighbours, weight);
+                    diversity, easeItems, easeWeight, easeLambda, neighbours, weight, recentPopularityWeight);
         }
+
+        /**
+         * What sells now against what sold over the popularity half-life: the weight of sales over the last
+         * {@value #RECENT_POPULARITY_HALF_LIFE_DAYS} days (half-life) beside a {@code popularity} weight that may
+         * then be below zero, so that items selling more lately rise and those whose sales are fading sink.
+         */
+        public Settings withTrend(double popularity, double recentPopularity) {
+            return new Settings(neighbours, collaborativeWeight, contentWeight, repeatWeight, popularity,
+                    recencyHalfLifeDays, popularityHalfLifeDays, preferenceBoost, sentimentWeight, sentimentPriorReviews,
+                    diversity, easeItems, easeWeight, easeLambda, customerNeighbours, customerWeight, recentPopularity);
+        }
+
+        /** The half-life of the "selling lately" signal. */
+        public static final double RECENT_POPULARITY_HALF_LIFE_DAYS = 30;
     }
 
     /** A catalogue item as the model needs it. */
@@ -138,6 +153,14 @@ public final class Recommender implements Scorer {
     private final ContentIndex content;
     private final double[] popularity;
     private final double[] popularityScaled;
+    /**
+     * Per item, what the weights make of its popularity and recent sales (see {@link Settings#withTrend}): for
+     * the default lists and for new-items lists.
+     */
+    private final double[] prior;
+    private final double[] newItemsPrior;
+    /** The items new-items lists value most before anyone's history, when recent sales change the order. */
+    private final int[] byNewItemsPrior;
     /** Every item by popularity, most popular first; and the same per category and sub-category (lower case). */
     private final int[] byPopularity;
     private final Map<String, int[]> byPopularityIn;
@@ -191,6 +214,19 @@ public final class Recommender implements Scorer {
         this.popularityScaled = new double[n];
         for (int j = 0; j < n; j++) popularityScaled[j] = max > 0 ? popularity[j] / max : 0;
         this.byPopularity = TopK.of(popularity, n, null);
+        double[] recent = new double[n];
+        for (int u = 0; u < m.users(); u++) {
+            int[] its = m.itemsOf(u);
+            LocalDateTime[] last = m.lastBoughtOf(u);
+            for (int k = 0; k < its.length; k++) recent[its[k]] += decay(last[k], Settings.RECENT_POPULARITY_HALF_LIFE_DAYS);
+        }
+        double maxRecent = 0;
+        for (double r : recent) maxRecent = Math.max(maxRecent, r);
+        for (int j = 0; j < n; j++) recent[j] = maxRecent > 0 ? recent[j] / maxRecent : 0;
+        this.prior = prior(settings, recent);
+        this.newItemsPrior = newItems == settings ? prior : prior(newItems, recent);
+        this.byNewItemsPrior = newItems.recentPopularityWeight() != 0 ? TopK.of(newItemsPrior, POPULAR_CANDIDATES, null)
+                : new int[0];
         Map<String, List<Integer>> groups = new HashMap<>();
         for (int j : byPopularity) {
             Item item = this.items.get(j);
@@ -211,6 +247,26 @@ public final class Recommender implements Scorer {
             double shrink = s == null ? 0 : (double) s.reviews() / (s.reviews() + settings.sentimentPriorReviews());
             this.sentimentFactor[i] = 1 + settings.sentimentWeight() * (s == null ? 0 : s.meanPolarity() * shrink);
         }
+    }
+
+    /**
+     * Popularity and recent sales ({@code recent}, scaled) weighted as {@code w} says; lifted so that the lowest
+     * is 0 when a weight below zero makes some negative, because answers keep only items scoring above 0 (the
+     * same lift for every item leaves the order as it was).
+     */
+    private double[] prior(Settings w, double[] recent) {
+        double[] out = new double[popularityScaled.length];
+        double lowest = 0;
+        for (int j = 0; j < out.length; j++) {
+            out[j] = w.popularityWeight() * popularityScaled[j] + w.recentPopularityWeight() * recent[j];
+            lowest = Math.min(lowest, out[j]);
+        }
+        if (lowest < 0) for (int j = 0; j < out.length; j++) out[j] -= lowest;
+        return out;
+    }
+
+    private double[] priorOf(Settings w) {
+        return w == settings ? prior : newItemsPrior;
     }
 
     private static boolean usesEase(Settings s) {
@@ -366,7 +422,8 @@ public final class Recommender implements Scorer {
         w[Source.COLLABORATIVE.ordinal()] = s.collaborativeWeight();
         w[Source.CONTENT.ordinal()] = s.contentWeight();
         w[Source.REPEAT.ordinal()] = s.repeatWeight();
-        w[Source.POPULARITY.ordinal()] = s.popularityWeight();
+        // popularity and recent sales come weighted in the prior
+        w[Source.POPULARITY.ordinal()] = 1;
         w[Source.CUSTOMERS.ordinal()] = s.customerWeight();
         return w;
     }
@@ -375,7 +432,7 @@ public final class Recommender implements Scorer {
         return w.collaborativeWeight() * parts.collaborative[j]
                 + (parts.ease() == null ? 0 : parts.easeWeight() * Math.max(0, parts.ease()[j]) * parts.easeScale())
                 + w.contentWeight() * parts.content[j] * parts.contentScale()
-                + w.repeatWeight() * parts.repeat[j] + w.popularityWeight() * popularityScaled[j]
+                + w.repeatWeight() * parts.repeat[j] + priorOf(w)[j]
                 + w.customerWeight() * parts.customers[j];
     }
 
@@ -454,6 +511,7 @@ public final class Recommender implements Scorer {
             Parts parts = sources(u, prefs, scratch, w);
             Candidates candidates = parts.touched();
             addPopular(candidates, filter, prefs);
+            if (w == newItems && filter.category() == null) for (int j : byNewItemsPrior) candidates.add(j);
             Allowed allowed = new Allowed(filter, prefs, u);
             int[] pool = new int[candidates.size()];
             double[] scores = new double[candidates.size()];
@@ -617,11 +675,12 @@ public final class Recommender implements Scorer {
         double[] w = weights(weights);
         Source[] sources = Source.values();
         Integer[] order = {0, 1, 2, 3, 4};
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b] * parts.get(sources[b], j, popularityScaled),
-                w[a] * parts.get(sources[a], j, popularityScaled)));
+        double[] itemPrior = priorOf(weights);
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b] * parts.get(sources[b], j, itemPrior),
+                w[a] * parts.get(sources[a], j, itemPrior)));
         List<String> reasons = new ArrayList<>();
         for (int p : order) {
-            double contribution = w[p] * parts.get(sources[p], j, popularityScaled);
+            double contribution = w[p] * parts.get(sources[p], j, itemPrior);
             if (contribution <= 0) continue;
             String reason = switch (sources[p]) {
                 case REPEAT -> repeatReason(u, j);
