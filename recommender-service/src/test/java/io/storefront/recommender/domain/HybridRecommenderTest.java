@@ -257,9 +257,15 @@ class HybridRecommenderTest {
                 "the tie now ranks above the lamp");
         assertTrue(java.util.Arrays.stream(scores).allMatch(x -> x >= 0), "the negative blend is lifted to 0 and above");
 
-        List<String> answer = withTrend.forUser("me", 5, newItems).items().stream().map(x -> x.item().id()).toList();
+        List<Recommender.Recommendation> list = withTrend.forUser("me", 5, newItems).items();
+        List<String> answer = list.stream().map(x -> x.item().id()).toList();
         assertTrue(answer.contains("tie"), "negative blends still answer: " + answer);
         assertFalse(answer.contains("lamp") && answer.indexOf("lamp") < answer.indexOf("tie"), answer.toString());
+        for (Recommender.Recommendation r : list) {
+            // only the tie sells more lately; with popularity weighing below zero nothing is "popular"
+            assertEquals(r.item().id().equals("tie"), r.reasons().contains("selling more lately"), r.toString());
+            assertTrue(r.reasons().stream().noneMatch(x -> x.startsWith("popular in")), r.toString());
+        }
         // the default lists keep the 90-day popularity alone
         assertEquals(List.of("lamp", "tie"), withTrend.forUser("me", 5, Recommender.Filter.NONE).items().stream()
                 .map(x -> x.item().id()).filter(id -> id.equals("lamp") || id.equals("tie")).toList());

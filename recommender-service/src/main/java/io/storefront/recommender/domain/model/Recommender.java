@@ -159,6 +159,8 @@ public final class Recommender implements Scorer {
      */
     private final double[] prior;
     private final double[] newItemsPrior;
+    /** Sales over the last 30 days (half-life), scaled to the best seller's. */
+    private final double[] recentSales;
     /** The items new-items lists value most before anyone's history, when recent sales change the order. */
     private final int[] byNewItemsPrior;
     /** Every item by popularity, most popular first; and the same per category and sub-category (lower case). */
@@ -223,6 +225,7 @@ public final class Recommender implements Scorer {
         double maxRecent = 0;
         for (double r : recent) maxRecent = Math.max(maxRecent, r);
         for (int j = 0; j < n; j++) recent[j] = maxRecent > 0 ? recent[j] / maxRecent : 0;
+        this.recentSales = recent;
         this.prior = prior(settings, recent);
         this.newItemsPrior = newItems == settings ? prior : prior(newItems, recent);
         this.byNewItemsPrior = newItems.recentPopularityWeight() != 0 ? TopK.of(newItemsPrior, POPULAR_CANDIDATES, null)
@@ -686,7 +689,7 @@ public final class Recommender implements Scorer {
                 case REPEAT -> repeatReason(u, j);
                 case COLLABORATIVE -> collaborativeReason(u, j);
                 case CONTENT -> contentReason(u, j, prefs);
-                case POPULARITY -> reasons.isEmpty() || contribution > 0.05 ? "popular in " + items.get(j).category() : null;
+                case POPULARITY -> popularityReason(j, weights, reasons.isEmpty());
                 case CUSTOMERS -> customersReason(parts.nearestCustomers(), j);
             };
             if (reason != null) reasons.add(reason);
@@ -694,6 +697,17 @@ public final class Recommender implements Scorer {
         if (prefs.likes(items.get(j))) reasons.add("in a category you like");
         sentimentReason(j).ifPresent(reasons::add);
         return reasons;
+    }
+
+    /**
+     * "selling more lately" when the trend lifts the item (its recent sales outweigh its 90-day popularity),
+     * "popular in Z" when its popularity counts for it, else nothing: with a weight below zero on popularity the
+     * blend is lifted for every item, and a fading item must not be called popular for it.
+     */
+    private String popularityReason(int j, Settings w, boolean first) {
+        if (w.recentPopularityWeight() > 0 && recentSales[j] > popularityScaled[j]) return "selling more lately";
+        double popular = w.popularityWeight() * popularityScaled[j];
+        return popular > 0 && (first || popular > 0.05) ? "popular in " + items.get(j).category() : null;
     }
 
     private String repeatReason(int u, int j) {
