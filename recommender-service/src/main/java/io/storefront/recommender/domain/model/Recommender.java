@@ -205,26 +205,11 @@ public final class Recommender implements Scorer {
         }
         this.content = new ContentIndex(texts);
         int n = m.items();
-        this.popularity = new double[n];
-        for (int u = 0; u < m.users(); u++) {
-            int[] its = m.itemsOf(u);
-            LocalDateTime[] last = m.lastBoughtOf(u);
-            for (int k = 0; k < its.length; k++) popularity[its[k]] += decay(last[k], settings.popularityHalfLifeDays());
-        }
-        double max = 0;
-        for (double p : popularity) max = Math.max(max, p);
-        this.popularityScaled = new double[n];
-        for (int j = 0; j < n; j++) popularityScaled[j] = max > 0 ? popularity[j] / max : 0;
+        this.popularity = decayedSales(m, settings.popularityHalfLifeDays());
+        this.popularityScaled = scaledToMax(popularity);
         this.byPopularity = TopK.of(popularity, n, null);
-        double[] recent = new double[n];
-        for (int u = 0; u < m.users(); u++) {
-            int[] its = m.itemsOf(u);
-            LocalDateTime[] last = m.lastBoughtOf(u);
-            for (int k = 0; k < its.length; k++) recent[its[k]] += decay(last[k], Settings.RECENT_POPULARITY_HALF_LIFE_DAYS);
-        }
-        double maxRecent = 0;
-        for (double r : recent) maxRecent = Math.max(maxRecent, r);
-        for (int j = 0; j < n; j++) recent[j] = maxRecent > 0 ? recent[j] / maxRecent : 0;
+        boolean trend = settings.recentPopularityWeight() != 0 || newItems.recentPopularityWeight() != 0;
+        double[] recent = trend ? scaledToMax(decayedSales(m, Settings.RECENT_POPULARITY_HALF_LIFE_DAYS)) : new double[n];
         this.recentSales = recent;
         this.prior = prior(settings, recent);
         this.newItemsPrior = newItems == settings ? prior : prior(newItems, recent);
@@ -278,6 +263,25 @@ public final class Recommender implements Scorer {
 
     private static boolean usesCustomers(Settings s) {
         return s.customerNeighbours() > 0 && s.customerWeight() > 0;
+    }
+
+    /** Per item, its purchases each decayed by how long ago the buyer last bought it. */
+    private double[] decayedSales(Interactions m, double halfLifeDays) {
+        double[] sales = new double[m.items()];
+        for (int u = 0; u < m.users(); u++) {
+            int[] its = m.itemsOf(u);
+            LocalDateTime[] last = m.lastBoughtOf(u);
+            for (int k = 0; k < its.length; k++) sales[its[k]] += decay(last[k], halfLifeDays);
+        }
+        return sales;
+    }
+
+    private static double[] scaledToMax(double[] xs) {
+        double max = 0;
+        for (double x : xs) max = Math.max(max, x);
+        double[] out = new double[xs.length];
+        for (int j = 0; j < xs.length; j++) out[j] = max > 0 ? xs[j] / max : 0;
+        return out;
     }
 
     private double decay(LocalDateTime at, double halfLifeDays) {
@@ -677,7 +681,7 @@ public final class Recommender implements Scorer {
     private List<String> reasons(int u, int j, Parts parts, Preferences prefs, Settings weights) {
         double[] w = weights(weights);
         Source[] sources = Source.values();
-        Integer[] order = {0, 1, 2, 3, 4};
+        Integer[] order = java.util.stream.IntStream.range(0, sources.length).boxed().toArray(Integer[]::new);
         double[] itemPrior = priorOf(weights);
         java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b] * parts.get(sources[b], j, itemPrior),
                 w[a] * parts.get(sources[a], j, itemPrior)));
