@@ -48,6 +48,9 @@ cut -d, -f1 "$OUT/products.csv" | tail -n +2 | shuf -n 5000 --random-source=<(ye
 echo "GET /api/v1/recommendations/users/{id}?k=10 at $RATE/s:"
 "$JAVA_HOME/bin/java" "$ROOT/bench/LoadAtRate.java" "$RECOMMENDER/api/v1/recommendations/users/{}?k=10" \
   "$RATE" "$SECONDS_RUN" "$OUT/users.txt" 10
+echo "GET /api/v1/recommendations/users/{id}?k=10&excludeBought=true (new-items lists) at $RATE/s:"
+"$JAVA_HOME/bin/java" "$ROOT/bench/LoadAtRate.java" "$RECOMMENDER/api/v1/recommendations/users/{}?k=10&excludeBought=true" \
+  "$RATE" "$SECONDS_RUN" "$OUT/users.txt" 10
 echo "GET /api/v1/recommendations/products/{id}/similar?k=10 at $RATE/s:"
 "$JAVA_HOME/bin/java" "$ROOT/bench/LoadAtRate.java" "$RECOMMENDER/api/v1/recommendations/products/{}/similar?k=10" \
   "$RATE" "$SECONDS_RUN" "$OUT/products.txt" 5

@@ -141,6 +141,25 @@ public interface RecommenderConfig {
              */
             @WithDefault("0")
             double recentPopularityWeight();
+
+            /**
+             * Learning these weights from the store's own purchases at each build (NewItemsLearning): the weights
+             * above are the fallback, used when the learned ones do not rank held-out customers better.
+             */
+            Learn learn();
+
+            interface Learn {
+                @WithDefault("true")
+                boolean enabled();
+
+                /** What customers bought in the last this-many days is what the weights learn to predict. */
+                @WithDefault("90")
+                int holdoutDays();
+
+                /** Customers read at most (drawn at random): each costs about one recommendation request. */
+                @WithDefault("2000")
+                int maxCustomers();
+            }
         }
 
         /** Rebuild after a sync brought new data, at most this often (a rebuild can be asked for any time). */

@@ -3,6 +3,7 @@ package io.storefront.recommender.repository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -57,6 +58,14 @@ public class SnapshotRepository {
     }
 
     public Uni<Snapshot> read() {
+        return read(null);
+    }
+
+    /**
+     * What a build reads, with only the interactions before {@code before} when it is given: what the model
+     * that learns the new-items blend is built on.
+     */
+    public Uni<Snapshot> read(LocalDateTime before) {
         Uni<List<ProductFacts>> products = pool.query("""
                         SELECT product_id, name, description, category, sub_category, price::float8 AS price, in_stock
                           FROM recommender.products ORDER BY product_id""").execute()
@@ -71,11 +80,13 @@ public class SnapshotRepository {
         Uni<List<Pair>> pairs = readAll("""
                         SELECT user_id, product_id, 'purchase' AS kind, count(DISTINCT order_id)::int AS times,
                                max(ordered_on)::timestamp AS last
-                          FROM recommender.purchases GROUP BY user_id, product_id
+                          FROM recommender.purchases WHERE $1::timestamp IS NULL OR ordered_on::timestamp < $1
+                         GROUP BY user_id, product_id
                         UNION ALL
                         SELECT user_id, product_id, kind, count(*)::int, max(occurred_at AT TIME ZONE 'UTC')
-                          FROM recommender.interactions WHERE kind <> 'rating' OR rating >= 4
-                         GROUP BY user_id, product_id, kind""",
+                          FROM recommender.interactions WHERE (kind <> 'rating' OR rating >= 4)
+                           AND ($1::timestamp IS NULL OR occurred_at AT TIME ZONE 'UTC' < $1)
+                         GROUP BY user_id, product_id, kind""", Tuple.of(before),
                 r -> new Pair(shared(ids, r.getString("user_id")), shared(ids, r.getString("product_id")),
                         shared(ids, r.getString("kind")), r.getInteger("times"), r.getLocalDateTime("last")));
         Uni<List<UserPreferences>> preferences = pool.query("""
@@ -98,10 +109,37 @@ public class SnapshotRepository {
         return Uni.combine().all().unis(products, pairs, preferences, sentiment).with(Snapshot::new);
     }
 
+    /** When the newest purchase or shop event happened; null when there is none. */
+    public Uni<LocalDateTime> latest() {
+        return pool.query("""
+                        SELECT greatest((SELECT max(ordered_on)::timestamp FROM recommender.purchases),
+                                        (SELECT max(occurred_at AT TIME ZONE 'UTC') FROM recommender.interactions)) AS latest""")
+                .execute().map(rows -> rows.iterator().next().getLocalDateTime("latest"));
+    }
+
+    /** Who bought what from {@code from} on (synced orders and purchase events), once per customer and product. */
+    public Uni<List<Pair>> purchasedFrom(LocalDateTime from) {
+        Map<String, String> ids = new HashMap<>();
+        return readAll("""
+                        SELECT user_id, product_id, count(*)::int AS times, max(at) AS last FROM (
+                          SELECT user_id, product_id, ordered_on::timestamp AS at FROM recommender.purchases
+                           WHERE ordered_on::timestamp >= $1
+                          UNION ALL
+                          SELECT user_id, product_id, occurred_at AT TIME ZONE 'UTC' FROM recommender.interactions
+                           WHERE kind = 'purchase' AND occurred_at AT TIME ZONE 'UTC' >= $1) bought
+                         GROUP BY user_id, product_id""", Tuple.of(from),
+                r -> new Pair(shared(ids, r.getString("user_id")), shared(ids, r.getString("product_id")), "purchase",
+                        r.getInteger("times"), r.getLocalDateTime("last")));
+    }
+
     /** Rows read through a cursor, a page at a time: a million rows are never held as one result and as objects at once. */
     private <T> Uni<List<T>> readAll(String sql, Function<Row, T> map) {
+        return readAll(sql, Tuple.tuple(), map);
+    }
+
+    private <T> Uni<List<T>> readAll(String sql, Tuple args, Function<Row, T> map) {
         return pool.withTransaction(conn -> conn.prepare(sql)
-                .onItem().transformToMulti(statement -> statement.createStream(FETCH_ROWS).toMulti())
+                .onItem().transformToMulti(statement -> statement.createStream(FETCH_ROWS, args).toMulti())
                 .map(map)
                 .collect().asList());
     }

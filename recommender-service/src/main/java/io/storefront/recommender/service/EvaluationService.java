@@ -60,15 +60,16 @@ public class EvaluationService {
                         catalogue.put(p.productId(), new Recommender.Item(p.productId(), p.name(), p.description(),
                                 p.category(), p.subCategory(), p.price(), p.inStock()));
                     }
-                    List<OfflineEvaluation.Row> rows = OfflineEvaluation.run(read.getItem1(), cut.atStartOfDay(),
+                    OfflineEvaluation.Result evaluation = OfflineEvaluation.run(read.getItem1(), cut.atStartOfDay(),
                             end == null ? null : end.atStartOfDay(), new OfflineEvaluation.Setup(catalogue, models.settings(),
-                                    models.newItemsSettings()));
+                                    models.newItemsSettings(), models.learningOptions()));
                     Map<String, Object> result = new LinkedHashMap<>();
                     result.put("cut", cut.toString());
                     result.put("end", end == null ? null : end.toString());
                     result.put("purchases", read.getItem1().size());
                     result.put("k", 10);
-                    result.put("rows", rows);
+                    result.put("rows", evaluation.rows());
+                    result.put("newItemsLearning", evaluation.learning());
                     return Map.entry(read.getItem1().size(), result);
                 })
                 .chain(done -> jobs.succeed(id, done.getKey(), done.getKey(), List.of(), done.getValue()))

@@ -7,6 +7,7 @@ import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemType;
 import io.storefront.recommender.config.RecommenderConfig;
 import io.storefront.recommender.domain.eval.Interactions;
+import io.storefront.recommender.domain.model.NewItemsLearning;
 import io.storefront.recommender.domain.model.Recommender;
 import io.storefront.recommender.repository.JobRepository;
 import io.storefront.recommender.repository.JobRepository.Job;
@@ -122,10 +123,12 @@ public class ModelService {
         long started = System.nanoTime();
         jobs.progress(jobId, "reading the catalog and interactions", 5, 0, 0, 0)
                 .chain(this::dataVersion)
-                .chain(version -> snapshots.read().map(snapshot -> Map.entry(version, snapshot)))
+                // learned first, and the full data read after, so that the two models are never in memory at once
+                .chain(version -> learnNewItemsBlend(jobId)
+                        .chain(learned -> snapshots.read().map(snapshot -> new Read(version, learned, snapshot))))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .invoke(() -> jobs.progress(jobId, "building the model", 40, 0, 0, 0).subscribe().with(x -> { }, e -> { }))
-                .map(read -> assemble(jobId, read.getValue(), read.getKey(), started))
+                .invoke(() -> jobs.progress(jobId, "building the model", 60, 0, 0, 0).subscribe().with(x -> { }, e -> { }))
+                .map(read -> assemble(jobId, read, started))
                 .chain(built -> {
                     current.set(built);
                     return jobs.succeed(jobId, (long) built.facts().get("interactions"), built.model().items(), List.of(),
@@ -159,50 +162,117 @@ public class ModelService {
                 .withTrend(n.popularityWeight(), n.recentPopularityWeight());
     }
 
-    /** CPU work on a worker thread: the interaction matrix, then the hybrid model over it. */
-    private Built assemble(long jobId, Snapshot s, String version, long started) {
+    /** Whether and how the new-items weights are learned at each build, from the configuration. */
+    public NewItemsLearning.Options learningOptions() {
+        RecommenderConfig.Model.NewItems.Learn l = config.model().newItems().learn();
+        return new NewItemsLearning.Options(l.enabled(), l.holdoutDays(), l.maxCustomers());
+    }
+
+    /** What a build has read: the data version, the learned new-items blend (or null) and the data. */
+    private record Read(String version, NewItemsLearning.Outcome learned, Snapshot snapshot) {
+    }
+
+    /**
+     * The new-items blend learned on the data before (latest − holdout), labelled by what customers bought since;
+     * null when learning is off or there is no data.
+     */
+    private Uni<NewItemsLearning.Outcome> learnNewItemsBlend(long jobId) {
+        NewItemsLearning.Options options = learningOptions();
+        if (!options.enabled()) return Uni.createFrom().nullItem();
+        return snapshots.latest().chain(latest -> {
+            if (latest == null) return Uni.createFrom().nullItem();
+            LocalDateTime cut = latest.toLocalDate().atStartOfDay().minusDays(options.holdoutDays());
+            return jobs.progress(jobId, "learning the new-items blend", 20, 0, 0, 0)
+                    .chain(() -> Uni.combine().all().unis(snapshots.read(cut), snapshots.purchasedFrom(cut)).asTuple())
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(read -> {
+                        Snapshot before = read.getItem1();
+                        List<Interactions.Event> events = events(before.pairs());
+                        for (var p : read.getItem2()) {
+                            events.add(new Interactions.Event(p.userId(), p.productId(), "after", p.last(), 1));
+                        }
+                        Map<String, SnapshotRepository.ProductFacts> facts = facts(before);
+                        NewItemsLearning.Outcome outcome = NewItemsLearning.learn(events, cut, null, id -> item(facts, id),
+                                sentiment(before), preferences(before), settings(), newItemsSettings(), options.maxCustomers());
+                        LOG.infof("Model %d: %s", jobId, outcome.report());
+                        return outcome;
+                    });
+        });
+    }
+
+    /** Each (user, product, source) pair as one event: its source is one "basket" holding all of its times. */
+    private List<Interactions.Event> events(List<SnapshotRepository.Pair> pairs) {
         RecommenderConfig.Model c = config.model();
-        List<String> catalogue = new ArrayList<>(s.products().size());
-        for (var p : s.products()) catalogue.add(p.productId());
-        List<Interactions.Event> events = new ArrayList<>(s.pairs().size());
-        LocalDateTime latest = LocalDateTime.of(1970, 1, 1, 0, 0);
-        for (var pair : s.pairs()) {
+        List<Interactions.Event> events = new ArrayList<>(pairs.size());
+        for (var pair : pairs) {
             double weight = switch (pair.kind()) {
                 case "purchase" -> pair.times();
                 case "cart" -> c.cartWeight();
                 case "view" -> c.viewWeight();
                 default -> c.goodRatingWeight();
             };
-            // each source is one "basket" holding all of its times, so strength = orders + what the events are worth
+            // so strength = orders + what the events are worth
             events.add(new Interactions.Event(pair.userId(), pair.productId(), pair.kind(), pair.last(), weight));
-            if (pair.last().isAfter(latest)) latest = pair.last();
         }
-        Interactions m = Interactions.of(events, catalogue);
+        return events;
+    }
+
+    private static Map<String, SnapshotRepository.ProductFacts> facts(Snapshot s) {
         Map<String, SnapshotRepository.ProductFacts> facts = new HashMap<>();
         for (var p : s.products()) facts.put(p.productId(), p);
+        return facts;
+    }
+
+    /** A product as the model knows it; one named by an interaction but not (yet) in the catalog is not offered. */
+    private static Recommender.Item item(Map<String, SnapshotRepository.ProductFacts> facts, String id) {
+        var p = facts.get(id);
+        return p == null ? new Recommender.Item(id, id, "", "", "", 0, false)
+                : new Recommender.Item(p.productId(), p.name(), p.description(), p.category(), p.subCategory(),
+                p.price(), p.inStock());
+    }
+
+    private static Map<String, Recommender.Sentiment> sentiment(Snapshot s) {
+        Map<String, Recommender.Sentiment> sentiment = new HashMap<>();
+        for (var x : s.sentiment()) sentiment.put(x.productId(), new Recommender.Sentiment(x.reviews(), x.meanPolarity(), x.positiveShare()));
+        return sentiment;
+    }
+
+    private static Map<String, Recommender.Preferences> preferences(Snapshot s) {
+        Map<String, Recommender.Preferences> preferences = new HashMap<>();
+        for (var x : s.preferences()) {
+            preferences.put(x.userId(), new Recommender.Preferences(Set.copyOf(x.categories()), x.minPrice(), x.maxPrice()));
+        }
+        return preferences;
+    }
+
+    /** CPU work on a worker thread: the interaction matrix, then the hybrid model over it. */
+    private Built assemble(long jobId, Read read, long started) {
+        Snapshot s = read.snapshot();
+        List<String> catalogue = new ArrayList<>(s.products().size());
+        for (var p : s.products()) catalogue.add(p.productId());
+        List<Interactions.Event> events = events(s.pairs());
+        LocalDateTime latest = LocalDateTime.of(1970, 1, 1, 0, 0);
+        for (var pair : s.pairs()) if (pair.last().isAfter(latest)) latest = pair.last();
+        Interactions m = Interactions.of(events, catalogue);
+        Map<String, SnapshotRepository.ProductFacts> facts = facts(s);
         List<Recommender.Item> items = new ArrayList<>(m.items());
         Set<String> categories = new HashSet<>();
         for (int i = 0; i < m.items(); i++) {
             var p = facts.get(m.itemId(i));
-            // an interaction may name a product not (yet) in the catalog: it is known by its id only, and not offered
-            items.add(p == null ? new Recommender.Item(m.itemId(i), m.itemId(i), "", "", "", 0, false)
-                    : new Recommender.Item(p.productId(), p.name(), p.description(), p.category(), p.subCategory(),
-                    p.price(), p.inStock()));
+            items.add(item(facts, m.itemId(i)));
             if (p != null) {
                 categories.add(p.category().toLowerCase(java.util.Locale.ROOT));
                 categories.add(p.subCategory().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        Map<String, Recommender.Sentiment> sentiment = new HashMap<>();
-        for (var x : s.sentiment()) sentiment.put(x.productId(), new Recommender.Sentiment(x.reviews(), x.meanPolarity(), x.positiveShare()));
-        Map<String, Recommender.Preferences> preferences = new HashMap<>();
-        for (var x : s.preferences()) {
-            preferences.put(x.userId(), new Recommender.Preferences(Set.copyOf(x.categories()), x.minPrice(), x.maxPrice()));
-        }
+        Map<String, Recommender.Sentiment> sentiment = sentiment(s);
+        Map<String, Recommender.Preferences> preferences = preferences(s);
         Recommender.Settings settings = settings();
         // "recent" is measured from the newest interaction, so a store whose data stops in the past still has a trend
         LocalDateTime now = latest.getYear() == 1970 ? LocalDateTime.now(ZoneOffset.UTC) : latest;
-        Recommender model = new Recommender(m, items, sentiment, preferences, settings, newItemsSettings(), now);
+        NewItemsLearning.Outcome learned = read.learned();
+        Recommender model = new Recommender(m, items, sentiment, preferences, settings, newItemsSettings(),
+                learned == null ? null : learned.blend(), now);
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("products", s.products().size());
         about.put("items", model.items());
@@ -214,8 +284,10 @@ public class ModelService {
         about.put("productsWithSentiment", sentiment.size());
         about.put("usersWithPreferences", preferences.size());
         about.put("recentUntil", now.toString());
+        about.put("newItemsBlend", model.newItemsBlend().describe());
+        about.put("newItemsLearning", learned != null ? learned.report() : learningOptions().enabled() ? "no purchases yet" : "off");
         about.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
         LOG.infof("Model %d built: %s", jobId, about);
-        return new Built(model, jobId, OffsetDateTime.now(ZoneOffset.UTC), version, Set.copyOf(categories), about);
+        return new Built(model, jobId, OffsetDateTime.now(ZoneOffset.UTC), read.version(), Set.copyOf(categories), about);
     }
 }

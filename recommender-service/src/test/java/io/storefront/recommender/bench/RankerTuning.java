@@ -8,6 +8,7 @@ import io.storefront.recommender.domain.model.Candidates;
 import io.storefront.recommender.domain.model.CoPurchase;
 import io.storefront.recommender.domain.model.ContentIndex;
 import io.storefront.recommender.domain.model.EaseR;
+import io.storefront.recommender.domain.model.LogisticRegression;
 import io.storefront.recommender.domain.model.SimilarCustomers;
 import io.storefront.recommender.domain.model.TopK;
 import java.time.Duration;
@@ -202,64 +203,14 @@ public final class RankerTuning {
                 ys.add(truth.contains(c.item()));
             }
         }
-        double[] w = new double[FEATURES];
         double lambda = Double.parseDouble(System.getProperty("lambda", "1"));
-        for (int iter = 0; iter < 12; iter++) {
-            double[] grad = new double[FEATURES];
-            double[][] hess = new double[FEATURES][FEATURES];
-            for (int r = 0; r < xs.size(); r++) {
-                double[] x = xs.get(r);
-                double z = 0;
-                for (int f = 0; f < FEATURES; f++) z += w[f] * x[f];
-                double p = 1 / (1 + Math.exp(-z));
-                double err = p - (ys.get(r) ? 1 : 0);
-                double v = p * (1 - p);
-                for (int f = 0; f < FEATURES; f++) {
-                    grad[f] += err * x[f];
-                    for (int g = 0; g <= f; g++) hess[f][g] += v * x[f] * x[g];
-                }
-            }
-            for (int f : DROPPED) {
-                for (int g = 0; g < FEATURES; g++) {
-                    hess[f][g] = 0;
-                    hess[g][f] = 0;
-                }
-                grad[f] = 0;
-            }
-            for (int f = 0; f < FEATURES; f++) {
-                grad[f] += lambda * w[f];
-                hess[f][f] += lambda;
-                for (int g = 0; g < f; g++) hess[g][f] = hess[f][g];
-            }
-            double[] step = solve(hess, grad);
-            for (int f = 0; f < FEATURES; f++) w[f] -= step[f];
-        }
+        boolean[] fixed = new boolean[FEATURES];
+        for (int f : DROPPED) fixed[f] = true;
+        boolean[] labels = new boolean[ys.size()];
+        for (int r = 0; r < labels.length; r++) labels[r] = ys.get(r);
+        double[] w = LogisticRegression.fit(xs.toArray(double[][]::new), labels, lambda, fixed);
         System.out.printf("fitted on %d candidate rows (%d positive)%n", xs.size(), ys.stream().filter(b -> b).count());
         return w;
-    }
-
-    static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][n + 1];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, m[i], 0, n);
-            m[i][n] = b[i];
-        }
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) pivot = r;
-            double[] tmp = m[c];
-            m[c] = m[pivot];
-            m[pivot] = tmp;
-            for (int r = 0; r < n; r++) {
-                if (r == c || m[c][c] == 0) continue;
-                double f = m[r][c] / m[c][c];
-                for (int k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-            }
-        }
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) x[i] = m[i][i] == 0 ? 0 : m[i][n] / m[i][i];
-        return x;
     }
 
     static TopKMetrics evaluate(Sources s, TemporalSplit split, boolean fresh, double[] w) {

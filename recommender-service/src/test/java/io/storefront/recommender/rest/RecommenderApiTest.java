@@ -167,7 +167,11 @@ class RecommenderApiTest {
                 .body("applied.'analytics.order-lines'", equalTo(0));
         given().when().get("/api/v1/catalog/products/rf-NEW").then().statusCode(200).body("source", equalTo("orders"))
                 .body("price", equalTo(499.0f));
-        buildModel();
+        Map<String, Object> facts = buildModel();
+        Map<?, ?> learning = (Map<?, ?>) facts.get("newItemsLearning");
+        assertEquals(false, learning.get("adopted"), "a handful of customers is too few to learn from: " + learning);
+        assertEquals(0.3, ((Number) ((Map<?, ?>) ((Map<?, ?>) facts.get("newItemsBlend")).get("content")).get("linear"))
+                .doubleValue(), 1e-6, "the configured new-items weights are used");
 
         Response u4 = given().when().get("/api/v1/recommendations/users/rf-u4?k=3");
         u4.then().statusCode(200).body("knownUser", equalTo(true)).body("basis", equalTo("history"))
@@ -289,6 +293,8 @@ class RecommenderApiTest {
                 && r.get("method").toString().startsWith("item-kNN")).findFirst().orElseThrow();
         assertEquals(1, ((Number) knnNew.get("users")).intValue(), "only ev-d bought something new after the cut");
         assertEquals(1.0, ((Number) knnNew.get("hr")).doubleValue(), "ev-2 is what ev-1's buyers bought: a hit");
+        assertEquals(false, job.path("result.newItemsLearning.adopted"), "a handful of customers is too few to learn from");
+        assertEquals(true, job.<String>path("result.newItemsLearning.note").startsWith("fewer than 30"), job.asString());
         given().when().get("/api/v1/recommender/model").then().statusCode(200)
                 .body("latestEvaluation.cut", equalTo("2001-06-01")).body("latestEvaluation.rows.size()", equalTo(6));
 

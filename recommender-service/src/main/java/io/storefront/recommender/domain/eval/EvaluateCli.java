@@ -1,6 +1,7 @@
 package io.storefront.recommender.domain.eval;
 
 import io.storefront.commons.csv.CsvReader;
+import io.storefront.recommender.domain.model.NewItemsLearning;
 import io.storefront.recommender.domain.model.Recommender;
 import java.io.IOException;
 import java.io.Reader;
@@ -56,8 +57,13 @@ public final class EvaluateCli {
         read(file, events, catalogue);
         System.out.printf("%,d purchases of %s; cut %s%s%n", events.size(), file.getFileName(), cut.toLocalDate(),
                 end == null ? "" : ", end " + end.toLocalDate());
-        List<OfflineEvaluation.Row> rows = OfflineEvaluation.run(events, cut, end,
-                new OfflineEvaluation.Setup(catalogue, Recommender.Settings.DEFAULT, Recommender.Settings.DEFAULT_NEW_ITEMS));
+        OfflineEvaluation.Result result = OfflineEvaluation.run(events, cut, end, new OfflineEvaluation.Setup(catalogue,
+                Recommender.Settings.DEFAULT, Recommender.Settings.DEFAULT_NEW_ITEMS, NewItemsLearning.Options.DEFAULT));
+        NewItemsLearning.Report learning = result.learning();
+        System.out.printf(Locale.ROOT, "new-items blend learned on %d customers' purchases from %s (%d held out): NDCG@10 "
+                        + "%.4f learned vs %.4f configured; %s%n  %s%n", learning.customers(), learning.cut(),
+                learning.checkedOn(), learning.learnedNdcg(), learning.configuredNdcg(), learning.note(), learning.blend());
+        List<OfflineEvaluation.Row> rows = result.rows();
         System.out.println("| variant | method | users | HR@10 | P@10 | R@10 | NDCG@10 | MAP@10 | coverage | seconds |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (OfflineEvaluation.Row r : rows) {

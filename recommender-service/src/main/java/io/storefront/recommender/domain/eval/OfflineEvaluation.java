@@ -1,6 +1,7 @@
 package io.storefront.recommender.domain.eval;
 
 import io.storefront.recommender.domain.model.CoPurchase;
+import io.storefront.recommender.domain.model.NewItemsLearning;
 import io.storefront.recommender.domain.model.Popularity;
 import io.storefront.recommender.domain.model.Recommender;
 import io.storefront.recommender.domain.model.Scorer;
@@ -34,23 +35,34 @@ public final class OfflineEvaluation {
      * weights for lists without what the user bought (the "new" variant ranks by those).
      */
     public record Setup(Map<String, Recommender.Item> catalogue, Recommender.Settings settings,
-                        Recommender.Settings newItems) {
+                        Recommender.Settings newItems, NewItemsLearning.Options learning) {
+    }
+
+    /** The report, and how the new-items weights were learned on the training data (null when not learned). */
+    public record Result(List<Row> rows, NewItemsLearning.Report learning) {
     }
 
     private OfflineEvaluation() {
     }
 
-    public static List<Row> run(List<Interactions.Event> events, LocalDateTime cut, LocalDateTime end, Setup setup) {
+    public static Result run(List<Interactions.Event> events, LocalDateTime cut, LocalDateTime end, Setup setup) {
         TemporalSplit split = TemporalSplit.ofEvents(events, cut, end);
         if (split.test().isEmpty()) {
             throw new IllegalArgumentException("no customer bought anything after " + cut.toLocalDate()
                     + " that they or others bought before: choose a cut with purchases on both sides");
         }
+        // as the service does at each build: the new-items weights learned on the training data alone
+        NewItemsLearning.Outcome learned = setup.learning().enabled()
+                ? NewItemsLearning.learn(events, cut.minusDays(setup.learning().holdoutDays()), cut,
+                        id -> item(setup, id), Map.of(), Map.of(), setup.settings(), setup.newItems(),
+                        setup.learning().maxCustomers())
+                : null;
+        Recommender.Blend blend = learned == null ? null : learned.blend();
         Map<String, BiFunction<Interactions, String, Scorer>> methods = new LinkedHashMap<>();
         methods.put("popularity", (m, variant) -> new Popularity(m));
         methods.put("item-kNN (co-purchase cosine, 50 neighbours)", (m, variant) -> coPurchaseScorer(m, 50));
         methods.put("hybrid (the service's model)", (m, variant) -> variant.equals("new")
-                ? hybrid(m, setup, cut).newItemsScorer() : hybrid(m, setup, cut));
+                ? hybrid(m, setup, blend, cut).newItemsScorer() : hybrid(m, setup, blend, cut));
         List<Row> rows = new ArrayList<>();
         for (String variant : List.of("new", "repeat")) {
             for (var method : methods.entrySet()) {
@@ -60,7 +72,7 @@ public final class OfflineEvaluation {
                         round(t.ndcg()), round(t.map()), round(t.coverage()), round((System.nanoTime() - start) / 1e9)));
             }
         }
-        return rows;
+        return new Result(rows, learned == null ? null : learned.report());
     }
 
     /** Top-10 metrics of a scorer over the split's test users; "new" excludes what each user bought in training. */
@@ -97,13 +109,15 @@ public final class OfflineEvaluation {
         };
     }
 
-    static Recommender hybrid(Interactions m, Setup setup, LocalDateTime cut) {
+    static Recommender hybrid(Interactions m, Setup setup, Recommender.Blend newItemsBlend, LocalDateTime cut) {
         List<Recommender.Item> items = new ArrayList<>(m.items());
-        for (int i = 0; i < m.items(); i++) {
-            Recommender.Item known = setup.catalogue().get(m.itemId(i));
-            items.add(known != null ? known : new Recommender.Item(m.itemId(i), m.itemId(i), "", "", "", 0, true));
-        }
-        return new Recommender(m, items, Map.of(), Map.of(), setup.settings(), setup.newItems(), cut);
+        for (int i = 0; i < m.items(); i++) items.add(item(setup, m.itemId(i)));
+        return new Recommender(m, items, Map.of(), Map.of(), setup.settings(), setup.newItems(), newItemsBlend, cut);
+    }
+
+    private static Recommender.Item item(Setup setup, String id) {
+        Recommender.Item known = setup.catalogue().get(id);
+        return known != null ? known : new Recommender.Item(id, id, "", "", "", 0, true);
     }
 
     private static double round(double x) {

@@ -127,6 +127,104 @@ public final class Recommender implements Scorer {
 
     private enum Source { COLLABORATIVE, CONTENT, REPEAT, POPULARITY, CUSTOMERS }
 
+    /**
+     * What a list's score is made of: the (user, item) terms of the sources, each scaled to [0, 1] over the
+     * request, and signals of the item alone, scaled to [0, 1] over the catalogue.
+     */
+    public enum Term {
+        COLLABORATIVE, EASE, CONTENT, CUSTOMERS, REPEAT,
+        /** Sales over the popularity half-life (90 days). */
+        POPULARITY,
+        /** Sales over the last 30 days (half-life). */
+        RECENT_SALES,
+        /** log(1 + buyers), scaled to the most bought item's. */
+        BUYERS,
+        /** (repeat buyers + 1) / (buyers + 5): the share of its buyers who bought it again, drawn to 1/5 when few bought it. */
+        REBUY_RATE;
+
+        boolean ofItemAlone() {
+            return ordinal() >= POPULARITY.ordinal();
+        }
+    }
+
+    /**
+     * How a list's score is made from the terms: a term x counts {@code linear · x + root · √x}. Settings weigh
+     * terms linearly; a learned blend ({@link NewItemsLearning}) also weighs their roots, which lets evidence
+     * show diminishing returns. Arrays are indexed by {@link Term#ordinal()}.
+     */
+    public record Blend(double[] linear, double[] root) {
+
+        public static Blend of(Settings s) {
+            double[] linear = new double[Term.values().length];
+            linear[Term.COLLABORATIVE.ordinal()] = s.collaborativeWeight();
+            linear[Term.EASE.ordinal()] = usesEase(s) ? s.easeWeight() : 0;
+            linear[Term.CONTENT.ordinal()] = s.contentWeight();
+            linear[Term.CUSTOMERS.ordinal()] = usesCustomers(s) ? s.customerWeight() : 0;
+            linear[Term.REPEAT.ordinal()] = s.repeatWeight();
+            linear[Term.POPULARITY.ordinal()] = s.popularityWeight();
+            linear[Term.RECENT_SALES.ordinal()] = s.recentPopularityWeight();
+            return new Blend(linear, new double[linear.length]);
+        }
+
+        /** Every term weighed 1: a model built with it computes every source, to learn from. */
+        public static Blend everyTerm() {
+            double[] ones = new double[Term.values().length];
+            java.util.Arrays.fill(ones, 1);
+            return new Blend(ones, new double[ones.length]);
+        }
+
+        public boolean uses(Term t) {
+            return linear[t.ordinal()] != 0 || root[t.ordinal()] != 0;
+        }
+
+        public double apply(Term t, double x) {
+            double r = root[t.ordinal()];
+            return linear[t.ordinal()] * x + (r == 0 ? 0 : r * Math.sqrt(x));
+        }
+
+        /** The score of one candidate from its terms (in {@link Term} order), before any lift. */
+        public double score(double[] terms, int from) {
+            double z = 0;
+            for (Term t : Term.values()) z += apply(t, terms[from + t.ordinal()]);
+            return z;
+        }
+
+        /** The lowest a term can add over [0, 1]: with √x = s, linear·s² + root·s is lowest at an end or at its vertex. */
+        public double lowest(Term t) {
+            double a = linear[t.ordinal()], b = root[t.ordinal()];
+            double low = Math.min(0, a + b);
+            double vertex = a > 0 ? -b / (2 * a) : -1;
+            if (vertex > 0 && vertex < 1) low = Math.min(low, a * vertex * vertex + b * vertex);
+            return low;
+        }
+
+        /** One term's weights, rounded for reading. */
+        public record TermWeights(double linear, double root) {
+            @Override
+            public String toString() {
+                return String.format(Locale.ROOT, "%.3f x %+.3f √x", linear, root);
+            }
+        }
+
+        /** The weights of the terms used, for the model status: {"content": {"linear": 0.3, "root": 0}, …}. */
+        public Map<String, TermWeights> describe() {
+            Map<String, TermWeights> out = new java.util.LinkedHashMap<>();
+            for (Term t : Term.values()) {
+                if (uses(t)) out.put(t.name().toLowerCase(Locale.ROOT), new TermWeights(round(linear[t.ordinal()]),
+                        round(root[t.ordinal()])));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * One kind of list (the default ones, or those that leave out what the user bought): the settings that size
+     * its sources, the blend of its terms, each item's part of the blend that is the same for every user, and
+     * the items that part ranks first when it ranks them otherwise than popularity does.
+     */
+    private record ListWeights(Settings settings, Blend blend, double[] prior, int[] byPrior) {
+    }
+
     /** Terms of a user's taste profile walked per request (see {@link ContentIndex#profile}). */
     static final int PROFILE_TERMS = 30;
     /** Most popular items (overall, and per category) that join every request's candidates. */
@@ -142,8 +240,8 @@ public final class Recommender implements Scorer {
     private final List<Item> items;
     private final Map<String, Preferences> preferences;
     private final Settings settings;
-    /** The blend's weights (and similar customers' count) for lists that leave out what the user bought. */
-    private final Settings newItems;
+    private final ListWeights defaultLists;
+    private final ListWeights newItemsLists;
     private final LocalDateTime now;
     private final CoPurchase coPurchase;
     /** EASE^R over the most bought items, or null when the settings leave it out. */
@@ -153,16 +251,10 @@ public final class Recommender implements Scorer {
     private final ContentIndex content;
     private final double[] popularity;
     private final double[] popularityScaled;
-    /**
-     * Per item, what the weights make of its popularity and recent sales (see {@link Settings#withTrend}): for
-     * the default lists and for new-items lists.
-     */
-    private final double[] prior;
-    private final double[] newItemsPrior;
-    /** Sales over the last 30 days (half-life), scaled to the best seller's. */
+    /** Per item, the {@link Term}s of the item alone that some blend uses (zeros otherwise). */
     private final double[] recentSales;
-    /** The items new-items lists value most before anyone's history, when recent sales change the order. */
-    private final int[] byNewItemsPrior;
+    private final double[] buyers;
+    private final double[] rebuyRate;
     /** Every item by popularity, most popular first; and the same per category and sub-category (lower case). */
     private final int[] byPopularity;
     private final Map<String, int[]> byPopularityIn;
@@ -185,20 +277,32 @@ public final class Recommender implements Scorer {
      */
     public Recommender(Interactions m, List<Item> items, Map<String, Sentiment> sentiment,
                        Map<String, Preferences> preferences, Settings settings, Settings newItems, LocalDateTime now) {
+        this(m, items, sentiment, preferences, settings, newItems, null, now);
+    }
+
+    /**
+     * With {@code newItemsBlend} (when not null) in place of the new-items settings' weights: a blend learned
+     * for this store; {@code newItems} still sizes the sources (similar customers, EASE^R's items).
+     */
+    public Recommender(Interactions m, List<Item> items, Map<String, Sentiment> sentiment,
+                       Map<String, Preferences> preferences, Settings settings, Settings newItems, Blend newItemsBlend,
+                       LocalDateTime now) {
         if (items.size() != m.items()) throw new IllegalArgumentException("one item per matrix column is needed");
         this.m = m;
         this.items = List.copyOf(items);
         this.preferences = Map.copyOf(preferences);
         this.settings = settings;
-        this.newItems = newItems;
         this.now = now;
+        Blend blend = Blend.of(settings);
+        Blend fresh = newItemsBlend != null ? newItemsBlend : Blend.of(newItems);
         this.coPurchase = new CoPurchase(m, settings.neighbours());
-        // one EASE^R model serves both kinds of list: the new-items one's when it has one, else the default's
-        Settings easeSettings = usesEase(newItems) ? newItems : settings;
-        this.ease = usesEase(easeSettings) && m.items() > 0
+        // one EASE^R model serves both kinds of list: the new-items one's when they use it, else the default's
+        Settings easeSettings = fresh.uses(Term.EASE) && newItems.easeItems() > 0 ? newItems : settings;
+        this.ease = (blend.uses(Term.EASE) || fresh.uses(Term.EASE)) && easeSettings.easeItems() > 0 && m.items() > 0
                 ? new EaseR(m, easeSettings.easeLambda(), EaseR.Weighting.BINARY, EaseR.mostBought(m, easeSettings.easeItems()))
                 : null;
-        this.similarCustomers = usesCustomers(settings) || usesCustomers(newItems) ? new SimilarCustomers(m) : null;
+        this.similarCustomers = blend.uses(Term.CUSTOMERS) && settings.customerNeighbours() > 0
+                || fresh.uses(Term.CUSTOMERS) && newItems.customerNeighbours() > 0 ? new SimilarCustomers(m) : null;
         List<String> texts = new ArrayList<>(items.size());
         for (Item item : items) {
             texts.add(ContentIndex.itemText(item.name(), item.description(), item.category(), item.subCategory()));
@@ -208,13 +312,15 @@ public final class Recommender implements Scorer {
         this.popularity = decayedSales(m, settings.popularityHalfLifeDays());
         this.popularityScaled = scaledToMax(popularity);
         this.byPopularity = TopK.of(popularity, n, null);
-        boolean trend = settings.recentPopularityWeight() != 0 || newItems.recentPopularityWeight() != 0;
-        double[] recent = trend ? scaledToMax(decayedSales(m, Settings.RECENT_POPULARITY_HALF_LIFE_DAYS)) : new double[n];
-        this.recentSales = recent;
-        this.prior = prior(settings, recent);
-        this.newItemsPrior = newItems == settings ? prior : prior(newItems, recent);
-        this.byNewItemsPrior = newItems.recentPopularityWeight() != 0 ? TopK.of(newItemsPrior, POPULAR_CANDIDATES, null)
-                : new int[0];
+        boolean trend = blend.uses(Term.RECENT_SALES) || fresh.uses(Term.RECENT_SALES);
+        this.recentSales = trend ? scaledToMax(decayedSales(m, Settings.RECENT_POPULARITY_HALF_LIFE_DAYS)) : new double[n];
+        this.buyers = new double[n];
+        this.rebuyRate = new double[n];
+        if (blend.uses(Term.BUYERS) || fresh.uses(Term.BUYERS) || blend.uses(Term.REBUY_RATE) || fresh.uses(Term.REBUY_RATE)) {
+            itemSignals(m, buyers, rebuyRate);
+        }
+        this.defaultLists = listWeights(settings, blend);
+        this.newItemsLists = listWeights(newItems, fresh);
         Map<String, List<Integer>> groups = new HashMap<>();
         for (int j : byPopularity) {
             Item item = this.items.get(j);
@@ -238,23 +344,56 @@ public final class Recommender implements Scorer {
     }
 
     /**
-     * Popularity and recent sales ({@code recent}, scaled) weighted as {@code w} says; lifted so that the lowest
-     * is 0 when a weight below zero makes some negative, because answers keep only items scoring above 0 (the
-     * same lift for every item leaves the order as it was).
+     * A kind of list with its prior: per item the blend of its terms alone, lifted by what the lowest item and the
+     * lowest (user, item) terms could take away, because answers keep only items scoring above 0 (the same lift
+     * for every item leaves the order as it was).
      */
-    private double[] prior(Settings w, double[] recent) {
-        double[] out = new double[popularityScaled.length];
+    private ListWeights listWeights(Settings w, Blend blend) {
+        double[] prior = new double[popularityScaled.length];
         double lowest = 0;
-        for (int j = 0; j < out.length; j++) {
-            out[j] = w.popularityWeight() * popularityScaled[j] + w.recentPopularityWeight() * recent[j];
-            lowest = Math.min(lowest, out[j]);
+        for (int j = 0; j < prior.length; j++) {
+            for (Term t : Term.values()) if (t.ofItemAlone() && blend.uses(t)) prior[j] += blend.apply(t, itemTerm(t, j));
+            lowest = Math.min(lowest, prior[j]);
         }
-        if (lowest < 0) for (int j = 0; j < out.length; j++) out[j] -= lowest;
-        return out;
+        for (Term t : Term.values()) if (!t.ofItemAlone()) lowest += blend.lowest(t);
+        if (lowest < 0) for (int j = 0; j < prior.length; j++) prior[j] -= lowest;
+        boolean onlyPopularity = true;
+        for (Term t : Term.values()) {
+            if (t.ofItemAlone() && t != Term.POPULARITY && blend.uses(t)) onlyPopularity = false;
+        }
+        if (blend.root()[Term.POPULARITY.ordinal()] != 0) onlyPopularity = false;
+        int[] byPrior = onlyPopularity ? new int[0] : TopK.of(prior, POPULAR_CANDIDATES, null);
+        return new ListWeights(w, blend, prior, byPrior);
     }
 
-    private double[] priorOf(Settings w) {
-        return w == settings ? prior : newItemsPrior;
+    private double itemTerm(Term t, int j) {
+        return switch (t) {
+            case POPULARITY -> popularityScaled[j];
+            case RECENT_SALES -> recentSales[j];
+            case BUYERS -> buyers[j];
+            case REBUY_RATE -> rebuyRate[j];
+            default -> throw new IllegalArgumentException(t + " depends on the user");
+        };
+    }
+
+    /** Per item, log(1 + buyers) scaled to the most bought item's, and the smoothed share of repeat buyers. */
+    private static void itemSignals(Interactions m, double[] buyers, double[] rebuyRate) {
+        int[] repeaters = new int[buyers.length];
+        for (int u = 0; u < m.users(); u++) {
+            int[] its = m.itemsOf(u);
+            double[] strength = m.strengthsOf(u);
+            for (int k = 0; k < its.length; k++) {
+                buyers[its[k]]++;
+                if (strength[k] >= 2) repeaters[its[k]]++;
+            }
+        }
+        double most = 0;
+        for (double b : buyers) most = Math.max(most, b);
+        double scale = most > 0 ? Math.log1p(most) : 1;
+        for (int j = 0; j < buyers.length; j++) {
+            rebuyRate[j] = (repeaters[j] + 1.0) / (buyers[j] + 5.0);
+            buyers[j] = Math.log1p(buyers[j]) / scale;
+        }
     }
 
     private static boolean usesEase(Settings s) {
@@ -296,15 +435,17 @@ public final class Recommender implements Scorer {
      * content scaled when read (times {@code contentScale}) so that no request walks the whole catalogue twice.
      */
     private record Parts(double[] collaborative, double[] content, double contentScale, double[] repeat,
-                         double[] ease, double easeScale, double easeWeight, double[] customers, int[] nearestCustomers,
+                         double[] ease, double easeScale, double[] customers, int[] nearestCustomers,
                          Candidates touched) {
-        double get(Source source, int item, double[] popularity) {
-            return switch (source) {
-                case COLLABORATIVE -> collaborative[item] + (ease == null ? 0 : easeWeight * Math.max(0, ease[item]) * easeScale);
+        /** A (user, item) term, in [0, 1]. */
+        double term(Term t, int item) {
+            return switch (t) {
+                case COLLABORATIVE -> collaborative[item];
+                case EASE -> ease == null ? 0 : Math.max(0, ease[item]) * easeScale;
                 case CONTENT -> content[item] * contentScale;
-                case REPEAT -> repeat[item];
-                case POPULARITY -> popularity[item];
                 case CUSTOMERS -> customers[item];
+                case REPEAT -> repeat[item];
+                default -> throw new IllegalArgumentException(t + " is of the item alone");
             };
         }
     }
@@ -361,12 +502,12 @@ public final class Recommender implements Scorer {
      * The sources for a user ({@code user} −1: someone without history, then only their preferences count),
      * those the weights {@code w} leave out not computed.
      */
-    private Parts sources(int user, Preferences prefs, Scratch s, Settings w) {
+    private Parts sources(int user, Preferences prefs, Scratch s, ListWeights w) {
         Candidates touched = s.touched;
         int[] its = user < 0 ? new int[0] : m.itemsOf(user);
         double[] weights = ownWeights(user);
         // with co-purchase out of the blend its neighbours would only be candidates that nothing scores
-        boolean collaborative = w.collaborativeWeight() > 0;
+        boolean collaborative = w.blend().uses(Term.COLLABORATIVE);
         for (int k = 0; k < its.length; k++) {
             if (collaborative) coPurchase.spread(its[k], weights[k], s.collaborative, touched);
             s.repeat[its[k]] = weights[k];
@@ -382,7 +523,7 @@ public final class Recommender implements Scorer {
             for (int j : closest) if (s.content[j] > 0) touched.add(j);
         }
         double easeMax = 0;
-        boolean withEase = ease != null && user >= 0 && usesEase(w);
+        boolean withEase = ease != null && user >= 0 && w.blend().uses(Term.EASE);
         if (withEase) {
             ease.score(user, s.ease);
             int[] covered = ease.covered();
@@ -393,8 +534,8 @@ public final class Recommender implements Scorer {
             for (int k : best) if (local[k] > 0) touched.add(covered[k]);
         }
         int[] nearest = new int[0];
-        if (similarCustomers != null && user >= 0 && usesCustomers(w)) {
-            similarCustomers.spread(user, w.customerNeighbours(), CUSTOMER_CANDIDATES, s.customers, touched,
+        if (similarCustomers != null && user >= 0 && w.blend().uses(Term.CUSTOMERS) && w.settings().customerNeighbours() > 0) {
+            similarCustomers.spread(user, w.settings().customerNeighbours(), CUSTOMER_CANDIDATES, s.customers, touched,
                     s.customerWork);
             nearest = s.customerWork.nearest();
         }
@@ -402,8 +543,7 @@ public final class Recommender implements Scorer {
         scaleOver(s.repeat, touched);
         scaleOver(s.customers, touched);
         return new Parts(s.collaborative, s.content, contentMax > 0 ? 1 / contentMax : 0, s.repeat,
-                withEase ? s.ease : null, easeMax > 0 ? 1 / easeMax : 0, w.easeWeight(), s.customers, nearest,
-                touched);
+                withEase ? s.ease : null, easeMax > 0 ? 1 / easeMax : 0, s.customers, nearest, touched);
     }
 
     /** How much each of the user's own items says about them: log of how often, decayed by how long ago. */
@@ -424,37 +564,61 @@ public final class Recommender implements Scorer {
         if (max > 0) for (int c = 0; c < touched.size(); c++) xs[touched.get(c)] /= max;
     }
 
-    private static double[] weights(Settings s) {
-        double[] w = new double[Source.values().length];
-        w[Source.COLLABORATIVE.ordinal()] = s.collaborativeWeight();
-        w[Source.CONTENT.ordinal()] = s.contentWeight();
-        w[Source.REPEAT.ordinal()] = s.repeatWeight();
-        // popularity and recent sales come weighted in the prior
-        w[Source.POPULARITY.ordinal()] = 1;
-        w[Source.CUSTOMERS.ordinal()] = s.customerWeight();
-        return w;
-    }
+    /** The (user, item) terms, those a request computes from the user's history. */
+    private static final Term[] USER_TERMS = {Term.COLLABORATIVE, Term.EASE, Term.CONTENT, Term.CUSTOMERS, Term.REPEAT};
 
-    private double blend(Parts parts, int j, Settings w) {
-        return w.collaborativeWeight() * parts.collaborative[j]
-                + (parts.ease() == null ? 0 : parts.easeWeight() * Math.max(0, parts.ease()[j]) * parts.easeScale())
-                + w.contentWeight() * parts.content[j] * parts.contentScale()
-                + w.repeatWeight() * parts.repeat[j] + priorOf(w)[j]
-                + w.customerWeight() * parts.customers[j];
+    private double blend(Parts parts, int j, ListWeights w) {
+        double score = w.prior()[j];
+        for (Term t : USER_TERMS) if (w.blend().uses(t)) score += w.blend().apply(t, parts.term(t, j));
+        return score;
     }
 
     /** The blended score of every item for a user of the matrix: what the offline evaluation ranks by. */
     @Override
     public void score(int user, double[] scores) {
-        score(user, scores, settings);
+        score(user, scores, defaultLists);
+    }
+
+    /** Candidates of one list and, per candidate, its terms, row after row in {@link Term} order. */
+    record TermRows(int[] items, double[] terms) {
+        static final int WIDTH = Term.values().length;
+    }
+
+    /**
+     * What a new-items list for {@code user} would rank, as {@link #forUser} gathers it without filters: the
+     * candidates other than the user's own items, each with its terms.
+     */
+    TermRows newItemsTerms(int user) {
+        Scratch scratch = borrow();
+        try {
+            Parts parts = sources(user, preferencesOf(user), scratch, newItemsLists);
+            Candidates candidates = parts.touched();
+            for (int r = 0; r < Math.min(POPULAR_CANDIDATES, byPopularity.length); r++) candidates.add(byPopularity[r]);
+            for (int j : newItemsLists.byPrior()) candidates.add(j);
+            int[] own = m.itemsOf(user);
+            int[] pool = new int[candidates.size()];
+            double[] terms = new double[candidates.size() * TermRows.WIDTH];
+            int size = 0;
+            for (int c = 0; c < candidates.size(); c++) {
+                int j = candidates.get(c);
+                if (java.util.Arrays.binarySearch(own, j) >= 0) continue;
+                for (Term t : Term.values()) {
+                    terms[size * TermRows.WIDTH + t.ordinal()] = t.ofItemAlone() ? itemTerm(t, j) : parts.term(t, j);
+                }
+                pool[size++] = j;
+            }
+            return new TermRows(java.util.Arrays.copyOf(pool, size), java.util.Arrays.copyOf(terms, size * TermRows.WIDTH));
+        } finally {
+            giveBack(scratch);
+        }
     }
 
     /** The same with the weights for lists that leave out what the user bought: what the "new" variant ranks by. */
     public Scorer newItemsScorer() {
-        return (user, scores) -> score(user, scores, newItems);
+        return (user, scores) -> score(user, scores, newItemsLists);
     }
 
-    private void score(int user, double[] scores, Settings w) {
+    private void score(int user, double[] scores, ListWeights w) {
         Scratch s = borrow();
         try {
             Parts parts = sources(user, preferencesOf(user), s, w);
@@ -512,13 +676,13 @@ public final class Recommender implements Scorer {
         Integer user = m.userIndex(userId);
         int u = user == null ? -1 : user;
         Preferences prefs = preferences.getOrDefault(userId, Preferences.NONE);
-        Settings w = filter.excludeBought() ? newItems : settings;
+        ListWeights w = filter.excludeBought() ? newItemsLists : defaultLists;
         Scratch scratch = borrow();
         try {
             Parts parts = sources(u, prefs, scratch, w);
             Candidates candidates = parts.touched();
             addPopular(candidates, filter, prefs);
-            if (w == newItems && filter.category() == null) for (int j : byNewItemsPrior) candidates.add(j);
+            if (filter.category() == null) for (int j : w.byPrior()) candidates.add(j);
             Allowed allowed = new Allowed(filter, prefs, u);
             int[] pool = new int[candidates.size()];
             double[] scores = new double[candidates.size()];
@@ -678,17 +842,15 @@ public final class Recommender implements Scorer {
     }
 
     /** Why item j was recommended to user u, from the sources that gave it most, strongest first. */
-    private List<String> reasons(int u, int j, Parts parts, Preferences prefs, Settings weights) {
-        double[] w = weights(weights);
+    private List<String> reasons(int u, int j, Parts parts, Preferences prefs, ListWeights weights) {
         Source[] sources = Source.values();
+        double[] contribution = new double[sources.length];
+        for (Source source : sources) contribution[source.ordinal()] = contribution(source, j, parts, weights);
         Integer[] order = java.util.stream.IntStream.range(0, sources.length).boxed().toArray(Integer[]::new);
-        double[] itemPrior = priorOf(weights);
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b] * parts.get(sources[b], j, itemPrior),
-                w[a] * parts.get(sources[a], j, itemPrior)));
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(contribution[b], contribution[a]));
         List<String> reasons = new ArrayList<>();
         for (int p : order) {
-            double contribution = w[p] * parts.get(sources[p], j, itemPrior);
-            if (contribution <= 0) continue;
+            if (contribution[p] <= 0) continue;
             String reason = switch (sources[p]) {
                 case REPEAT -> repeatReason(u, j);
                 case COLLABORATIVE -> collaborativeReason(u, j);
@@ -703,15 +865,31 @@ public final class Recommender implements Scorer {
         return reasons;
     }
 
+    /** What a source adds to item j's score: its terms under the blend, and the item's prior for popularity. */
+    private double contribution(Source source, int j, Parts parts, ListWeights w) {
+        Blend b = w.blend();
+        return switch (source) {
+            case COLLABORATIVE -> b.apply(Term.COLLABORATIVE, parts.term(Term.COLLABORATIVE, j))
+                    + b.apply(Term.EASE, parts.term(Term.EASE, j));
+            case CONTENT -> b.apply(Term.CONTENT, parts.term(Term.CONTENT, j));
+            case REPEAT -> b.apply(Term.REPEAT, parts.term(Term.REPEAT, j));
+            case POPULARITY -> w.prior()[j];
+            case CUSTOMERS -> b.apply(Term.CUSTOMERS, parts.term(Term.CUSTOMERS, j));
+        };
+    }
+
     /**
-     * "selling more lately" when the trend lifts the item (its recent sales outweigh its 90-day popularity),
-     * "popular in Z" when its popularity counts for it, else nothing: with a weight below zero on popularity the
-     * blend is lifted for every item, and a fading item must not be called popular for it.
+     * "selling more lately" when recent sales lift the item and outweigh its 90-day popularity, "popular in Z"
+     * when its popularity (or buyer count) counts for it, "most of its buyers bought it again" when that does,
+     * else nothing: a weight below zero lifts the prior of every item, and a fading item must not be called
+     * popular for it.
      */
-    private String popularityReason(int j, Settings w, boolean first) {
-        if (w.recentPopularityWeight() > 0 && recentSales[j] > popularityScaled[j]) return "selling more lately";
-        double popular = w.popularityWeight() * popularityScaled[j];
-        return popular > 0 && (first || popular > 0.05) ? "popular in " + items.get(j).category() : null;
+    private String popularityReason(int j, ListWeights w, boolean first) {
+        Blend b = w.blend();
+        if (b.apply(Term.RECENT_SALES, recentSales[j]) > 0 && recentSales[j] > popularityScaled[j]) return "selling more lately";
+        double popular = b.apply(Term.POPULARITY, popularityScaled[j]) + b.apply(Term.BUYERS, buyers[j]);
+        if (popular > 0 && (first || popular > 0.05)) return "popular in " + items.get(j).category();
+        return b.apply(Term.REBUY_RATE, rebuyRate[j]) > 0 && rebuyRate[j] >= 0.5 ? "most of its buyers bought it again" : null;
     }
 
     private String repeatReason(int u, int j) {
@@ -791,6 +969,7 @@ public final class Recommender implements Scorer {
     public long pairs() { return m.pairs(); }
     public long neighbourLinks() { return coPurchase.links(); }
     public int terms() { return content.terms(); }
+    public Blend newItemsBlend() { return newItemsLists.blend(); }
     public boolean knowsUser(String userId) { return m.userIndex(userId) != null || preferences.containsKey(userId); }
     public boolean knowsItem(String productId) { return m.itemIndex(productId) != null; }
 }
