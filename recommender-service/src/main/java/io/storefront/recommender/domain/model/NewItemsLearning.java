@@ -42,7 +42,6 @@ public final class NewItemsLearning {
      */
     public record Options(boolean enabled, int holdoutDays, int maxCustomers) {
         public static final Options DEFAULT = new Options(true, 90, 2000);
-        public static final Options OFF = new Options(false, 90, 2000);
     }
 
     /** Below this many customers with something new after the cut, there is too little to learn from. */
