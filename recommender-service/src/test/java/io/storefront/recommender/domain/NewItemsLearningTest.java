@@ -137,6 +137,14 @@ class NewItemsLearningTest {
         assertFalse(outcome.report().adopted());
         assertEquals(10, outcome.report().customers());
         assertTrue(outcome.report().note().startsWith("fewer than 30 customers"), outcome.report().note());
+
+        // a store younger than the holdout: nothing before the cut to build on
+        List<Interactions.Event> young = events.stream().filter(e -> e.time().isAfter(CUT)).toList();
+        NewItemsLearning.Outcome none = NewItemsLearning.learn(young, CUT, null,
+                id -> new Recommender.Item(id, id, "", "", "", 0, true), Map.of(), Map.of(), Recommender.Settings.DEFAULT,
+                Recommender.Settings.DEFAULT_NEW_ITEMS, 2000);
+        assertNull(none.blend());
+        assertEquals(0, none.report().customers());
     }
 
     private static Interactions.Event buy(String customer, String item, LocalDateTime at) {
