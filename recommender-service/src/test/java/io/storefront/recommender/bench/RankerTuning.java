@@ -8,7 +8,7 @@ import io.storefront.recommender.domain.model.Candidates;
 import io.storefront.recommender.domain.model.CoPurchase;
 import io.storefront.recommender.domain.model.ContentIndex;
 import io.storefront.recommender.domain.model.EaseR;
-import io.storefront.recommender.domain.model.LogisticRegression;
+import io.storefront.commons.stats.LogisticRegression;
 import io.storefront.recommender.domain.model.SimilarCustomers;
 import io.storefront.recommender.domain.model.TopK;
 import java.time.Duration;

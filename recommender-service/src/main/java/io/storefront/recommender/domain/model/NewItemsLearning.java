@@ -1,5 +1,6 @@
 package io.storefront.recommender.domain.model;
 
+import io.storefront.commons.stats.LogisticRegression;
 import io.storefront.recommender.domain.eval.Interactions;
 import io.storefront.recommender.domain.eval.TemporalSplit;
 import io.storefront.recommender.domain.eval.TopKMetrics;

@@ -1,4 +1,4 @@
-package io.storefront.recommender.domain.model;
+package io.storefront.commons.stats;
 
 /**
  * L2-regularised logistic regression fitted by Newton's method: few features (tens), many rows. Each step
