@@ -2,6 +2,8 @@ package io.storefront.sentiment.domain;
 
 import io.storefront.sentiment.domain.TextSentiment.AspectScore;
 import io.storefront.sentiment.domain.TextSentiment.SentenceScore;
+import io.storefront.sentiment.domain.model.DomainModel;
+import io.storefront.sentiment.domain.model.LinearModel;
 import io.storefront.sentiment.domain.nlp.EnglishPipeline;
 import io.storefront.sentiment.domain.nlp.Sentence;
 import io.storefront.sentiment.domain.nlp.Token;
@@ -26,7 +28,10 @@ import java.util.regex.Pattern;
 public final class SentimentScorer {
 
     /** Recorded with every stored score; bump it when scoring changes. */
-    public static final String VERSION = "lexicon-1";
+    public static final String VERSION = "lexicon-2";
+
+    /** The subjectivity model on the class path (see {@link #load()}). */
+    public static final String SUBJECTIVITY_RESOURCE = "models/subjectivity.bin";
 
     static final double NEGATION = -0.74;
     static final double CAPS = 0.733;
@@ -49,15 +54,39 @@ public final class SentimentScorer {
     private final EnglishPipeline pipeline;
     private final Lexicon lexicon;
     private final Calibration calibration;
+    /**
+     * Subjectivity learned from how strongly people rated sentences: word uni- and bigrams and the lexicon cues'
+     * log-odds (one dense feature), whose margin is the log-odds of "subjective"; null: the lexicon cues alone.
+     */
+    private final LinearModel subjectivityModel;
 
-    public SentimentScorer(EnglishPipeline pipeline, Lexicon lexicon, Calibration calibration) {
+    public SentimentScorer(EnglishPipeline pipeline, Lexicon lexicon, Calibration calibration, LinearModel subjectivityModel) {
         this.pipeline = pipeline;
         this.lexicon = lexicon;
         this.calibration = calibration;
+        this.subjectivityModel = subjectivityModel;
     }
 
+    /**
+     * The service's scorer: the lexicon, and the subjectivity model trained on VADER's human-rated snippets
+     * ({@code bench/sentiment.sh subjectivity-model} writes it; BENCHMARKS.md says how and how well).
+     */
     public static SentimentScorer load() {
-        return new SentimentScorer(EnglishPipeline.load(), Lexicon.load(), Calibration.LEXICON);
+        return new SentimentScorer(EnglishPipeline.load(), Lexicon.load(), Calibration.LEXICON, loadSubjectivity());
+    }
+
+    /** The lexicon's cues alone for subjectivity: what the subjectivity model is trained beside. */
+    public static SentimentScorer lexiconOnly() {
+        return new SentimentScorer(EnglishPipeline.load(), Lexicon.load(), Calibration.LEXICON, null);
+    }
+
+    private static LinearModel loadSubjectivity() {
+        try (java.io.InputStream in = SentimentScorer.class.getClassLoader().getResourceAsStream(SUBJECTIVITY_RESOURCE)) {
+            if (in == null) throw new IllegalStateException(SUBJECTIVITY_RESOURCE + " is not on the class path");
+            return LinearModel.fromBytes(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public Calibration calibration() {
@@ -87,6 +116,7 @@ public final class SentimentScorer {
         Map<String, AspectTally> aspects = new LinkedHashMap<>();
         double sum = 0;
         double evidence = 0;
+        double subjectiveWords = 0;
         int words = 0;
         int functionWords = 0;
         int opinionWords = 0;
@@ -102,9 +132,14 @@ public final class SentimentScorer {
             words += r.words;
             functionWords += r.functionWords;
             opinionWords += r.opinionWords;
+            double sentenceSubjectivity = subjectivity(sentence, r);
+            subjectiveWords += sentenceSubjectivity * r.words;
             scores.add(new SentenceScore(sentence.start(), sentence.end(), sentence.text(), Round.four(squash(r.sum)),
-                    Round.four(subjectivity(r.evidence, r.words))));
+                    Round.four(sentenceSubjectivity)));
         }
+        // a text is as subjective as its sentences, each weighing by its words
+        double textSubjectivity = subjectivityModel == null ? subjectivity(evidence, words)
+                : words == 0 ? 0 : subjectiveWords / words;
         boolean english = looksEnglish(words, functionWords, opinionWords);
         double polarity = english ? squash(sum) : 0;
         Label label = english ? calibration.label(polarity) : Label.UNKNOWN;
@@ -114,7 +149,7 @@ public final class SentimentScorer {
                     tally.mentions, List.copyOf(tally.opinions))));
             aspectScores.sort((a, b) -> Double.compare(Math.abs(b.polarity()), Math.abs(a.polarity())));
         }
-        return new TextSentiment(Round.four(polarity), english ? Round.four(subjectivity(evidence, words)) : 0, label,
+        return new TextSentiment(Round.four(polarity), english ? Round.four(textSubjectivity) : 0, label,
                 Round.four(calibration.confidence(polarity, label)), english, List.copyOf(scores), List.copyOf(aspectScores));
     }
 
@@ -409,6 +444,19 @@ public final class SentimentScorer {
     static double subjectivity(double evidence, int words) {
         if (words == 0) return 0;
         return 1 / (1 + Math.exp(-(1.5 * evidence / Math.sqrt(words) - 1)));
+    }
+
+    /** A sentence's subjectivity: the model's, given the lexicon cues' as a feature, or the cues' alone. */
+    private double subjectivity(Sentence sentence, SentenceResult r) {
+        double cues = subjectivity(r.evidence, r.words);
+        if (subjectivityModel == null || r.words == 0) return cues;
+        return 1 / (1 + Math.exp(-subjectivityModel.margin(DomainModel.tokens(sentence), logOdds(cues))));
+    }
+
+    /** log(p / (1 − p)), kept finite at 0 and 1. */
+    public static double logOdds(double p) {
+        double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+        return Math.log(q / (1 - q));
     }
 
     /** Short texts are given the benefit of the doubt; longer ones need English function or opinion words. */

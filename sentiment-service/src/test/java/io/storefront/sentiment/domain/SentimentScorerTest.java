@@ -146,6 +146,23 @@ class SentimentScorerTest {
     }
 
     @Test
+    void aPlotSummaryIsLessSubjectiveThanAReviewAndATextWeighsItsSentencesByTheirWords() {
+        String plot = "In 1943, a young soldier returns to his village and finds that his family has left for the city.";
+        String review = "Honestly one of the most charming and funny films I have seen in years.";
+        TextSentiment facts = scorer.score(plot);
+        TextSentiment opinion = scorer.score(review);
+        assertTrue(facts.subjectivity() < 0.5 && opinion.subjectivity() > 0.5, facts.subjectivity() + " vs " + opinion.subjectivity());
+        // the shipped model is in use, not the lexicon's cues alone
+        assertTrue(Math.abs(SentimentScorer.lexiconOnly().score(plot).subjectivity() - facts.subjectivity()) > 0.01);
+
+        TextSentiment both = scorer.score(plot + " " + review);
+        assertEquals(2, both.sentences().size());
+        double low = both.sentences().get(0).subjectivity(), high = both.sentences().get(1).subjectivity();
+        assertTrue(low < both.subjectivity() && both.subjectivity() < high, low + " < " + both.subjectivity() + " < " + high);
+        assertTrue(both.subjectivity() < (low + high) / 2, "the longer, factual sentence weighs more");
+    }
+
+    @Test
     void textThatIsNotEnglishIsSaidToBeUnknown() {
         TextSentiment german = scorer.score("Das Produkt ist sehr gut und die Lieferung war schnell, danke schön.");
         assertFalse(german.english());
