@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storefront.recommender.domain.eval.Interactions;
+import io.storefront.recommender.domain.eval.TopKMetrics;
 import io.storefront.recommender.domain.model.NewItemsLearning;
 import io.storefront.recommender.domain.model.Recommender;
 import io.storefront.recommender.domain.model.Recommender.Blend;
@@ -100,6 +101,23 @@ class NewItemsLearningTest {
         assertFalse(configured.forUser("c160", 1, newItems).items().get(0).item().id().startsWith("rising"),
                 "the configured weights rank the old best sellers first");
         assertEquals(10, learned.forUser("c160", 10, newItems).items().size(), "a lifted blend leaves no candidate below 0");
+    }
+
+    @Test
+    void aBlendThatGivesEveryoneTheSameListIsNotUsedForALittleMoreNdcg() {
+        TopKMetrics sameForAll = new TopKMetrics(10, 1000);
+        TopKMetrics varied = new TopKMetrics(10, 1000);
+        for (int c = 0; c < 100; c++) {
+            java.util.Set<Integer> bought = java.util.Set.of(0, 100 + c);
+            sameForAll.add(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, bought);
+            varied.add(new int[] {100 + c, 200 + c, 300 + c, 400 + c, 500 + c, 600 + c, 700 + c, 800 + c, 900 + c, 10 + c % 5},
+                    c % 2 == 0 ? bought : java.util.Set.of(999));
+        }
+        assertTrue(sameForAll.ndcg() > varied.ndcg(), sameForAll.ndcg() + " vs " + varied.ndcg());
+        assertFalse(NewItemsLearning.worthUsing(sameForAll, varied), "10 products for everyone against 905");
+        TopKMetrics missing = new TopKMetrics(10, 1000);
+        for (int c = 0; c < 100; c++) missing.add(new int[] {990, 991, 992, 993, 994, 995, 996, 997, 998, 999}, java.util.Set.of(0));
+        assertTrue(NewItemsLearning.worthUsing(sameForAll, missing), "better than lists that find nothing, and as varied");
     }
 
     @Test

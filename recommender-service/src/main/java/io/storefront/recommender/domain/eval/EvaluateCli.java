@@ -24,7 +24,10 @@ import java.util.Map;
  * CustomerID / customer_id, StockCode / product_id), optionally product name, category, sub-category and
  * quantity. The UCI Online Retail file is recognised and cleaned as the shared protocol says.
  *
- *   bin/evaluate-recommender FILE.csv --cut 2011-09-01 [--end 2011-12-31]
+ *   bin/evaluate-recommender FILE.csv --cut 2011-09-01 [--end 2011-12-31] [--configured-weights]
+ *
+ * As a model build does, the new-items blend is learned on the training data; {@code --configured-weights}
+ * ranks new-items lists by the configured weights instead, to compare.
  */
 public final class EvaluateCli {
 
@@ -45,8 +48,11 @@ public final class EvaluateCli {
     }
 
     public static void main(String[] args) throws IOException {
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean learn = !rest.remove("--configured-weights");
+        args = rest.toArray(String[]::new);
         if (args.length < 3 || !args[1].equals("--cut")) {
-            System.err.println("usage: bin/evaluate-recommender FILE.csv --cut YYYY-MM-DD [--end YYYY-MM-DD]");
+            System.err.println("usage: bin/evaluate-recommender FILE.csv --cut YYYY-MM-DD [--end YYYY-MM-DD] [--configured-weights]");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
@@ -57,12 +63,19 @@ public final class EvaluateCli {
         read(file, events, catalogue);
         System.out.printf("%,d purchases of %s; cut %s%s%n", events.size(), file.getFileName(), cut.toLocalDate(),
                 end == null ? "" : ", end " + end.toLocalDate());
+        NewItemsLearning.Options options = learn ? NewItemsLearning.Options.DEFAULT
+                : new NewItemsLearning.Options(false, NewItemsLearning.Options.DEFAULT.holdoutDays(),
+                NewItemsLearning.Options.DEFAULT.maxCustomers());
         OfflineEvaluation.Result result = OfflineEvaluation.run(events, cut, end, new OfflineEvaluation.Setup(catalogue,
-                Recommender.Settings.DEFAULT, Recommender.Settings.DEFAULT_NEW_ITEMS, NewItemsLearning.Options.DEFAULT));
+                Recommender.Settings.DEFAULT, Recommender.Settings.DEFAULT_NEW_ITEMS, options));
         NewItemsLearning.Report learning = result.learning();
-        System.out.printf(Locale.ROOT, "new-items blend learned on %d customers' purchases from %s (%d held out): NDCG@10 "
-                        + "%.4f learned vs %.4f configured; %s%n  %s%n", learning.customers(), learning.cut(),
-                learning.checkedOn(), learning.learnedNdcg(), learning.configuredNdcg(), learning.note(), learning.blend());
+        if (learning == null) {
+            System.out.println("new-items lists ranked by the configured weights");
+        } else {
+            System.out.printf(Locale.ROOT, "new-items blend learned on %d customers' purchases from %s (%d held out): "
+                            + "NDCG@10 %.4f learned vs %.4f configured; %s%n  %s%n", learning.customers(), learning.cut(),
+                    learning.checkedOn(), learning.learnedNdcg(), learning.configuredNdcg(), learning.note(), learning.blend());
+        }
         List<OfflineEvaluation.Row> rows = result.rows();
         System.out.println("| variant | method | users | HR@10 | P@10 | R@10 | NDCG@10 | MAP@10 | coverage | seconds |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");

@@ -23,14 +23,16 @@ import java.util.function.Function;
  * features and "bought it after the cut" the label of a logistic regression. Stores differ in what predicts a
  * first purchase (on Online Retail sales drift and steady sellers fade; a store without drift has neither), so
  * the configured weights are only the fallback: the learned blend is used when it ranks a third of the
- * customers, kept out of the fit, better than they do.
+ * customers, kept out of the fit, better than they do — and still shows them at least half as many different
+ * products: a blend that leans on what sells to everyone can gain a little NDCG by giving every customer
+ * the same list, which is not what a shop wants from "new for you".
  */
 public final class NewItemsLearning {
 
     /** What a learning run did, for the model status. */
     public record Report(String cut, int customers, int fittedOn, int checkedOn, int rows,
                          Map<String, Recommender.Blend.TermWeights> blend, double learnedNdcg, double configuredNdcg,
-                         boolean adopted, String note) {
+                         double learnedCoverage, double configuredCoverage, boolean adopted, String note) {
     }
 
     /** The blend to use for new-items lists (null: the configured weights) and how it was found. */
@@ -45,6 +47,8 @@ public final class NewItemsLearning {
         public static final Options DEFAULT = new Options(true, 90, 2000);
     }
 
+    /** The share of the configured lists' distinct products the learned lists must keep to be used. */
+    static final double MIN_COVERAGE_SHARE = 0.5;
     /** Below this many customers with something new after the cut, there is too little to learn from. */
     static final int MIN_CUSTOMERS = 30;
     /** Share of the non-bought candidates kept as negative rows: enough for a handful of weights, a tenth of the memory. */
@@ -71,7 +75,7 @@ public final class NewItemsLearning {
         Collections.shuffle(drawn, new Random(SEED));
         if (drawn.size() > maxCustomers) drawn = drawn.subList(0, maxCustomers);
         if (drawn.size() < MIN_CUSTOMERS) {
-            return new Outcome(null, new Report(cut.toLocalDate().toString(), drawn.size(), 0, 0, 0, Map.of(), 0, 0, false, "fewer than "
+            return new Outcome(null, new Report(cut.toLocalDate().toString(), drawn.size(), 0, 0, 0, Map.of(), 0, 0, 0, 0, false, "fewer than "
                     + MIN_CUSTOMERS + " customers bought something new after the cut: the configured weights are used"));
         }
         // two thirds fit the weights, the last third decides whether they beat the configured ones
@@ -79,32 +83,38 @@ public final class NewItemsLearning {
         SplittableRandom random = new SplittableRandom(SEED);
         List<double[]> rows = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
-        List<Recommender.TermRows> checks = new ArrayList<>();
-        List<Set<Integer>> checkTruths = new ArrayList<>();
-        for (int d = 0; d < drawn.size(); d++) {
-            Set<Integer> truth = drawn.get(d).getValue();
-            Recommender.TermRows candidates = before.newItemsTerms(drawn.get(d).getKey());
-            if (d >= fitted) {
-                checks.add(candidates);
-                checkTruths.add(truth);
-                continue;
-            }
+        for (Map.Entry<Integer, Set<Integer>> customer : drawn.subList(0, fitted)) {
+            Recommender.TermRows candidates = before.newItemsTerms(customer.getKey());
             for (int r = 0; r < candidates.items().length; r++) {
-                boolean bought = truth.contains(candidates.items()[r]);
+                boolean bought = customer.getValue().contains(candidates.items()[r]);
                 if (!bought && random.nextDouble() >= NEGATIVE_SHARE) continue;
                 rows.add(features(candidates.terms(), r * Recommender.TermRows.WIDTH));
                 labels.add(bought);
             }
         }
         Recommender.Blend learned = fit(rows, labels);
-        double learnedNdcg = ndcg(checks, checkTruths, learned, before.items());
-        double configuredNdcg = ndcg(checks, checkTruths, Recommender.Blend.of(configured), before.items());
-        boolean adopted = learnedNdcg > configuredNdcg;
+        int fittedRows = rows.size();
+        rows = null; // the held-out customers' candidates are read one at a time: at a million lines each list is large
+        Recommender.Blend configuredBlend = Recommender.Blend.of(configured);
+        TopKMetrics learnedMetrics = new TopKMetrics(10, before.items());
+        TopKMetrics configuredMetrics = new TopKMetrics(10, before.items());
+        for (Map.Entry<Integer, Set<Integer>> customer : drawn.subList(fitted, drawn.size())) {
+            Recommender.TermRows candidates = before.newItemsTerms(customer.getKey());
+            learnedMetrics.add(top10(candidates, learned), customer.getValue());
+            configuredMetrics.add(top10(candidates, configuredBlend), customer.getValue());
+        }
+        double learnedNdcg = learnedMetrics.ndcg();
+        double configuredNdcg = configuredMetrics.ndcg();
+        boolean better = learnedNdcg > configuredNdcg;
+        boolean adopted = worthUsing(learnedMetrics, configuredMetrics);
+        String note = adopted ? "the learned blend ranks the held-out customers better and is used"
+                : !better ? "the learned blend does not rank the held-out customers better: the configured weights are used"
+                : "the learned blend ranks the held-out customers better but shows them fewer than half as many different "
+                + "products: the configured weights are used";
         return new Outcome(adopted ? learned : null,
-                new Report(cut.toLocalDate().toString(), drawn.size(), fitted, drawn.size() - fitted, rows.size(), learned.describe(),
-                        round(learnedNdcg), round(configuredNdcg), adopted, adopted
-                        ? "the learned blend ranks the held-out customers better and is used"
-                        : "the learned blend does not rank the held-out customers better: the configured weights are used"));
+                new Report(cut.toLocalDate().toString(), drawn.size(), fitted, drawn.size() - fitted, fittedRows,
+                        learned.describe(), round(learnedNdcg), round(configuredNdcg), round(learnedMetrics.coverage()),
+                        round(configuredMetrics.coverage()), adopted, note));
     }
 
     /**
@@ -154,19 +164,19 @@ public final class NewItemsLearning {
                 java.util.Arrays.copyOfRange(w, 1 + width, 1 + 2 * width));
     }
 
-    /** NDCG@10 of ranking each customer's candidates by {@code blend}. */
-    static double ndcg(List<Recommender.TermRows> lists, List<Set<Integer>> truths, Recommender.Blend blend, int catalogue) {
-        TopKMetrics metrics = new TopKMetrics(10, catalogue);
-        for (int l = 0; l < lists.size(); l++) {
-            Recommender.TermRows list = lists.get(l);
-            double[] scores = new double[list.items().length];
-            for (int r = 0; r < scores.length; r++) scores[r] = blend.score(list.terms(), r * Recommender.TermRows.WIDTH);
-            int[] top = TopK.of(scores, 10, null);
-            int[] items = new int[top.length];
-            for (int r = 0; r < top.length; r++) items[r] = list.items()[top[r]];
-            metrics.add(items, truths.get(l));
-        }
-        return metrics.ndcg();
+    /** Whether the learned lists are worth using: ranked better, and showing at least half as many different products. */
+    public static boolean worthUsing(TopKMetrics learned, TopKMetrics configured) {
+        return learned.ndcg() > configured.ndcg() && learned.coverage() >= MIN_COVERAGE_SHARE * configured.coverage();
+    }
+
+    /** The ten candidates {@code blend} ranks first. */
+    static int[] top10(Recommender.TermRows candidates, Recommender.Blend blend) {
+        double[] scores = new double[candidates.items().length];
+        for (int r = 0; r < scores.length; r++) scores[r] = blend.score(candidates.terms(), r * Recommender.TermRows.WIDTH);
+        int[] top = TopK.of(scores, 10, null);
+        int[] items = new int[top.length];
+        for (int r = 0; r < top.length; r++) items[r] = candidates.items()[top[r]];
+        return items;
     }
 
     private static double round(double x) {
