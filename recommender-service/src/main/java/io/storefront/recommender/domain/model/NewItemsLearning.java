@@ -75,8 +75,9 @@ public final class NewItemsLearning {
         Collections.shuffle(drawn, new Random(SEED));
         if (drawn.size() > maxCustomers) drawn = drawn.subList(0, maxCustomers);
         if (drawn.size() < MIN_CUSTOMERS) {
-            return new Outcome(null, new Report(cut.toLocalDate().toString(), drawn.size(), 0, 0, 0, Map.of(), 0, 0, 0, 0, false, "fewer than "
-                    + MIN_CUSTOMERS + " customers bought something new after the cut: the configured weights are used"));
+            return new Outcome(null, new Report(cut.toLocalDate().toString(), drawn.size(), 0, 0, 0, Map.of(), 0, 0, 0, 0,
+                    false, "fewer than " + MIN_CUSTOMERS + " customers bought something new after the cut: the configured "
+                    + "weights are used"));
         }
         // two thirds fit the weights, the last third decides whether they beat the configured ones
         int fitted = drawn.size() * 2 / 3;
@@ -94,7 +95,9 @@ public final class NewItemsLearning {
         }
         Recommender.Blend learned = fit(rows, labels);
         int fittedRows = rows.size();
-        rows = null; // the held-out customers' candidates are read one at a time: at a million lines each list is large
+        // the rows can go before the held-out customers are read, and those are read one at a time: at a million
+        // lines each customer's candidates take tens of kilobytes
+        rows = null;
         Recommender.Blend configuredBlend = Recommender.Blend.of(configured);
         TopKMetrics learnedMetrics = new TopKMetrics(10, before.items());
         TopKMetrics configuredMetrics = new TopKMetrics(10, before.items());
