@@ -270,4 +270,26 @@ class HybridRecommenderTest {
         assertEquals(List.of("lamp", "tie"), withTrend.forUser("me", 5, Recommender.Filter.NONE).items().stream()
                 .map(x -> x.item().id()).filter(id -> id.equals("lamp") || id.equals("tie")).toList());
     }
+
+    @Test
+    void aBlendLiftedAboveZeroKeepsTheSentimentBoostInProportion() {
+        // lamp bought by 10 customers, tie by 5 and well reviewed; a blend whose customers term could take
+        // away 10 is lifted by 10 for the catalogue, but a well-reviewed tie must not pass the lamp for it
+        List<Interactions.Event> events = new ArrayList<>();
+        for (int b = 0; b < 10; b++) events.add(buy("l" + b, "lamp", "l" + b, 5));
+        for (int b = 0; b < 5; b++) events.add(buy("t" + b, "tie", "t" + b, 5));
+        events.add(buy("me", "shirt", "m", 1));
+        double[] linear = new double[Recommender.Term.values().length];
+        linear[Recommender.Term.POPULARITY.ordinal()] = 1;
+        linear[Recommender.Term.CUSTOMERS.ordinal()] = -10;
+        Recommender.Blend blend = new Recommender.Blend(linear, new double[linear.length]);
+        Map<String, Recommender.Sentiment> reviews = Map.of("tie", new Recommender.Sentiment(100, 1.0, 1.0));
+        Recommender r = new Recommender(Interactions.of(events, CATALOG.stream().map(Recommender.Item::id).toList()),
+                CATALOG, reviews, Map.of(), Recommender.Settings.DEFAULT, Recommender.Settings.DEFAULT_NEW_ITEMS, blend, NOW);
+        List<Recommender.Recommendation> list = r.forUser("me", 2, new Recommender.Filter(null, Set.of(), true, true)).items();
+        assertEquals(List.of("lamp", "tie"), list.stream().map(x -> x.item().id()).toList());
+        // popularity 1 and 0.5, the tie's × (1 + 0.2 × 100/105): no trace of the lift of 10
+        assertEquals(1.0, list.get(0).score(), 1e-4);
+        assertEquals(0.5 * (1 + 0.2 * 100 / 105.0), list.get(1).score(), 1e-3);
+    }
 }

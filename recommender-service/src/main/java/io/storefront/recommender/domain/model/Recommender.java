@@ -220,9 +220,15 @@ public final class Recommender implements Scorer {
     /**
      * One kind of list (the default ones, or those that leave out what the user bought): the settings that size
      * its sources, the blend of its terms, each item's part of the blend that is the same for every user, and
-     * the items that part ranks first when it ranks them otherwise than popularity does.
+     * the items that part ranks first when it ranks them otherwise than popularity does. The prior is raised by
+     * {@code itemLift} (so that the lowest item's is 0) and {@code termsLift} (what the (user, item) terms can
+     * take away at most), so that no item's whole blend falls below 0.
      */
-    private record ListWeights(Settings settings, Blend blend, double[] prior, int[] byPrior) {
+    private record ListWeights(Settings settings, Blend blend, double[] prior, double itemLift, double termsLift,
+                               int[] byPrior) {
+        double lift() {
+            return itemLift + termsLift;
+        }
     }
 
     /** Terms of a user's taste profile walked per request (see {@link ContentIndex#profile}). */
@@ -350,20 +356,22 @@ public final class Recommender implements Scorer {
      */
     private ListWeights listWeights(Settings w, Blend blend) {
         double[] prior = new double[popularityScaled.length];
-        double lowest = 0;
+        double itemLowest = 0;
         for (int j = 0; j < prior.length; j++) {
             for (Term t : Term.values()) if (t.ofItemAlone() && blend.uses(t)) prior[j] += blend.apply(t, itemTerm(t, j));
-            lowest = Math.min(lowest, prior[j]);
+            itemLowest = Math.min(itemLowest, prior[j]);
         }
-        for (Term t : Term.values()) if (!t.ofItemAlone()) lowest += blend.lowest(t);
-        if (lowest < 0) for (int j = 0; j < prior.length; j++) prior[j] -= lowest;
+        double termsLowest = 0;
+        for (Term t : Term.values()) if (!t.ofItemAlone()) termsLowest += blend.lowest(t);
+        double lift = -itemLowest - termsLowest;
+        if (lift > 0) for (int j = 0; j < prior.length; j++) prior[j] += lift;
         boolean onlyPopularity = true;
         for (Term t : Term.values()) {
             if (t.ofItemAlone() && t != Term.POPULARITY && blend.uses(t)) onlyPopularity = false;
         }
         if (blend.root()[Term.POPULARITY.ordinal()] != 0) onlyPopularity = false;
         int[] byPrior = onlyPopularity ? new int[0] : TopK.of(prior, POPULAR_CANDIDATES, null);
-        return new ListWeights(w, blend, prior, byPrior);
+        return new ListWeights(w, blend, prior, -itemLowest, -termsLowest, byPrior);
     }
 
     private double itemTerm(Term t, int j) {
@@ -687,13 +695,21 @@ public final class Recommender implements Scorer {
             int[] pool = new int[candidates.size()];
             double[] scores = new double[candidates.size()];
             int size = 0;
+            double lowest = 0;
             for (int c = 0; c < candidates.size(); c++) {
                 int j = candidates.get(c);
                 if (!allowed.test(j)) continue;
-                double s = blend(parts, j, w) * sentimentFactor[j];
-                if (prefs.likes(items.get(j))) s *= 1 + settings.preferenceBoost();
                 pool[size] = j;
-                scores[size++] = s;
+                scores[size] = blend(parts, j, w) - w.lift();
+                lowest = Math.min(lowest, scores[size++]);
+            }
+            // Lifted only as far as this request's lowest candidate needs, not by the catalogue-wide bound: the
+            // sentiment and preference factors multiply the score and MMR divides by the best one, so a large
+            // constant would let them outweigh what the blend says.
+            for (int c = 0; c < size; c++) {
+                int j = pool[c];
+                scores[c] = (scores[c] - lowest) * sentimentFactor[j];
+                if (prefs.likes(items.get(j))) scores[c] *= 1 + settings.preferenceBoost();
             }
             int[] chosen = diversified(java.util.Arrays.copyOf(pool, size), java.util.Arrays.copyOf(scores, size), k);
             List<Recommendation> out = new ArrayList<>(chosen.length);
@@ -873,7 +889,8 @@ public final class Recommender implements Scorer {
                     + b.apply(Term.EASE, parts.term(Term.EASE, j));
             case CONTENT -> b.apply(Term.CONTENT, parts.term(Term.CONTENT, j));
             case REPEAT -> b.apply(Term.REPEAT, parts.term(Term.REPEAT, j));
-            case POPULARITY -> w.prior()[j];
+            // against the item that the prior values least, as a reason speaks of this item among the others
+            case POPULARITY -> w.prior()[j] - w.termsLift();
             case CUSTOMERS -> b.apply(Term.CUSTOMERS, parts.term(Term.CUSTOMERS, j));
         };
     }
