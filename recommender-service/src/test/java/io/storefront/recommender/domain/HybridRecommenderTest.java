@@ -28,6 +28,11 @@ class HybridRecommenderTest {
         return new Interactions.Event(user, item, order, NOW.minusDays(daysAgo), 1);
     }
 
+    /** {@code n} customers, each of whom bought {@code item} alone {@code daysAgo}. */
+    private static void buyers(List<Interactions.Event> events, String item, int n, int daysAgo) {
+        for (int b = 0; b < n; b++) events.add(buy(item + "-buyer-" + b, item, item + "-order-" + b, daysAgo));
+    }
+
     private static Recommender.Item item(String id, String name, String category, String sub, boolean inStock) {
         return new Recommender.Item(id, name, name + " for everyday use", category, sub, 100, inStock);
     }
@@ -230,8 +235,8 @@ class HybridRecommenderTest {
     void theTrendLiftsWhatSellsNowOverWhatSoldBefore() {
         // the tie: 6 buyers two days ago; the lamp: 10 buyers 60 days ago (more popular over 90 days, fading)
         List<Interactions.Event> events = new ArrayList<>();
-        for (int b = 0; b < 6; b++) events.add(buy("t" + b, "tie", "t" + b, 2));
-        for (int b = 0; b < 10; b++) events.add(buy("l" + b, "lamp", "l" + b, 60));
+        buyers(events, "tie", 6, 2);
+        buyers(events, "lamp", 10, 60);
         events.add(buy("me", "shirt", "m", 1));
         Interactions m = Interactions.of(events, CATALOG.stream().map(Recommender.Item::id).toList());
         int me = m.userIndex("me");
@@ -276,8 +281,8 @@ class HybridRecommenderTest {
         // lamp bought by 10 customers, tie by 5 and well reviewed; a blend whose customers term could take
         // away 10 is lifted by 10 for the catalogue, but a well-reviewed tie must not pass the lamp for it
         List<Interactions.Event> events = new ArrayList<>();
-        for (int b = 0; b < 10; b++) events.add(buy("l" + b, "lamp", "l" + b, 5));
-        for (int b = 0; b < 5; b++) events.add(buy("t" + b, "tie", "t" + b, 5));
+        buyers(events, "lamp", 10, 5);
+        buyers(events, "tie", 5, 5);
         events.add(buy("me", "shirt", "m", 1));
         double[] linear = new double[Recommender.Term.values().length];
         linear[Recommender.Term.POPULARITY.ordinal()] = 1;

@@ -63,9 +63,7 @@ public final class EvaluateCli {
         read(file, events, catalogue);
         System.out.printf("%,d purchases of %s; cut %s%s%n", events.size(), file.getFileName(), cut.toLocalDate(),
                 end == null ? "" : ", end " + end.toLocalDate());
-        NewItemsLearning.Options options = learn ? NewItemsLearning.Options.DEFAULT
-                : new NewItemsLearning.Options(false, NewItemsLearning.Options.DEFAULT.holdoutDays(),
-                NewItemsLearning.Options.DEFAULT.maxCustomers());
+        NewItemsLearning.Options options = learn ? NewItemsLearning.Options.DEFAULT : NewItemsLearning.Options.OFF;
         OfflineEvaluation.Result result = OfflineEvaluation.run(events, cut, end, new OfflineEvaluation.Setup(catalogue,
                 Recommender.Settings.DEFAULT, Recommender.Settings.DEFAULT_NEW_ITEMS, options));
         NewItemsLearning.Report learning = result.learning();

@@ -45,6 +45,7 @@ public final class NewItemsLearning {
      */
     public record Options(boolean enabled, int holdoutDays, int maxCustomers) {
         public static final Options DEFAULT = new Options(true, 90, 2000);
+        public static final Options OFF = new Options(false, 90, 2000);
     }
 
     /** The share of the configured lists' distinct products the learned lists must keep to be used. */

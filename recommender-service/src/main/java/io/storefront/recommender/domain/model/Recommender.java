@@ -601,8 +601,7 @@ public final class Recommender implements Scorer {
         try {
             Parts parts = sources(user, preferencesOf(user), scratch, newItemsLists);
             Candidates candidates = parts.touched();
-            for (int r = 0; r < Math.min(POPULAR_CANDIDATES, byPopularity.length); r++) candidates.add(byPopularity[r]);
-            for (int j : newItemsLists.byPrior()) candidates.add(j);
+            addPopular(candidates, Filter.NONE, preferencesOf(user), newItemsLists);
             int[] own = m.itemsOf(user);
             int[] pool = new int[candidates.size()];
             double[] terms = new double[candidates.size() * TermRows.WIDTH];
@@ -668,8 +667,12 @@ public final class Recommender implements Scorer {
         }
     }
 
-    /** The most popular items of the filter's category (or overall) and of each liked category join the candidates. */
-    private void addPopular(Candidates candidates, Filter filter, Preferences prefs) {
+    /**
+     * The most popular items of the filter's category (or overall) and of each liked category join the candidates,
+     * and, without a category, those the list's prior ranks first.
+     */
+    private void addPopular(Candidates candidates, Filter filter, Preferences prefs, ListWeights w) {
+        if (filter.category() == null) for (int j : w.byPrior()) candidates.add(j);
         int[] list = filter.category() == null ? byPopularity
                 : byPopularityIn.getOrDefault(filter.category().toLowerCase(Locale.ROOT), new int[0]);
         for (int r = 0; r < Math.min(POPULAR_CANDIDATES, list.length); r++) candidates.add(list[r]);
@@ -689,8 +692,7 @@ public final class Recommender implements Scorer {
         try {
             Parts parts = sources(u, prefs, scratch, w);
             Candidates candidates = parts.touched();
-            addPopular(candidates, filter, prefs);
-            if (filter.category() == null) for (int j : w.byPrior()) candidates.add(j);
+            addPopular(candidates, filter, prefs, w);
             Allowed allowed = new Allowed(filter, prefs, u);
             int[] pool = new int[candidates.size()];
             double[] scores = new double[candidates.size()];
