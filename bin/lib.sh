@@ -67,11 +67,13 @@ storefront_import() {
 
 # Builds a module with its test classes and prints the class path a benchmark main runs with.
 #   CP=$(storefront_bench_classpath sentiment-service)
+# One reactor build: the project's own modules are on the path as their target/classes, so nothing is
+# installed into ~/.m2 (a bench run from another checkout would otherwise replace the snapshots that this
+# checkout's next offline build compiles against).
 storefront_bench_classpath() {
   local module=$1 root
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  (cd "$root" && ./mvnw -B -q -pl "$module" -am install -DskipTests >&2 \
-    && ./mvnw -B -q -pl "$module" test-compile dependency:build-classpath \
+  (cd "$root" && ./mvnw -B -q -pl "$module" -am test-compile dependency:build-classpath \
          -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2) || return 1
   printf '%s' "$root/$module/target/classes:$root/$module/target/test-classes:$(cat "$root/$module/target/bench-classpath.txt")"
 }
