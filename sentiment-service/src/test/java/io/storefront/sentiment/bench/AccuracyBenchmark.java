@@ -66,6 +66,8 @@ public final class AccuracyBenchmark {
                     threeWay.accuracy());
         }
 
+        thresholdSweep(scorer, sets, List.of("UCI yelp", "UCI imdb", "movie snippets", "tweets"));
+
         List<Example> subj = LabelledSets.prefixed(dir.resolve("subj.all"));
         double[] subjectivity = new double[subj.size()];
         boolean[] subjective = new boolean[subj.size()];
@@ -75,6 +77,53 @@ public final class AccuracyBenchmark {
         }
         System.out.printf("%nsubjectivity ROC AUC on subj.all (%d sentences): %.3f%n", subj.size(),
                 RocAuc.of(subjectivity, subjective));
+    }
+
+    /**
+     * What one threshold can do on the peers' sets: yes/no accuracy at each threshold, and how many texts
+     * score exactly 0 (no opinion found) with the share of them rated positive. A diagnosis, not a choice:
+     * the threshold in use is still the one chosen on SST-2 train above.
+     */
+    static void thresholdSweep(SentimentScorer scorer, Map<String, List<Example>> sets, List<String> names) {
+        Map<String, double[]> polarity = new LinkedHashMap<>();
+        for (String name : names) polarity.put(name, polarities(scorer, sets.get(name)));
+        System.out.println();
+        System.out.println("| texts scoring exactly 0 | " + String.join(" | ", names) + " |");
+        System.out.println("|---" + "|---".repeat(names.size()) + "|");
+        StringBuilder zeros = new StringBuilder("| share of the set, positive among them |");
+        for (String name : names) {
+            double[] p = polarity.get(name);
+            List<Example> examples = sets.get(name);
+            int zero = 0;
+            int positive = 0;
+            for (int i = 0; i < p.length; i++) {
+                if (p[i] != 0) continue;
+                zero++;
+                if (examples.get(i).positive()) positive++;
+            }
+            zeros.append(String.format(" %.1f %%, %.2f |", 100.0 * zero / p.length, zero == 0 ? 0 : (double) positive / zero));
+        }
+        System.out.println(zeros);
+        System.out.println();
+        System.out.println("| threshold | " + String.join(" | ", names) + " |");
+        System.out.println("|---" + "|---".repeat(names.size()) + "|");
+        double inUse = scorer.calibration().threshold();
+        for (double threshold : new double[] {0, Math.ulp(0.0), 0.05, 0.10, 0.15, 0.20, inUse, 0.25, 0.30}) {
+            String label = threshold == 0 ? "0 (a text scoring 0 counts positive)"
+                    : threshold == Math.ulp(0.0) ? "just above 0 (it counts negative)"
+                    : threshold == inUse ? String.format("%.3f (in use)", threshold) : String.format("%.2f", threshold);
+            StringBuilder row = new StringBuilder("| " + label + " |");
+            for (String name : names) {
+                double[] p = polarity.get(name);
+                List<Example> examples = sets.get(name);
+                int right = 0;
+                for (int i = 0; i < p.length; i++) {
+                    if ((p[i] >= threshold) == examples.get(i).positive()) right++;
+                }
+                row.append(String.format(" %.3f |", (double) right / p.length));
+            }
+            System.out.println(row);
+        }
     }
 
     static double[] polarities(SentimentScorer scorer, List<Example> examples) {
