@@ -1,6 +1,7 @@
 package io.storefront.recommender.service;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.storefront.recommender.client.AnalyticsFeed;
 import io.storefront.recommender.client.SentimentFeed;
@@ -15,6 +16,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -83,12 +86,12 @@ public class FeedSync {
                 .chain(cursors -> read(FeedRepository.ORDERS, cursor(cursors, FeedRepository.ORDERS),
                         after -> analytics.changes(after, config.sync().pageSize())
                                 .chain(page -> feeds.applyOrders(page).map(n -> new Applied(page.cursor(), page.hasMore(), n))),
-                        0, 0, applied, errors)
+                        applied, errors)
                         .chain(() -> read(FeedRepository.SENTIMENT, cursor(cursors, FeedRepository.SENTIMENT),
                                 after -> sentiment.changes(after, config.sync().pageSize())
                                         .chain(page -> feeds.applySentiment(page)
                                                 .map(n -> new Applied(page.cursor(), page.hasMore(), n))),
-                                0, 0, applied, errors)))
+                                applied, errors)))
                 .map(x -> new RunResult(applied, errors))
                 .eventually(() -> inFlight.set(null))
                 .memoize().indefinitely();
@@ -96,7 +99,7 @@ public class FeedSync {
         return run;
     }
 
-    private record Applied(String cursor, boolean hasMore, long rows) {
+    record Applied(String cursor, boolean hasMore, long rows) {
     }
 
     private static String cursor(Map<String, FeedRepository.Cursor> cursors, String feed) {
@@ -104,27 +107,38 @@ public class FeedSync {
         return c == null ? "0" : c.cursor();
     }
 
-    /** Reads pages of one feed until its end; an error stops this feed only and is remembered for the status. */
-    private Uni<Void> read(String feed, String after, Function<String, Uni<Applied>> page, int pages, long rows,
-                           Map<String, Long> applied, Map<String, String> errors) {
-        return page.apply(after).onItemOrFailure().transformToUni((done, error) -> {
-            if (error != null) {
-                String message = describe(error);
-                failures.put(feed, new Failure(message, OffsetDateTime.now(ZoneOffset.UTC)));
-                errors.put(feed, message);
-                applied.put(feed, rows);
-                LOG.warnf("Reading the %s feed failed after %d rows: %s", feed, rows, message);
-                return Uni.createFrom().voidItem();
-            }
-            long total = rows + done.rows();
-            if (done.hasMore() && pages + 1 < MAX_PAGES_PER_RUN) {
-                return read(feed, done.cursor(), page, pages + 1, total, applied, errors);
-            }
-            failures.remove(feed);
-            applied.put(feed, total);
-            // an empty page proves the peer answers: the feed is current even when nothing changed
-            return done.rows() == 0 ? feeds.touch(feed, done.cursor()) : Uni.createFrom().voidItem();
-        });
+    /**
+     * Reads pages of one feed until its end; an error stops this feed only and is remembered for the status.
+     * A demand-driven stream rather than recursion: a chain of nested Unis kept every page of a run reachable
+     * until the run ended (a first sync of a million order lines ran a 512 MB heap out of memory).
+     */
+    Uni<Void> read(String feed, String after, Function<String, Uni<Applied>> page, Map<String, Long> applied,
+                           Map<String, String> errors) {
+        AtomicReference<String> cursor = new AtomicReference<>(after);
+        AtomicReference<Applied> last = new AtomicReference<>();
+        AtomicLong rows = new AtomicLong();
+        AtomicInteger pages = new AtomicInteger();
+        return Multi.createBy().repeating().uni(() -> page.apply(cursor.get()))
+                .whilst(done -> {
+                    last.set(done);
+                    rows.addAndGet(done.rows());
+                    cursor.set(done.cursor());
+                    return done.hasMore() && pages.incrementAndGet() < MAX_PAGES_PER_RUN;
+                })
+                .collect().last()
+                .onItemOrFailure().transformToUni((ignored, error) -> {
+                    applied.put(feed, rows.get());
+                    if (error != null) {
+                        String message = describe(error);
+                        failures.put(feed, new Failure(message, OffsetDateTime.now(ZoneOffset.UTC)));
+                        errors.put(feed, message);
+                        LOG.warnf("Reading the %s feed failed after %d rows: %s", feed, rows.get(), message);
+                        return Uni.createFrom().voidItem();
+                    }
+                    failures.remove(feed);
+                    // an empty page proves the peer answers: the feed is current even when nothing changed
+                    return last.get().rows() == 0 ? feeds.touch(feed, last.get().cursor()) : Uni.createFrom().voidItem();
+                });
     }
 
     private static String describe(Throwable e) {
