@@ -48,13 +48,15 @@ public class SnapshotRepository {
     /** Every purchase (synced orders, and purchase events of the shop) with its order and day, for offline evaluation. */
     public Uni<List<io.storefront.recommender.domain.eval.Interactions.Event>> purchaseEvents() {
         Map<String, String> ids = new HashMap<>();
+        Map<LocalDateTime, LocalDateTime> times = new HashMap<>();
         return readAll("""
                         SELECT user_id, product_id, order_id AS basket, ordered_on::timestamp AS at FROM recommender.purchases
                         UNION ALL
                         SELECT user_id, product_id, 'event-' || id, occurred_at AT TIME ZONE 'UTC'
                           FROM recommender.interactions WHERE kind = 'purchase'""",
                 r -> new io.storefront.recommender.domain.eval.Interactions.Event(shared(ids, r.getString("user_id")),
-                        shared(ids, r.getString("product_id")), r.getString("basket"), r.getLocalDateTime("at"), 1));
+                        shared(ids, r.getString("product_id")), shared(ids, r.getString("basket")),
+                        shared(times, r.getLocalDateTime("at")), 1));
     }
 
     public Uni<Snapshot> read() {
@@ -66,17 +68,8 @@ public class SnapshotRepository {
      * that learns the new-items blend is built on.
      */
     public Uni<Snapshot> read(LocalDateTime before) {
-        Uni<List<ProductFacts>> products = pool.query("""
-                        SELECT product_id, name, description, category, sub_category, price::float8 AS price, in_stock
-                          FROM recommender.products ORDER BY product_id""").execute()
-                .map(rows -> {
-                    List<ProductFacts> out = new ArrayList<>(rows.size());
-                    for (Row r : rows) out.add(new ProductFacts(r.getString("product_id"), r.getString("name"),
-                            r.getString("description"), r.getString("category"), r.getString("sub_category"),
-                            r.getDouble("price"), r.getBoolean("in_stock")));
-                    return out;
-                });
         Map<String, String> ids = new HashMap<>();
+        Map<LocalDateTime, LocalDateTime> times = new HashMap<>();
         Uni<List<Pair>> pairs = readAll("""
                         SELECT user_id, product_id, 'purchase' AS kind, count(DISTINCT order_id)::int AS times,
                                max(ordered_on)::timestamp AS last
@@ -88,7 +81,7 @@ public class SnapshotRepository {
                            AND ($1::timestamp IS NULL OR occurred_at AT TIME ZONE 'UTC' < $1)
                          GROUP BY user_id, product_id, kind""", Tuple.of(before),
                 r -> new Pair(shared(ids, r.getString("user_id")), shared(ids, r.getString("product_id")),
-                        shared(ids, r.getString("kind")), r.getInteger("times"), r.getLocalDateTime("last")));
+                        shared(ids, r.getString("kind")), r.getInteger("times"), shared(times, r.getLocalDateTime("last"))));
         Uni<List<UserPreferences>> preferences = pool.query("""
                         SELECT user_id, categories, min_price::float8 AS min_price, max_price::float8 AS max_price
                           FROM recommender.preferences""").execute()
@@ -106,7 +99,21 @@ public class SnapshotRepository {
                             r.getDouble("mean_polarity"), r.getDouble("positive_share")));
                     return out;
                 });
-        return Uni.combine().all().unis(products, pairs, preferences, sentiment).with(Snapshot::new);
+        return Uni.combine().all().unis(products(), pairs, preferences, sentiment).with(Snapshot::new);
+    }
+
+    /** The catalogue, by product id. */
+    public Uni<List<ProductFacts>> products() {
+        return pool.query("""
+                        SELECT product_id, name, description, category, sub_category, price::float8 AS price, in_stock
+                          FROM recommender.products ORDER BY product_id""").execute()
+                .map(rows -> {
+                    List<ProductFacts> out = new ArrayList<>(rows.size());
+                    for (Row r : rows) out.add(new ProductFacts(r.getString("product_id"), r.getString("name"),
+                            r.getString("description"), r.getString("category"), r.getString("sub_category"),
+                            r.getDouble("price"), r.getBoolean("in_stock")));
+                    return out;
+                });
     }
 
     /** When the newest purchase or shop event happened; null when there is none. */
@@ -144,8 +151,11 @@ public class SnapshotRepository {
                 .collect().asList());
     }
 
-    /** Ids repeat across rows: one String per distinct id keeps a million pairs small. */
-    private static String shared(Map<String, String> ids, String id) {
-        return ids.computeIfAbsent(id, k -> k);
+    /**
+     * Ids and days repeat across rows: one object per distinct value keeps a million rows small (a
+     * LocalDateTime is three objects, about 72 bytes, and purchases fall on a few thousand days).
+     */
+    private static <T> T shared(Map<T, T> seen, T value) {
+        return value == null ? null : seen.computeIfAbsent(value, k -> k);
     }
 }

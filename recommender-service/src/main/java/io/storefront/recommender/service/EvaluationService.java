@@ -51,12 +51,13 @@ public class EvaluationService {
 
     private void run(long id, LocalDate cut, LocalDate end) {
         jobs.progress(id, "reading purchases", 5, 0, 0, 0)
-                .chain(() -> Uni.combine().all().unis(snapshots.purchaseEvents(), snapshots.read()).asTuple())
+                // the catalogue alone: the evaluation trains its own models from the purchases
+                .chain(() -> Uni.combine().all().unis(snapshots.purchaseEvents(), snapshots.products()).asTuple())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(() -> jobs.progress(id, "training and measuring", 30, 0, 0, 0).subscribe().with(x -> { }, e -> { }))
                 .map(read -> {
                     Map<String, Recommender.Item> catalogue = new HashMap<>();
-                    for (var p : read.getItem2().products()) {
+                    for (var p : read.getItem2()) {
                         catalogue.put(p.productId(), new Recommender.Item(p.productId(), p.name(), p.description(),
                                 p.category(), p.subCategory(), p.price(), p.inStock()));
                     }

@@ -10,12 +10,17 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.storefront.recommender.domain.eval.Interactions;
+import io.storefront.recommender.repository.SnapshotRepository;
+import jakarta.inject.Inject;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +33,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(FeedStubs.class)
 class RecommenderApiTest {
+
+    @Inject
+    SnapshotRepository snapshots;
 
     @BeforeEach
     void reset() {
@@ -307,6 +315,25 @@ class RecommenderApiTest {
                 .contentType("application/problem+json").body("errors[0].field", equalTo("cut"));
         given().queryParam("cut", "2001-06-01").queryParam("end", "2001-01-01").when().post("/api/v1/recommender/evaluations")
                 .then().statusCode(400).body("errors[0].field", equalTo("end"));
+    }
+
+    @Test
+    void purchasesReadForAnEvaluationShareTheirRepeatedValues() {
+        // a million purchases fall on a few thousand days: one LocalDateTime per day, not one per purchase
+        given().contentType(ContentType.JSON).body("""
+                        [{"userId":"sh-a","productId":"sh-1","kind":"purchase","occurredAt":"2002-05-04T10:00:00Z"},
+                         {"userId":"sh-b","productId":"sh-1","kind":"purchase","occurredAt":"2002-05-04T10:00:00Z"}]""")
+                .when().post("/api/v1/interactions").then().statusCode(200).body("stored", equalTo(2));
+        List<Interactions.Event> events = snapshots.purchaseEvents().await().indefinitely().stream()
+                .filter(e -> e.user().startsWith("sh-")).toList();
+        assertEquals(2, events.size());
+        assertEquals(LocalDateTime.of(2002, 5, 4, 10, 0), events.get(0).time());
+        assertSame(events.get(0).time(), events.get(1).time());
+        assertSame(events.get(0).item(), events.get(1).item());
+        List<SnapshotRepository.Pair> pairs = snapshots.read().await().indefinitely().pairs().stream()
+                .filter(p -> p.userId().startsWith("sh-")).toList();
+        assertEquals(2, pairs.size());
+        assertSame(pairs.get(0).last(), pairs.get(1).last());
     }
 
     private static Response awaitJob(String location) {
