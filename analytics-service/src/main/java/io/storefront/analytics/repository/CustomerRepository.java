@@ -57,7 +57,7 @@ public class CustomerRepository {
      */
     public Uni<Map<String, List<Cohorts.Cell>>> cohortCellsByState() {
         return pool.query("""
-                        SELECT c.state, date_trunc('month', c.first_day)::date AS cohort, m.month, count(*) AS customers,
+                        SELECT c.state, date_trunc('month', c.first_day::timestamp)::date AS cohort, m.month, count(*) AS customers,
                                sum(m.revenue_cents)::bigint AS revenue
                           FROM analytics.customer_months m JOIN analytics.customers c ON c.customer_key = m.customer_key
                          GROUP BY 1, 2, 3""").execute().map(rows -> {

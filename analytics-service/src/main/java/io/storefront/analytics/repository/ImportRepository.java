@@ -73,6 +73,12 @@ public class ImportRepository {
                 .execute(Tuple.of(id, stepsDone)).replaceWithVoid();
     }
 
+    /** Refreshes the planner's statistics of the tables an import fills and the views read (~1.5 s at 1M lines). */
+    public Uni<Void> analyzeRollups() {
+        return pool.query("ANALYZE analytics.sales_cube, analytics.product_sales, analytics.customers, "
+                + "analytics.customer_months, analytics.orders").execute().replaceWithVoid();
+    }
+
     /**
      * Bumps the data version inside the import's transaction. The row lock orders concurrent imports,
      * so versions rise in commit order.

@@ -115,7 +115,7 @@ public class OrderLineRepository {
                    profit_cents, units
               FROM import_orders;
             INSERT INTO delta_customer_months
-            SELECT customer_key, date_trunc('month', order_date)::date, 1, revenue_cents FROM import_orders""";
+            SELECT customer_key, date_trunc('month', order_date::timestamp)::date, 1, revenue_cents FROM import_orders""";
 
     /**
      * The import's orders that are already stored (usually none: re-imports), and the customers whose
@@ -168,7 +168,7 @@ public class OrderLineRepository {
                    units = c.units + EXCLUDED.units;
             DELETE FROM analytics.customer_months c USING recompute_customers a WHERE c.customer_key = a.customer_key;
             INSERT INTO analytics.customer_months
-            SELECT o.customer_key, date_trunc('month', o.order_date)::date, count(*), sum(o.revenue_cents)
+            SELECT o.customer_key, date_trunc('month', o.order_date::timestamp)::date, count(*), sum(o.revenue_cents)
               FROM analytics.orders o JOIN recompute_customers a ON a.customer_key = o.customer_key
              GROUP BY 1, 2;
             INSERT INTO analytics.customer_months AS m
@@ -251,11 +251,11 @@ public class OrderLineRepository {
                    CASE WHEN dims = 0 THEN city ELSE '' END, sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
               FROM delta_cells GROUP BY 2, 3, 4, 5, 6, 7, 8;
             INSERT INTO delta_cube
-            SELECT 'm', dims, date_trunc('month', day)::date, category, sub_category, payment_mode, state, city,
+            SELECT 'm', dims, date_trunc('month', day::timestamp)::date, category, sub_category, payment_mode, state, city,
                    sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
               FROM delta_cells GROUP BY 2, 3, 4, 5, 6, 7, 8;
             INSERT INTO delta_product
-            SELECT date_trunc('month', day)::date, product_key, max(product_name), max(category), max(sub_category),
+            SELECT date_trunc('month', day::timestamp)::date, product_key, max(product_name), max(category), max(sub_category),
                    sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
               FROM delta_products GROUP BY 1, 2""";
 

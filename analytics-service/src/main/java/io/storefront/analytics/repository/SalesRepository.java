@@ -115,12 +115,17 @@ public class SalesRepository {
         }
     }
 
+    /**
+     * Weeks and months are truncated as timestamps without a time zone: a date is otherwise cast to
+     * {@code timestamptz} and back through the session's zone, which made the grouping of a weekly trend
+     * over 500 days of cube rows about three times slower (same result).
+     */
     private static String select(Breakdown by) {
         return switch (by) {
             case TOTAL -> "NULL::date AS period, '' AS key, '' AS parent";
             case DAY -> "period, '' AS key, '' AS parent";
-            case WEEK -> "date_trunc('week', period)::date AS period, '' AS key, '' AS parent";
-            case MONTH -> "date_trunc('month', period)::date AS period, '' AS key, '' AS parent";
+            case WEEK -> "date_trunc('week', period::timestamp)::date AS period, '' AS key, '' AS parent";
+            case MONTH -> "date_trunc('month', period::timestamp)::date AS period, '' AS key, '' AS parent";
             case CATEGORY -> "NULL::date AS period, category AS key, '' AS parent";
             case SUB_CATEGORY -> "NULL::date AS period, sub_category AS key, category AS parent";
             case PAYMENT_MODE -> "NULL::date AS period, payment_mode AS key, '' AS parent";
