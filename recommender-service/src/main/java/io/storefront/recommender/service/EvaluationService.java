@@ -10,6 +10,7 @@ import io.storefront.recommender.domain.model.Recommender;
 import io.storefront.recommender.repository.JobRepository;
 import io.storefront.recommender.repository.JobRepository.Job;
 import io.storefront.recommender.repository.SnapshotRepository;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -31,9 +32,12 @@ public class EvaluationService {
     private final SnapshotRepository snapshots;
     private final JobRepository jobs;
     private final ModelService models;
+    private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public EvaluationService(SnapshotRepository snapshots, JobRepository jobs, ModelService models) {
+    public EvaluationService(SnapshotRepository snapshots, JobRepository jobs, ModelService models,
+                             Vertx vertx) {
+        this.vertx = vertx;
         this.snapshots = snapshots;
         this.jobs = jobs;
         this.models = models;
@@ -50,6 +54,7 @@ public class EvaluationService {
     }
 
     private void run(long id, LocalDate cut, LocalDate end) {
+        Runnable stopHeartbeat = jobs.heartbeat(vertx, id, JobRepository.HEARTBEAT_EVERY);
         jobs.progress(id, "reading purchases", 5, 0, 0, 0)
                 // the catalogue alone: the evaluation trains its own models from the purchases
                 .chain(() -> Uni.combine().all().unis(snapshots.purchaseEvents(), snapshots.products()).asTuple())
@@ -80,7 +85,10 @@ public class EvaluationService {
                     if (!(e instanceof IllegalArgumentException)) LOG.errorf(e, "Evaluation %d failed", id);
                     return jobs.fail(id, why, List.of());
                 })
-                .eventually(() -> running.set(false))
+                .eventually(() -> {
+                    stopHeartbeat.run();
+                    running.set(false);
+                })
                 .subscribe().with(x -> { }, e -> LOG.errorf(e, "Evaluation %d could not record its end", id));
     }
 }

@@ -121,6 +121,7 @@ public class ModelService {
 
     private void run(long jobId) {
         long started = System.nanoTime();
+        Runnable stopHeartbeat = jobs.heartbeat(vertx, jobId, JobRepository.HEARTBEAT_EVERY);
         jobs.progress(jobId, "reading the catalog and interactions", 5, 0, 0, 0)
                 .chain(this::dataVersion)
                 // learned first, and the full data read after, so that the two models are never in memory at once
@@ -139,7 +140,10 @@ public class ModelService {
                     return jobs.fail(jobId, "the build failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
                             + "; the previous model is still in use", List.of());
                 })
-                .eventually(() -> building.set(false))
+                .eventually(() -> {
+                    stopHeartbeat.run();
+                    building.set(false);
+                })
                 .subscribe().with(x -> LOG.infof("Model build %d ended", jobId),
                         e -> LOG.errorf(e, "Model build %d could not record its end", jobId));
     }

@@ -1,0 +1,56 @@
+package io.storefront.recommender.repository;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.storefront.recommender.rest.FeedStubs;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A job whose step runs longer than the silence limit is not taken for one whose instance stopped. */
+@QuarkusTest
+@WithTestResource(FeedStubs.class)
+class JobHeartbeatTest {
+
+    @Inject
+    JobRepository jobs;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    /** As if the job had written nothing for five minutes. */
+    private void silenceFiveMinutes(long id) {
+        pool.preparedQuery("UPDATE recommender.jobs SET updated_at = now() - interval '5 minutes' WHERE id = $1")
+                .execute(Tuple.of(id)).await().indefinitely();
+    }
+
+    private String status(long id) {
+        return jobs.find(id).await().indefinitely().status();
+    }
+
+    @Test
+    void aRunningJobWithAHeartbeatIsNotMarkedFailedAndOneWithoutIs() throws InterruptedException {
+        long id = jobs.create(JobRepository.EVALUATION, "queued").await().indefinitely().id();
+        jobs.progress(id, "training and measuring", 30, 0, 0, 0).await().indefinitely();
+
+        Runnable stop = jobs.heartbeat(vertx, id, Duration.ofMillis(50));
+        silenceFiveMinutes(id);
+        Thread.sleep(400);
+        jobs.failSilent().await().indefinitely();
+        assertEquals("running", status(id), "the heartbeat kept it alive");
+
+        stop.run();
+        Thread.sleep(200);
+        silenceFiveMinutes(id);
+        jobs.failSilent().await().indefinitely();
+        assertEquals("failed", status(id), "silent for longer than the limit once the heartbeat stopped");
+    }
+}
