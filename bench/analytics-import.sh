@@ -14,6 +14,7 @@ OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 "$JAVA_HOME/bin/java" -jar "$ROOT/data-generator/target/data-generator.jar" --lines "$LINES" --seed 11 \
   --start 2019-01-01 --out "$OUT" --formats flat >/dev/null
+storefront_log_mark analytics
 echo "== import of $LINES order lines ($(du -h "$OUT/order-lines.csv" | cut -f1)) into $URL"
 start=$(date +%s%N)
 storefront_import "$URL" /api/v1/imports/order-lines -F "file=@$OUT/order-lines.csv" > "$OUT/job.json"
@@ -21,3 +22,4 @@ end=$(date +%s%N)
 ms=$(( (end - start) / 1000000 ))
 printf 'upload to succeeded job: %d.%03d s\n' $((ms / 1000)) $((ms % 1000))
 head -c 400 "$OUT/job.json"; echo
+storefront_log_errors

@@ -20,21 +20,7 @@ trap 'rm -rf "$OUT"' EXIT
 now() { date +%s%N; }
 secs() { local ms=$(( ($2 - $1) / 1000000 )); printf '%d.%03d' $((ms / 1000)) $((ms % 1000)); }
 
-# errors the services log during the run are reported at the end: a run that "passes" through an
-# OutOfMemoryError (the feed sync did, until 2026-12-02) measures something else
-LOGS="$ROOT/.run-local/logs"
-log_lines() { [ -f "$LOGS/$1.log" ] && wc -l < "$LOGS/$1.log" || echo 0; }
-declare -A LOG_START
-for svc in analytics recommender; do LOG_START[$svc]=$(log_lines "$svc"); done
-report_log_errors() {
-  local svc errors
-  for svc in analytics recommender; do
-    [ -f "$LOGS/$svc.log" ] || continue
-    errors=$(tail -n +"$((LOG_START[$svc] + 1))" "$LOGS/$svc.log" | grep -cE ' ERROR |OutOfMemoryError' || true)
-    if [ "$errors" -gt 0 ]; then echo "WARNING: $svc logged $errors error lines during the run (see $LOGS/$svc.log)"; fi
-  done
-}
-
+storefront_log_mark analytics recommender
 "$JAVA_HOME/bin/java" -jar "$ROOT/data-generator/target/data-generator.jar" --lines "$LINES" --products "$PRODUCTS" \
   --seed 23 --out "$OUT" --formats flat,products >&2
 if [ -z "${BENCH_LOADED:-}" ]; then
@@ -70,4 +56,4 @@ echo "GET /api/v1/recommendations/products/{id}/similar?k=10 at $RATE/s:"
 "$JAVA_HOME/bin/java" "$ROOT/bench/LoadAtRate.java" "$RECOMMENDER/api/v1/recommendations/products/{}/similar?k=10" \
   "$RATE" "$SECONDS_RUN" "$OUT/products.txt" 5
 [ -n "$pid" ] && echo "recommender after the load: heap used $(heap) MB, RSS $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
-report_log_errors
+storefront_log_errors

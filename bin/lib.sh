@@ -77,3 +77,26 @@ storefront_bench_classpath() {
          -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2) || return 1
   printf '%s' "$root/$module/target/classes:$root/$module/target/test-classes:$(cat "$root/$module/target/bench-classpath.txt")"
 }
+
+# Errors the local services log while a bench runs: a run that "passes" through an OutOfMemoryError
+# measures something else (the recommender's feed sync did, until 2026-12-02).
+#   storefront_log_mark analytics recommender     before the run
+#   storefront_log_errors                          after it: a warning per service that logged errors since
+declare -gA STOREFRONT_LOG_MARK
+storefront_log_mark() {
+  local root svc
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  for svc in "$@"; do
+    STOREFRONT_LOG_MARK[$svc]=$( [ -f "$root/.run-local/logs/$svc.log" ] && wc -l < "$root/.run-local/logs/$svc.log" || echo 0)
+  done
+}
+storefront_log_errors() {
+  local root svc log errors
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  for svc in "${!STOREFRONT_LOG_MARK[@]}"; do
+    log="$root/.run-local/logs/$svc.log"
+    [ -f "$log" ] || continue
+    errors=$(tail -n +"$((STOREFRONT_LOG_MARK[$svc] + 1))" "$log" | grep -cE ' ERROR |OutOfMemoryError' || true)
+    if [ "$errors" -gt 0 ]; then echo "WARNING: $svc logged $errors error lines during the run (see $log)"; fi
+  done
+}
