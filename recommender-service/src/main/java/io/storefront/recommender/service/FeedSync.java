@@ -113,7 +113,7 @@ public class FeedSync {
      * until the run ended (a first sync of a million order lines ran a 512 MB heap out of memory).
      */
     Uni<Void> read(String feed, String after, Function<String, Uni<Applied>> page, Map<String, Long> applied,
-                           Map<String, String> errors) {
+                   Map<String, String> errors) {
         AtomicReference<String> cursor = new AtomicReference<>(after);
         AtomicReference<Applied> last = new AtomicReference<>();
         AtomicLong rows = new AtomicLong();
