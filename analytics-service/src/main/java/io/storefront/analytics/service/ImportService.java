@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.analytics.config.AnalyticsConfig;
+import io.storefront.commons.jobs.Heartbeat;
 import io.storefront.analytics.domain.FlatCsvSource;
 import io.storefront.analytics.domain.ImportRejected;
 import io.storefront.analytics.domain.OrderLineSource;
@@ -146,8 +147,7 @@ public class ImportService {
         long started = System.nanoTime();
         List<OrderLineSource> opened = new ArrayList<>(1);
         // a step of a big import can run for minutes; the heartbeat keeps watchers from calling it abandoned
-        long heartbeat = vertx.setPeriodic(Duration.ofSeconds(30).toMillis(),
-                id -> imports.heartbeat(job.id()).subscribe().with(ok -> { }, e -> LOG.debug("heartbeat failed", e)));
+        Runnable stopHeartbeat = Heartbeat.every(vertx, Duration.ofSeconds(30), () -> imports.heartbeat(job.id()));
         return imports.markRunning(job.id(), OrderLineRepository.APPLY_STEPS)
                 // opening reads headers (and, for the seed format, all orders): blocking file I/O, so on a worker
                 .chain(() -> Uni.createFrom().item(() -> {
@@ -191,7 +191,7 @@ public class ImportService {
                             read, rejected, source == null ? List.of() : source.tally().errors()));
                 })
                 .eventually(() -> Uni.createFrom().item(() -> {
-                    vertx.cancelTimer(heartbeat);
+                    stopHeartbeat.run();
                     if (!opened.isEmpty()) opened.getFirst().close();
                     deleteAll(files);
                     return null;

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.storefront.commons.problem.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -14,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /** Catalog imports and model builds: their progress while they run and their outcome. */
 @ApplicationScoped
@@ -27,7 +25,6 @@ public class JobRepository {
     public static final Duration SILENT_AFTER = Duration.ofMinutes(2);
     /** How often a running build or evaluation says it is alive between its progress reports. */
     public static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(30);
-    private static final Logger LOG = Logger.getLogger(JobRepository.class);
 
     public record Job(long id, String kind, String status, String phase, double percent, long rowsRead, long rowsStored,
                       long rowsRejected, List<Map<String, Object>> errors, Map<String, Object> result, String failure,
@@ -80,16 +77,10 @@ public class JobRepository {
                 .execute(Tuple.tuple(List.of(id, phase, percent, read, stored, rejected))).replaceWithVoid();
     }
 
-    /**
-     * Keeps a running job from looking silent while one of its steps takes longer than {@link #SILENT_AFTER}
-     * (a model build or an evaluation of a large store does): its {@code updated_at} is touched every
-     * {@code every} until the returned handle is run.
-     */
-    public Runnable heartbeat(Vertx vertx, long id, Duration every) {
-        long timer = vertx.setPeriodic(every.toMillis(), t -> pool.preparedQuery("""
-                        UPDATE recommender.jobs SET updated_at = now() WHERE id = $1 AND status IN ('queued', 'running')""")
-                .execute(Tuple.of(id)).subscribe().with(done -> { }, e -> LOG.debugf("job %d heartbeat failed: %s", id, e.getMessage())));
-        return () -> vertx.cancelTimer(timer);
+    /** Marks a running job alive between its progress reports (see {@code Heartbeat}). */
+    public Uni<Void> heartbeat(long id) {
+        return pool.preparedQuery("UPDATE recommender.jobs SET updated_at = now() WHERE id = $1 AND status IN ('queued', 'running')")
+                .execute(Tuple.of(id)).replaceWithVoid();
     }
 
     public Uni<Void> succeed(long id, long read, long stored, List<Problem.Violation> errors, Map<String, Object> result) {

@@ -2,6 +2,7 @@ package io.storefront.recommender.service;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.storefront.commons.jobs.Heartbeat;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemType;
 import io.storefront.recommender.config.RecommenderConfig;
@@ -54,7 +55,7 @@ public class EvaluationService {
     }
 
     private void run(long id, LocalDate cut, LocalDate end) {
-        Runnable stopHeartbeat = jobs.heartbeat(vertx, id, JobRepository.HEARTBEAT_EVERY);
+        Runnable stopHeartbeat = Heartbeat.every(vertx, JobRepository.HEARTBEAT_EVERY, () -> jobs.heartbeat(id));
         jobs.progress(id, "reading purchases", 5, 0, 0, 0)
                 // the catalogue alone: the evaluation trains its own models from the purchases
                 .chain(() -> Uni.combine().all().unis(snapshots.purchaseEvents(), snapshots.products()).asTuple())
@@ -62,10 +63,7 @@ public class EvaluationService {
                 .invoke(() -> jobs.progress(id, "training and measuring", 30, 0, 0, 0).subscribe().with(x -> { }, e -> { }))
                 .map(read -> {
                     Map<String, Recommender.Item> catalogue = new HashMap<>();
-                    for (var p : read.getItem2()) {
-                        catalogue.put(p.productId(), new Recommender.Item(p.productId(), p.name(), p.description(),
-                                p.category(), p.subCategory(), p.price(), p.inStock()));
-                    }
+                    for (var p : read.getItem2()) catalogue.put(p.productId(), ModelService.item(p));
                     OfflineEvaluation.Result evaluation = OfflineEvaluation.run(read.getItem1(), cut.atStartOfDay(),
                             end == null ? null : end.atStartOfDay(), new OfflineEvaluation.Setup(catalogue, models.settings(),
                                     models.newItemsSettings(), models.learningOptions()));

@@ -3,6 +3,7 @@ package io.storefront.recommender.service;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.storefront.commons.jobs.Heartbeat;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemType;
 import io.storefront.recommender.config.RecommenderConfig;
@@ -121,7 +122,7 @@ public class ModelService {
 
     private void run(long jobId) {
         long started = System.nanoTime();
-        Runnable stopHeartbeat = jobs.heartbeat(vertx, jobId, JobRepository.HEARTBEAT_EVERY);
+        Runnable stopHeartbeat = Heartbeat.every(vertx, JobRepository.HEARTBEAT_EVERY, () -> jobs.heartbeat(jobId));
         jobs.progress(jobId, "reading the catalog and interactions", 5, 0, 0, 0)
                 .chain(this::dataVersion)
                 // learned first, and the full data read after, so that the two models are never in memory at once
@@ -230,9 +231,13 @@ public class ModelService {
     /** A product as the model knows it; one named by an interaction but not (yet) in the catalog is not offered. */
     private static Recommender.Item item(Map<String, SnapshotRepository.ProductFacts> facts, String id) {
         var p = facts.get(id);
-        return p == null ? new Recommender.Item(id, id, "", "", "", 0, false)
-                : new Recommender.Item(p.productId(), p.name(), p.description(), p.category(), p.subCategory(),
-                p.price(), p.inStock());
+        return p == null ? new Recommender.Item(id, id, "", "", "", 0, false) : item(p);
+    }
+
+    /** A catalogue product as the model knows it. */
+    static Recommender.Item item(SnapshotRepository.ProductFacts p) {
+        return new Recommender.Item(p.productId(), p.name(), p.description(), p.category(), p.subCategory(), p.price(),
+                p.inStock());
     }
 
     private static Map<String, Recommender.Sentiment> sentiment(Snapshot s) {
@@ -263,7 +268,7 @@ public class ModelService {
         Set<String> categories = new HashSet<>();
         for (int i = 0; i < m.items(); i++) {
             var p = facts.get(m.itemId(i));
-            items.add(item(facts, m.itemId(i)));
+            items.add(p == null ? item(facts, m.itemId(i)) : item(p));
             if (p != null) {
                 categories.add(p.category().toLowerCase(java.util.Locale.ROOT));
                 categories.add(p.subCategory().toLowerCase(java.util.Locale.ROOT));

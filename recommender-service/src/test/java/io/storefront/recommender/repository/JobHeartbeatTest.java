@@ -3,6 +3,7 @@ package io.storefront.recommender.repository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.WithTestResource;
+import io.storefront.commons.jobs.Heartbeat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.storefront.recommender.rest.FeedStubs;
 import io.vertx.mutiny.core.Vertx;
@@ -41,7 +42,7 @@ class JobHeartbeatTest {
         long id = jobs.create(JobRepository.EVALUATION, "queued").await().indefinitely().id();
         jobs.progress(id, "training and measuring", 30, 0, 0, 0).await().indefinitely();
 
-        Runnable stop = jobs.heartbeat(vertx, id, Duration.ofMillis(50));
+        Runnable stop = Heartbeat.every(vertx, Duration.ofMillis(50), () -> jobs.heartbeat(id));
         silenceFiveMinutes(id);
         Thread.sleep(400);
         jobs.failSilent().await().indefinitely();
