@@ -227,4 +227,94 @@ class AnalyticsRoutesTest {
         AnalyticsStub.server.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
     }
+
+    /** A body of {@code size} bytes of CSV-like lines ending with {@code last}. */
+    private static byte[] export(int size, String last) {
+        byte[] body = new byte[size];
+        byte[] line = "B-1,2018-04-01,Electronics,Phones,Maharashtra,Pune,UPI,1200.00,2\n".getBytes();
+        for (int at = 0; at < size; at++) body[at] = line[at % line.length];
+        System.arraycopy(last.getBytes(), 0, body, size - last.length(), last.length());
+        return body;
+    }
+
+    @Test
+    void anUploadLargerThanTheRestRoutesTakeIsStreamedToTheServiceWhole() {
+        AnalyticsStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/imports/order-lines"))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withHeader("Location", AnalyticsStub.server.baseUrl() + "/api/v1/imports/13")
+                        .withBody("{\"id\":13,\"status\":\"queued\",\"self\":\"/api/v1/imports/13\"}")));
+        // 17 MB: above quarkus.http.limits.max-body-size (16M), which still caps every other route
+        given().multiPart("file", "orders.csv", export(17 << 20, "LAST-LINE-OF-THE-EXPORT\n"), "text/csv")
+                .when().post("/api/v1/analytics/imports/order-lines")
+                .then().statusCode(202).header("X-Request-Id", org.hamcrest.Matchers.notNullValue())
+                .header("Location", org.hamcrest.Matchers.endsWith(":" + io.restassured.RestAssured.port + "/api/v1/analytics/imports/13"))
+                .body("self", org.hamcrest.Matchers.equalTo("/api/v1/analytics/imports/13"));
+        var received = AnalyticsStub.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlPathEqualTo("/api/v1/imports/order-lines")));
+        org.junit.jupiter.api.Assertions.assertEquals(1, received.size());
+        String body = received.get(0).getBodyAsString();
+        org.junit.jupiter.api.Assertions.assertTrue(body.length() > 17 << 20, "the whole file reached the service");
+        org.junit.jupiter.api.Assertions.assertTrue(body.contains("LAST-LINE-OF-THE-EXPORT"));
+        org.junit.jupiter.api.Assertions.assertNotNull(received.get(0).getHeader("X-Request-Id"));
+
+        given().contentType("application/json").body(new byte[17 << 20]).when().post("/api/v1/sentiment")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUploadAboveTheGatewaysLimitIsRefusedWithAndWithoutAContentLength() throws Exception {
+        // %test.gateway.uploads.max-size=24M
+        byte[] tooLarge = export(25 << 20, "END\n");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.URI uri = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port
+                + "/api/v1/analytics/imports/order-lines");
+        java.util.function.Function<java.net.http.HttpRequest.BodyPublisher, java.net.http.HttpRequest> upload = body ->
+                java.net.http.HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TestKeys.ADMIN)
+                        .header("Content-Type", "text/csv").POST(body).build();
+
+        var declared = http.send(upload.apply(java.net.http.HttpRequest.BodyPublishers.ofByteArray(tooLarge)),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(413, declared.statusCode());
+        org.junit.jupiter.api.Assertions.assertEquals("application/problem+json", declared.headers().firstValue("Content-Type").orElseThrow());
+        org.junit.jupiter.api.Assertions.assertTrue(declared.body().contains("gateway.uploads.max-size"), declared.body());
+
+        // chunked: counted as it passes; the service's request is abandoned at the limit
+        AnalyticsStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/imports/order-lines"))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
+        try {
+            var chunked = http.send(upload.apply(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(tooLarge))), java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.junit.jupiter.api.Assertions.assertEquals(413, chunked.statusCode());
+        } catch (java.io.IOException closedWhileSending) {
+            // the gateway answers and closes while the client still sends; some clients see only the close
+        }
+        AnalyticsStub.server.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    @Test
+    void anUploadsProblemsAreTheGatewaysOwn() {
+        given().header("Authorization", "Bearer not-a-key").multiPart("file", "o.csv", "x".getBytes(), "text/csv")
+                .when().post("/api/v1/analytics/imports/order-lines")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("instance", org.hamcrest.Matchers.equalTo("/api/v1/analytics/imports/order-lines"));
+
+        AnalyticsStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/imports/order-lines"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"urn:storefront:problem:validation\",\"status\":400,"
+                                + "\"detail\":\"No part named file\",\"instance\":\"/api/v1/imports/order-lines\"}")));
+        given().multiPart("other", "o.csv", "x".getBytes(), "text/csv")
+                .when().post("/api/v1/analytics/imports/order-lines")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("No part named file"))
+                .body("instance", org.hamcrest.Matchers.equalTo("/api/v1/analytics/imports/order-lines"));
+
+        AnalyticsStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/imports/order-lines"))
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        given().multiPart("file", "o.csv", "x".getBytes(), "text/csv")
+                .when().post("/api/v1/analytics/imports/order-lines")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:storefront:problem:upstream-unavailable"));
+    }
 }

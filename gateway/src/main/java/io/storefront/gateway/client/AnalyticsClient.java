@@ -36,11 +36,6 @@ public class AnalyticsClient extends GuardedClient {
         return call(() -> client.customerProfile(key, ifNoneMatch), true);
     }
 
-    /** Starts an import job ({@code format} seed or order-lines); never retried (a retry could import the file twice over). */
-    public Uni<UpstreamResponse> startImport(String format, String contentType, byte[] body) {
-        return call(() -> client.startImport(format, contentType, body), false);
-    }
-
     public Uni<UpstreamResponse> importJob(String id) {
         return call(() -> client.importJob(id), true);
     }

@@ -4,7 +4,6 @@ import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -30,11 +29,6 @@ interface AnalyticsRestClient {
     @GET
     @Path("/api/v1/customers/profiles/{key}")
     Uni<Response> customerProfile(@RestPath String key, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch);
-
-    /** An upload (multipart or a JSON batch) passed on as the client sent it, content type and all. */
-    @POST
-    @Path("/api/v1/imports/{format}")
-    Uni<Response> startImport(@RestPath String format, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body);
 
     @GET
     @Path("/api/v1/imports/{id}")

@@ -50,10 +50,6 @@ public class RecommenderClient extends GuardedClient {
         return call(() -> client.product(productId), true);
     }
 
-    public Uni<UpstreamResponse> importProducts(String contentType, byte[] body) {
-        return call(() -> client.importProducts(contentType, body), false);
-    }
-
     public Uni<UpstreamResponse> productImport(String id) {
         return call(() -> client.productImport(id), true);
     }

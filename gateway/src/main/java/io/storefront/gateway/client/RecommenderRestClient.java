@@ -4,11 +4,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -48,11 +46,6 @@ interface RecommenderRestClient {
     @GET
     @Path("/api/v1/catalog/products/{productId}")
     Uni<Response> product(@RestPath String productId);
-
-    /** A multipart upload passed on as the client sent it, boundary and all. */
-    @POST
-    @Path("/api/v1/catalog/imports")
-    Uni<Response> importProducts(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body);
 
     @GET
     @Path("/api/v1/catalog/imports/{id}")

@@ -42,11 +42,6 @@ public class SentimentClient extends GuardedClient {
         return call(() -> client.productSentiment(productId), true);
     }
 
-    /** Starts an import job; never retried (a retry could import the file twice over). */
-    public Uni<UpstreamResponse> importReviews(String contentType, byte[] body) {
-        return call(() -> client.importReviews(contentType, body), false);
-    }
-
     public Uni<UpstreamResponse> reviewImport(String id) {
         return call(() -> client.reviewImport(id), true);
     }

@@ -4,9 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -39,11 +37,6 @@ interface SentimentRestClient {
     @GET
     @Path("/api/v1/products/{productId}/sentiment")
     Uni<Response> productSentiment(@RestPath String productId);
-
-    /** A multipart upload passed on as the client sent it, boundary and all. */
-    @POST
-    @Path("/api/v1/reviews/imports")
-    Uni<Response> importReviews(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body);
 
     @GET
     @Path("/api/v1/reviews/imports/{id}")

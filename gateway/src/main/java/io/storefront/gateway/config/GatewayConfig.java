@@ -23,6 +23,22 @@ public interface GatewayConfig {
     /** Requests per key (see RateLimiter). */
     RateLimit rateLimit();
 
+    /** Import uploads, streamed to the services (see UploadProxy). */
+    Uploads uploads();
+
+    interface Uploads {
+        /**
+         * The largest upload the gateway passes on (a declared Content-Length above it is a 413 before a byte
+         * is read); the service's own limit applies too. Streamed, so it costs no gateway memory.
+         */
+        @WithDefault("512M")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+
+        /** An upload is abandoned when neither the client nor the service moves for this long. */
+        @WithDefault("60s")
+        Duration idleTimeout();
+    }
+
     interface Auth {
         /** Off only for development; the prod profile refuses to start with it off or without keys. */
         @WithDefault("true")

@@ -4,9 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.storefront.commons.problem.Problem;
 import io.storefront.gateway.client.AnalyticsClient;
 import io.storefront.gateway.client.UpstreamResponse;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -118,26 +116,6 @@ public class AnalyticsRoutes {
         return analytics.chart(area, file, QueryParams.of(uri), ifNoneMatch).map(UpstreamResponse::toResponse);
     }
 
-    @POST
-    @Path("api/v1/analytics/imports/{format}")
-    @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Import orders as a job: order-lines takes a flat CSV (multipart part 'file', optional "
-            + "'mapping' of field → column) or a JSON batch; seed takes the original application's order.csv and "
-            + "detail.csv (multipart parts 'order' and 'detail'). Re-imported orders are updated, not duplicated")
-    @APIResponse(responseCode = "202", description = "Accepted; Location is the job to poll")
-    @APIResponse(responseCode = "400", description = "A file part is missing or the mapping is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The upload is larger than the gateway accepts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> startImport(@RestPath String format, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                     byte[] body) {
-        if (!IMPORT_FORMATS.contains(format)) {
-            throw ProblemException.notFound("No import format " + format + "; formats: " + IMPORT_FORMATS);
-        }
-        return analytics.startImport(format, contentType, body)
-                .map(upstream -> PublicLocation.of(upstream, "/api/v1/imports/", "/api/v1/analytics/imports/"));
-    }
-
     @GET
     @Path("api/v1/analytics/imports/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -159,8 +137,6 @@ public class AnalyticsRoutes {
         return analytics.importJobs(QueryParams.of(uri))
                 .map(upstream -> PublicLocation.of(upstream, "/api/v1/imports/", "/api/v1/analytics/imports/"));
     }
-
-    private static final List<String> IMPORT_FORMATS = List.of("order-lines", "seed");
 
     /** The views each area of the analytics service has; anything else is a 404 here, without a call. */
     private static final Map<String, List<String>> VIEWS = Map.of(

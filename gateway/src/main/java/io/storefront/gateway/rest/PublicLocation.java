@@ -27,11 +27,15 @@ final class PublicLocation {
     static Response of(UpstreamResponse upstream, String servicePath, String publicPath) {
         Response response = withPublicSelf(upstream, servicePath, publicPath).toResponse();
         String location = response.getHeaderString(HttpHeaders.LOCATION);
-        if (location == null) return response;
+        String path = location == null ? null : publicPath(location, servicePath, publicPath);
+        if (path == null) return response;
+        return Response.fromResponse(response).location(java.net.URI.create(path)).build();
+    }
+
+    /** A service's Location as the gateway's path, or null when it is not under {@code servicePath}. */
+    static String publicPath(String location, String servicePath, String publicPath) {
         String path = location.replaceFirst("^https?://[^/]+", "");
-        if (!path.startsWith(servicePath)) return response;
-        return Response.fromResponse(response)
-                .location(java.net.URI.create(publicPath + path.substring(servicePath.length()))).build();
+        return path.startsWith(servicePath) ? publicPath + path.substring(servicePath.length()) : null;
     }
 
     /** The same path at the gateway: only the service's scheme and host are removed. */
@@ -40,17 +44,23 @@ final class PublicLocation {
     }
 
     private static UpstreamResponse withPublicSelf(UpstreamResponse upstream, String servicePath, String publicPath) {
-        if (servicePath.equals(publicPath) || !isJson(upstream.mediaType()) || upstream.body().length == 0) return upstream;
+        byte[] body = withPublicSelf(upstream.body(), upstream.mediaType(), servicePath, publicPath);
+        return body == upstream.body() ? upstream
+                : new UpstreamResponse(upstream.status(), upstream.mediaType(), body, upstream.headers());
+    }
+
+    /** A JSON body with its {@code self} links at the gateway's paths; any other body as it is. */
+    static byte[] withPublicSelf(byte[] body, String mediaType, String servicePath, String publicPath) {
+        if (servicePath.equals(publicPath) || !isJson(mediaType) || body.length == 0) return body;
         JsonNode tree;
         try {
-            tree = JSON.readTree(upstream.body());
+            tree = JSON.readTree(body);
         } catch (IOException e) {
-            return upstream; // not ours to judge: passed on as the service sent it
+            return body; // not ours to judge: passed on as the service sent it
         }
-        if (!rewriteSelf(tree, servicePath, publicPath)) return upstream;
+        if (!rewriteSelf(tree, servicePath, publicPath)) return body;
         try {
-            return new UpstreamResponse(upstream.status(), upstream.mediaType(), JSON.writeValueAsBytes(tree),
-                    upstream.headers());
+            return JSON.writeValueAsBytes(tree);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -84,7 +94,7 @@ final class PublicLocation {
         }
     }
 
-    private static boolean isJson(String mediaType) {
+    static boolean isJson(String mediaType) {
         if (mediaType == null) return false;
         String type = mediaType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
         return type.equals("application/json") || type.endsWith("+json");

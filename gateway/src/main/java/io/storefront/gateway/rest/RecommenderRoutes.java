@@ -8,13 +8,11 @@ import io.storefront.gateway.client.UpstreamResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -138,16 +136,6 @@ public class RecommenderRoutes {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> product(@RestPath String productId) {
         return recommender.product(productId).map(UpstreamResponse::toResponse);
-    }
-
-    @POST
-    @Path("api/v1/catalog/imports")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Tag(name = "Catalog")
-    @Operation(summary = "Import products from a CSV file (multipart part 'file') as a job with progress and rejected rows")
-    @APIResponse(responseCode = "202", description = "Accepted; Location is the job to poll")
-    public Uni<Response> importProducts(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return recommender.importProducts(contentType, body).map(PublicLocation::samePath);
     }
 
     @GET

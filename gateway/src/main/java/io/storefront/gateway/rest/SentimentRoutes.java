@@ -6,12 +6,10 @@ import io.storefront.gateway.client.SentimentClient;
 import io.storefront.gateway.client.UpstreamResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -81,18 +79,6 @@ public class SentimentRoutes {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> storeReviews(byte[] body) {
         return sentiment.storeReviews(body).map(UpstreamResponse::toResponse);
-    }
-
-    @POST
-    @Path("api/v1/sentiment/reviews/imports")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import reviews from a CSV file (multipart part 'file') as a job with progress and rejected rows")
-    @APIResponse(responseCode = "202", description = "Accepted; Location is the job to poll")
-    @APIResponse(responseCode = "400", description = "No file part",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> importReviews(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        return sentiment.importReviews(contentType, body)
-                .map(upstream -> PublicLocation.of(upstream, "/api/v1/reviews/imports/", "/api/v1/sentiment/reviews/imports/"));
     }
 
     @GET
