@@ -59,6 +59,24 @@ class RecommenderCoreTest {
     }
 
     @Test
+    void topKIsTheStableSortsHeadWithTiesAndExclusions() {
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 500; round++) {
+            int n = random.nextInt(60);
+            double[] scores = new double[n];
+            // few distinct values, so that ties decide many places
+            for (int i = 0; i < n; i++) scores[i] = random.nextInt(6) - 1;
+            BitSet excluded = new BitSet();
+            for (int i = 0; i < n; i++) if (random.nextInt(5) == 0) excluded.set(i);
+            int k = random.nextInt(15);
+            int[] expected = java.util.stream.IntStream.range(0, n).filter(i -> !excluded.get(i)).boxed()
+                    .sorted((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b))
+                    .limit(k).mapToInt(Integer::intValue).toArray();
+            assertArrayEquals(expected, TopK.of(scores, k, excluded), "round " + round);
+        }
+    }
+
+    @Test
     void similarCustomersAreNearestByCosineOfStrengthsScaledToEachOnesStrongestItem() {
         List<Interactions.Event> events = new ArrayList<>();
         // u0: A in two orders, B in one → (A 1, B 0.5); u1: A, B, C once → (1, 1, 1); u2: D only; u3: A once, C twice → (0.5, 1)
