@@ -293,6 +293,21 @@ class AnalyticsRoutesTest {
     }
 
     @Test
+    void aBodyTooLargeIsAProblemOverHttp2Too() throws Exception {
+        // the JDK client asks for HTTP/2 (h2c upgrade); HTTP/2 forbids the Connection header HTTP/1 answers carry
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : java.util.List.of("/api/v1/sentiment", "/api/v1/analytics/imports/order-lines")) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    "http://localhost:" + io.restassured.RestAssured.port + path))
+                            .header("Authorization", "Bearer " + TestKeys.ADMIN).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[25 << 20])).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.junit.jupiter.api.Assertions.assertEquals(413, answer.statusCode(), path);
+            org.junit.jupiter.api.Assertions.assertTrue(answer.body().contains("payload-too-large"), answer.body());
+        }
+    }
+
+    @Test
     void anUploadsProblemsAreTheGatewaysOwn() {
         given().header("Authorization", "Bearer not-a-key").multiPart("file", "o.csv", "x".getBytes(), "text/csv")
                 .when().post("/api/v1/analytics/imports/order-lines")

@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -200,11 +201,12 @@ public class UploadProxy implements StreamedUploads {
     }
 
     /**
-     * Ends the answer. A body the client is still sending is not wanted: the connection is closed once the
-     * answer is out, rather than reading up to half a gigabyte to throw it away.
+     * Ends the answer. A body the client is still sending is not wanted: an HTTP/1 connection is closed once
+     * the answer is out, rather than reading up to half a gigabyte to throw it away (an HTTP/2 connection
+     * carries other requests, so only this stream ends).
      */
     private static void end(RoutingContext ctx, Buffer body) {
-        boolean unread = !ctx.request().isEnded();
+        boolean unread = !ctx.request().isEnded() && ctx.request().version() != HttpVersion.HTTP_2;
         ctx.response().end(body).onComplete(sent -> {
             if (unread) ctx.request().connection().close();
         });

@@ -2,6 +2,7 @@ package io.storefront.commons.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.storefront.commons.problem.Problem;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,10 @@ public class OversizedBodies {
                         .put("detail", "The request body is " + length.strip() + " bytes; this service accepts at most "
                                 + limit + " bytes")
                         .put("instance", ctx.request().path());
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(problem.encode());
+                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE);
+                // the body is not read, so an HTTP/1 connection cannot be reused; HTTP/2 forbids the header
+                if (ctx.request().version() != HttpVersion.HTTP_2) ctx.response().putHeader("Connection", "close");
+                ctx.response().end(problem.encode());
                 return;
             }
             ctx.next();
