@@ -139,7 +139,10 @@ public class UploadProxy implements StreamedUploads {
                         problem(ctx, 413, ProblemType.PAYLOAD_TOO_LARGE, "The upload is larger than the gateway takes ("
                                 + max + " bytes, gateway.uploads.max-size): split the file at order boundaries", Map.of());
                     });
-                    return out.send(body); // a client gone mid-upload fails the pipe, which resets the service's request
+                    // a client gone mid-upload: the service's half-sent request is dropped at once, not at the idle timeout
+                    ctx.response().closeHandler(closed -> out.reset());
+                    out.exceptionHandler(failure -> { }); // the send's outcome below says what happened, once
+                    return out.send(body);
                 })
                 .compose(answer -> answer.body().map(body -> new Answer(answer, body)))
                 .onSuccess(answer -> {
@@ -149,8 +152,13 @@ public class UploadProxy implements StreamedUploads {
                     passOn(ctx, route, path, answer.response(), answer.body());
                 })
                 .onFailure(failure -> {
+                    if (ctx.response().closed()) {
+                        LOG.infof("upload %s (request %s) to %s: the client left mid-upload; nothing was imported", path,
+                                requestId, route.service());
+                        return;
+                    }
                     LOG.warnf("upload %s (request %s) to %s failed: %s", path, requestId, route.service(), failure.toString());
-                    if (ctx.response().ended() || ctx.response().closed()) return;
+                    if (ctx.response().ended()) return;
                     if (failure instanceof TimeoutException) {
                         problem(ctx, 503, ProblemType.UPSTREAM_TIMEOUT, "The " + route.service()
                                 + " service stopped taking the upload; try again later", Map.of("Retry-After", "5"));
