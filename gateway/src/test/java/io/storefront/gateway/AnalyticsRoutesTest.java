@@ -308,6 +308,19 @@ class AnalyticsRoutesTest {
     }
 
     @Test
+    void aRefusedSmallUploadIsAnsweredAndItsConnectionKept() throws Exception {
+        // the answer comes before the body is read; a client still writing it must get the answer, not a reset
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 300; i++) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/catalog/imports"))
+                            .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.junit.jupiter.api.Assertions.assertEquals(401, answer.statusCode(), "request " + i);
+        }
+    }
+
+    @Test
     void anUploadsProblemsAreTheGatewaysOwn() {
         given().header("Authorization", "Bearer not-a-key").multiPart("file", "o.csv", "x".getBytes(), "text/csv")
                 .when().post("/api/v1/analytics/imports/order-lines")

@@ -208,16 +208,29 @@ public class UploadProxy implements StreamedUploads {
         }
     }
 
+    /** What of an unwanted body is read and dropped so that the client's connection stays usable. */
+    static final long DRAIN_AT_MOST = 1 << 20;
+
     /**
-     * Ends the answer. A body the client is still sending is not wanted: an HTTP/1 connection is closed once
-     * the answer is out, rather than reading up to half a gigabyte to throw it away (an HTTP/2 connection
-     * carries other requests, so only this stream ends).
+     * Ends the answer. A body the client is still sending is not wanted: it is read and dropped up to
+     * {@link #DRAIN_AT_MOST}, so that a client still writing a small body gets the answer and keeps its
+     * connection; past that an HTTP/1 connection is closed rather than read for up to half a gigabyte (an
+     * HTTP/2 connection carries other requests and its flow control bounds what arrives).
      */
     private static void end(RoutingContext ctx, Buffer body) {
-        boolean unread = !ctx.request().isEnded() && ctx.request().version() != HttpVersion.HTTP_2;
-        ctx.response().end(body).onComplete(sent -> {
-            if (unread) ctx.request().connection().close();
-        });
+        HttpServerRequest in = ctx.request();
+        if (!in.isEnded()) {
+            boolean http1 = in.version() != HttpVersion.HTTP_2;
+            long[] dropped = {0};
+            in.exceptionHandler(failure -> { });
+            in.endHandler(end -> { });
+            in.handler(chunk -> {
+                dropped[0] += chunk.length();
+                if (http1 && dropped[0] > DRAIN_AT_MOST) in.connection().close();
+            });
+        }
+        ctx.response().end(body);
+        in.resume();
     }
 
     private static void copy(HttpServerRequest in, RequestOptions out, CharSequence header) {
