@@ -125,8 +125,9 @@ public class UploadProxy implements StreamedUploads {
         long started = System.nanoTime();
         URI base = route.serviceBase();
         String query = in.query() == null ? "" : "?" + in.query();
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(base.getHost())
-                .setPort(base.getPort() > 0 ? base.getPort() : 80).setURI(route.servicePath(path) + query)
+        boolean tls = "https".equalsIgnoreCase(base.getScheme());
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(base.getHost()).setSsl(tls)
+                .setPort(base.getPort() > 0 ? base.getPort() : tls ? 443 : 80).setURI(route.servicePath(path) + query)
                 .setIdleTimeout(config.uploads().idleTimeout().toMillis())
                 .putHeader(AccessControl.REQUEST_ID, requestId);
         copy(in, options, HttpHeaders.CONTENT_TYPE);
@@ -174,6 +175,7 @@ public class UploadProxy implements StreamedUploads {
 
     /** The service's answer at the gateway's paths; a 5xx is the service's failure, a 502 here as on every route. */
     private void passOn(RoutingContext ctx, Route route, String path, HttpClientResponse answer, Buffer body) {
+        if (ctx.response().ended()) return; // already refused here (the upload went over the limit)
         if (answer.statusCode() >= 500) {
             problem(ctx, 502, ProblemType.UPSTREAM_UNAVAILABLE, "The " + route.service()
                     + " service failed to answer this request; try again later", Map.of());
