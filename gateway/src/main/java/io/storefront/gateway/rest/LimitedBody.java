@@ -23,10 +23,6 @@ final class LimitedBody implements ReadStream<Buffer> {
         this.exceeded = exceeded;
     }
 
-    long bytes() {
-        return seen;
-    }
-
     @Override
     public ReadStream<Buffer> handler(Handler<Buffer> handler) {
         if (handler == null) {

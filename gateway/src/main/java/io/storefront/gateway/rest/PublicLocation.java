@@ -94,7 +94,7 @@ final class PublicLocation {
         }
     }
 
-    static boolean isJson(String mediaType) {
+    private static boolean isJson(String mediaType) {
         if (mediaType == null) return false;
         String type = mediaType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
         return type.equals("application/json") || type.endsWith("+json");
