@@ -13,20 +13,32 @@ public final class FieldParser {
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT);
 
+    /** What a source puts in a field whose input was no value at all (a JSON object or array). */
+    public static final String NOT_A_VALUE = "\u0000not a value";
+
     private FieldParser() {
     }
 
     public static String required(String value) {
-        String trimmed = value == null ? "" : value.strip();
+        String trimmed = checked(value);
         if (trimmed.isEmpty()) throw new InvalidField("is required");
-        if (trimmed.length() > 200) throw new InvalidField("is longer than 200 characters");
         return trimmed;
     }
 
     public static String optional(String value) {
-        String trimmed = value == null ? "" : value.strip();
-        if (trimmed.length() > 200) throw new InvalidField("is longer than 200 characters");
+        String trimmed = checked(value);
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** PostgreSQL text cannot hold a NUL character: such a row is rejected here rather than failing the import. */
+    private static String checked(String value) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.indexOf('\u0000') >= 0) {
+            throw new InvalidField(trimmed.equals(NOT_A_VALUE) ? "is an object or array, not a value"
+                    : "contains a NUL character, which text cannot hold");
+        }
+        if (trimmed.length() > 200) throw new InvalidField("is longer than 200 characters");
+        return trimmed;
     }
 
     /** "1234", "1234.5", "-12.05" → cents. Thousands separators are refused: in CSV they are ambiguous. */

@@ -79,7 +79,7 @@ public final class JsonLinesSource implements OrderLineSource {
                     JsonToken value = parser.nextToken();
                     if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                         parser.skipChildren();
-                        if (column != null) row[column] = "\u0000not a value";
+                        if (column != null) row[column] = FieldParser.NOT_A_VALUE;
                     } else if (column != null && value != JsonToken.VALUE_NULL) {
                         row[column] = parser.getText();
                     }

@@ -53,6 +53,27 @@ class BadImportTest {
     }
 
     @Test
+    void textTheDatabaseCannotHoldIsARejectedRowNotAFailedImport() {
+        JsonPath job = upload(HEADER
+                + "NUL-1,2048-01-05,As\u0000ha,Goa,Goa,Clothing,Saree,1,100,10,UPI\n"
+                + "NUL-2,2048-01-06,Asha,Goa,Goa,Clothing,Saree,1,40,4,UPI\n");
+        assertEquals("succeeded", job.getString("status"), job.prettify());
+        assertEquals(1, job.getInt("linesStored"));
+        assertEquals(2, job.getInt("errors[0].line"));
+        assertEquals("customer_name", job.getString("errors[0].column"));
+        assertTrue(job.getString("errors[0].message").contains("NUL"), job.getString("errors[0].message"));
+        assertEquals(1, year("2048").getInt("totals.orders"));
+
+        JsonPath json = ImportJobs.run(given().contentType("application/json").body("""
+                [{"orderId": "NUL-3", "orderDate": "2048-02-01", "customerName": {"first": "Asha"}, "state": "Goa",
+                  "city": "Panaji", "category": "Books", "subCategory": "Novels", "quantity": 1, "amount": 10,
+                  "profit": 1, "paymentMode": "UPI"}]"""), "/api/v1/imports/order-lines");
+        assertEquals("customer_name", json.getString("errors[0].column"), json.prettify());
+        assertTrue(json.getString("errors[0].message").contains("object or array"), json.getString("errors[0].message"));
+        assertEquals(0, json.getInt("linesStored"));
+    }
+
+    @Test
     void aFileMissingAColumnFailsWholeAndStoresNothing() {
         JsonPath job = upload("order_id,order_date,customer_name,state,city,category,quantity,amount,profit,payment_mode\n"
                 + "MISS-1,2032-01-01,Asha,Goa,Goa,Clothing,1,100,10,UPI\n");
