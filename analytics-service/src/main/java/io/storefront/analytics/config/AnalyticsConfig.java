@@ -18,7 +18,7 @@ public interface AnalyticsConfig {
     @WithDefault("60s")
     java.time.Duration cacheMaxAge();
 
-    /** Order lines per database round trip during imports. */
+    /** Order lines per COPY during imports (the next batch is read while one is written). */
     @WithDefault("10000")
     int importBatchSize();
 

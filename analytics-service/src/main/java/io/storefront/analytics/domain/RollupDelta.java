@@ -2,6 +2,7 @@ package io.storefront.analytics.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,15 @@ public final class RollupDelta {
             profitCents += l.profitCents();
             units += l.quantity();
             lines++;
+        }
+
+        /** Adds one order's lines in this cell, summed. */
+        void addOrder(Sums orderLines) {
+            orders++;
+            revenueCents += orderLines.revenueCents;
+            profitCents += orderLines.profitCents;
+            units += orderLines.units;
+            lines += orderLines.lines;
         }
     }
 
@@ -88,6 +98,8 @@ public final class RollupDelta {
     private List<OrderTotals> orders = new ArrayList<>();
     private final List<OrderLine> current = new ArrayList<>();
     private long position;
+    private long ordersClosed, outOfOrder;
+    private String lastOrderId;
 
     /** Feeds the next line of the file. */
     public void accept(OrderLine line) {
@@ -106,6 +118,15 @@ public final class RollupDelta {
     /** Cells, product-months, customers and customer-months summed so far (the memory the delta holds). */
     public int size() {
         return cube.size() + products.size() + customers.size() + customerMonths.size();
+    }
+
+    /**
+     * Whether the file's orders came in ascending id order but for a few steps back (fewer than one in a
+     * hundred): ids numbered without padding step back at each new digit ("SO-9", "SO-10"). Written in
+     * that order, the orders' index is filled nearly in sequence, and sorting them first buys nothing.
+     */
+    public boolean ordersNearlyAscending() {
+        return outOfOrder * 100 < ordersClosed;
     }
 
     /** Hands out the sums so far and starts afresh; the parts add up to the whole. Orders stay. */
@@ -147,6 +168,53 @@ public final class RollupDelta {
         return customerMonths;
     }
 
+    /**
+     * Sums in the order of their tables' primary keys. Staged in that order, a part's rows reach the
+     * database's merges already sorted, which then only check the order instead of sorting (the cube of
+     * 1M lines: grouping and ordering 257k rows took 2.0 s from hash order, 0.6 s presorted).
+     */
+    public record InKeyOrder(List<Map.Entry<CubeKey, Sums>> cube, List<Map.Entry<ProductKey, Sums>> products,
+                             List<Map.Entry<String, CustomerSums>> customers,
+                             List<Map.Entry<CustomerMonth, Sums>> customerMonths) {
+    }
+
+    public InKeyOrder inKeyOrder() {
+        return new InKeyOrder(sorted(cube, RollupDelta::compareCubeKeys), sorted(products, RollupDelta::compareProductKeys),
+                sorted(customers, String::compareTo), sorted(customerMonths, RollupDelta::compareCustomerMonths));
+    }
+
+    /**
+     * The sales cube's primary key order: dims, grain, category, sub-category, payment mode, period, state,
+     * city. Written out rather than chained from key extractors: it runs a few million times an import.
+     */
+    static int compareCubeKeys(CubeKey a, CubeKey b) {
+        int c = Integer.compare(a.dims(), b.dims());
+        if (c == 0) c = a.grain().compareTo(b.grain());
+        if (c == 0) c = a.category().compareTo(b.category());
+        if (c == 0) c = a.subCategory().compareTo(b.subCategory());
+        if (c == 0) c = a.paymentMode().compareTo(b.paymentMode());
+        if (c == 0) c = a.period().compareTo(b.period());
+        if (c == 0) c = a.state().compareTo(b.state());
+        if (c == 0) c = a.city().compareTo(b.city());
+        return c;
+    }
+
+    static int compareProductKeys(ProductKey a, ProductKey b) {
+        int c = a.month().compareTo(b.month());
+        return c != 0 ? c : a.productKey().compareTo(b.productKey());
+    }
+
+    static int compareCustomerMonths(CustomerMonth a, CustomerMonth b) {
+        int c = a.customerKey().compareTo(b.customerKey());
+        return c != 0 ? c : a.month().compareTo(b.month());
+    }
+
+    private static <K, V> List<Map.Entry<K, V>> sorted(Map<K, V> sums, Comparator<? super K> order) {
+        List<Map.Entry<K, V>> entries = new ArrayList<>(sums.entrySet());
+        entries.sort(Map.Entry.comparingByKey(order));
+        return entries;
+    }
+
     /** Product key and name as the product rollup keeps them: id, else name, else category / sub-category. */
     public static String productKey(OrderLine l) {
         return l.productId() != null ? l.productId() : l.productName() != null ? l.productName()
@@ -161,23 +229,31 @@ public final class RollupDelta {
         // the order's attributes are those of its last line, as when stored
         OrderLine head = current.getLast();
         LocalDate day = head.orderDate(), month = day.withDayOfMonth(1);
+        // the order's lines are summed per cell first (an order has a few lines: a list is quicker than a map),
+        // then each cell goes to the cube once per grain, counting the order once
+        List<CubeKey> cells = new ArrayList<>(current.size());
+        List<Sums> cellSums = new ArrayList<>(current.size());
         for (int dims : DIMS) {
-            Set<CubeKey> counted = new HashSet<>();
+            cells.clear();
+            cellSums.clear();
             for (OrderLine l : current) {
-                String category = (dims & 1) != 0 ? l.category() : "";
-                String sub = (dims & 2) != 0 ? l.subCategory() : "";
-                String mode = (dims & 4) != 0 ? l.paymentMode() : "";
-                CubeKey dayKey = new CubeKey("d", dims, day, category, sub, mode, dims == 0 ? head.state() : "",
-                        dims == 0 ? head.city() : "");
-                CubeKey monthKey = new CubeKey("m", dims, month, category, sub, mode, head.state(), head.city());
-                Sums daySums = cube.computeIfAbsent(dayKey, k -> new Sums());
-                Sums monthSums = cube.computeIfAbsent(monthKey, k -> new Sums());
-                daySums.add(l);
-                monthSums.add(l);
-                if (counted.add(dayKey)) {
-                    daySums.orders++;
-                    monthSums.orders++;
+                CubeKey dayKey = new CubeKey("d", dims, day, (dims & 1) != 0 ? l.category() : "",
+                        (dims & 2) != 0 ? l.subCategory() : "", (dims & 4) != 0 ? l.paymentMode() : "",
+                        dims == 0 ? head.state() : "", dims == 0 ? head.city() : "");
+                int at = cells.indexOf(dayKey);
+                if (at < 0) {
+                    at = cells.size();
+                    cells.add(dayKey);
+                    cellSums.add(new Sums());
                 }
+                cellSums.get(at).add(l);
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                CubeKey dayKey = cells.get(i);
+                CubeKey monthKey = new CubeKey("m", dims, month, dayKey.category(), dayKey.subCategory(),
+                        dayKey.paymentMode(), head.state(), head.city());
+                cube.computeIfAbsent(dayKey, k -> new Sums()).addOrder(cellSums.get(i));
+                cube.computeIfAbsent(monthKey, k -> new Sums()).addOrder(cellSums.get(i));
             }
         }
         Set<ProductKey> counted = new HashSet<>();
@@ -199,6 +275,9 @@ public final class RollupDelta {
         OrderTotals order = new OrderTotals(head.orderId(), day, head.customerKey(), head.customerName(), head.state(),
                 head.city(), revenue, profit, units, current.size(), position);
         orders.add(order);
+        ordersClosed++;
+        if (lastOrderId != null && order.orderId().compareTo(lastOrderId) < 0) outOfOrder++;
+        lastOrderId = order.orderId();
         customers.computeIfAbsent(order.customerKey(), k -> new CustomerSums()).add(order);
         Sums customerMonth = customerMonths.computeIfAbsent(new CustomerMonth(order.customerKey(), month), k -> new Sums());
         customerMonth.orders++;

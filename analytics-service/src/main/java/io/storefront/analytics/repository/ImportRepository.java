@@ -6,9 +6,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -83,25 +87,34 @@ public class ImportRepository {
      * Bumps the data version inside the import's transaction. The row lock orders concurrent imports,
      * so versions rise in commit order.
      */
-    public Uni<Long> bumpDataVersion(SqlConnection tx) {
-        return tx.query("UPDATE analytics.data_version SET version = version + 1 WHERE id = 1 RETURNING version")
-                .execute().map(rows -> rows.iterator().next().getLong("version"));
+    public long bumpDataVersion(Connection tx) throws SQLException {
+        try (Statement s = tx.createStatement();
+             ResultSet rows = s.executeQuery("UPDATE analytics.data_version SET version = version + 1 WHERE id = 1 RETURNING version")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /**
      * Inside the import's transaction: the job succeeded exactly when its data commits. The clock, not
      * now(), which inside a transaction is the time it began.
      */
-    public Uni<Void> succeed(SqlConnection tx, long id, long read, long stored, long rejected, List<RowError> errors) {
-        return tx.preparedQuery("""
-                        UPDATE analytics.imports
-                           SET status = 'succeeded', phase = NULL, finished_at = clock_timestamp(),
-                               updated_at = clock_timestamp(),
-                               rows_read = $2, rows_stored = $3, rows_rejected = $4, errors = $5,
-                               bytes_read = bytes_total, steps_done = steps_total
-                         WHERE id = $1""")
-                .execute(Tuple.of(id, read, stored, rejected, errorsJson(errors)))
-                .replaceWithVoid();
+    public void succeed(Connection tx, long id, long read, long stored, long rejected, List<RowError> errors)
+            throws SQLException {
+        try (PreparedStatement s = tx.prepareStatement("""
+                UPDATE analytics.imports
+                   SET status = 'succeeded', phase = NULL, finished_at = clock_timestamp(),
+                       updated_at = clock_timestamp(),
+                       rows_read = ?, rows_stored = ?, rows_rejected = ?, errors = ?::jsonb,
+                       bytes_read = bytes_total, steps_done = steps_total
+                 WHERE id = ?""")) {
+            s.setLong(1, read);
+            s.setLong(2, stored);
+            s.setLong(3, rejected);
+            s.setString(4, errorsJson(errors).encode());
+            s.setLong(5, id);
+            s.executeUpdate();
+        }
     }
 
     public Uni<Void> fail(long id, String failure, long rowsRead, long rowsRejected, List<RowError> errors) {

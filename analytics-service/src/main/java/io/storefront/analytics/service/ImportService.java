@@ -1,7 +1,6 @@
 package io.storefront.analytics.service;
 
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.analytics.config.AnalyticsConfig;
@@ -14,8 +13,6 @@ import io.storefront.analytics.domain.SeedCsvSource;
 import io.storefront.analytics.repository.ImportRepository;
 import io.storefront.analytics.repository.ImportRepository.Job;
 import io.storefront.analytics.repository.OrderLineRepository;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.FilterInputStream;
@@ -29,16 +26,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletionException;
+import javax.sql.DataSource;
 import io.storefront.analytics.domain.OrderLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,6 +53,7 @@ public class ImportService {
     /** A running job writes progress at least this often; silence for longer means it was cut off. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final long PROGRESS_EVERY_NANOS = Duration.ofMillis(500).toNanos();
+    private static final Duration PROGRESS_WRITE_TIMEOUT = Duration.ofSeconds(30);
     /**
      * After an import this large the rollups' statistics are refreshed before the views are warmed: the
      * planner otherwise plans the views for the tables as they were (for a new store: empty, so a sort
@@ -66,7 +66,7 @@ public class ImportService {
     public record Upload(Path file, String name) {
     }
 
-    private final Pool pool;
+    private final DataSource dataSource;
     private final ImportRepository imports;
     private final OrderLineRepository lines;
     private final AnalyticsConfig config;
@@ -75,9 +75,9 @@ public class ImportService {
     private final JobQueue queue = new JobQueue();
     private final Path jobsDir;
 
-    public ImportService(Pool pool, ImportRepository imports, OrderLineRepository lines, AnalyticsConfig config,
+    public ImportService(DataSource dataSource, ImportRepository imports, OrderLineRepository lines, AnalyticsConfig config,
                          ViewWarmer warmer, io.vertx.mutiny.core.Vertx vertx) {
-        this.pool = pool;
+        this.dataSource = dataSource;
         this.vertx = vertx;
         this.warmer = warmer;
         this.imports = imports;
@@ -149,29 +149,21 @@ public class ImportService {
         // a step of a big import can run for minutes; the heartbeat keeps watchers from calling it abandoned
         Runnable stopHeartbeat = Heartbeat.every(vertx, Duration.ofSeconds(30), () -> imports.heartbeat(job.id()));
         return imports.markRunning(job.id(), OrderLineRepository.APPLY_STEPS)
-                // opening reads headers (and, for the seed format, all orders): blocking file I/O, so on a worker
+                // the whole transaction is blocking JDBC (for COPY), so it runs on a worker from opening the files
+                // (headers and, for the seed format, all orders are read then) to the commit
                 .chain(() -> Uni.createFrom().item(() -> {
                     OrderLineSource source = opener.apply(files.stream().map(f -> open(f, bytesRead)).toList());
                     opened.add(source);
+                    try {
+                        version.set(importInOneTransaction(job.id(), source, bytesRead, times));
+                    } catch (SQLException e) {
+                        throw new ImportDatabaseError(e);
+                    }
                     return source;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .chain(source -> pool.withTransaction(tx -> {
-                    RollupDelta delta = new RollupDelta();
-                    return lines.createStaging(tx)
-                        .chain(() -> stageAll(tx, job.id(), source, bytesRead, delta, times))
-                        .call(() -> {
-                            delta.finish();
-                            return stageSummed(tx, delta.takeOrders(), delta.drain(), times);
-                        })
-                        // the version row lock, held to commit, orders concurrent imports' apply phases
-                        .call(() -> imports.bumpDataVersion(tx).invoke(version::set))
-                        .call(() -> lines.applyStaged(tx, job.id(), done -> imports.applying(job.id(), done), times))
-                        .call(staged -> imports.succeed(tx, job.id(), source.tally().rowsRead(), staged,
-                                source.tally().rowsRejected(), source.tally().errors()));
-                }))
-                .invoke(() -> LOG.infof("import job %d: %,d rows in %.1f s (%s)", job.id(), opened.getFirst().tally().rowsRead(),
+                .invoke(source -> LOG.infof("import job %d: %,d rows in %.1f s (%s)", job.id(), source.tally().rowsRead(),
                         (System.nanoTime() - started) / 1e9, times))
-                .call(() -> opened.getFirst().tally().rowsRead() < ANALYZE_AFTER_ROWS ? Uni.createFrom().voidItem()
+                .call(source -> source.tally().rowsRead() < ANALYZE_AFTER_ROWS ? Uni.createFrom().voidItem()
                         : imports.analyzeRollups().onFailure().recoverWithUni(e -> {
                             LOG.warnf("import job %d: the rollups' statistics were not refreshed: %s", job.id(), e.getMessage());
                             return Uni.createFrom().voidItem();
@@ -208,52 +200,121 @@ public class ImportService {
     }
 
     /**
-     * Reads a batch on a worker, writes it, then reads the next: one batch in memory at a time.
-     * A demand-driven stream rather than recursion, so finished batches are not kept reachable.
-     * Progress is written at most twice a second.
+     * The import's data in one transaction: lines, orders and sums written while the file is read, then
+     * the rollups merged and the job marked succeeded, all committed together. Returns the new data version.
      */
-    private Uni<Long> stageAll(SqlConnection tx, long jobId, OrderLineSource source, AtomicLong bytesRead,
-                               RollupDelta delta, PhaseTimes times) {
-        AtomicLong staged = new AtomicLong();
-        AtomicLong lastReport = new AtomicLong(System.nanoTime());
-        // the next batch is read and summed on a worker while this one is staged, so that parsing and the
-        // database overlap; at most two batches and one drained part of the sums are in memory
-        AtomicReference<CompletableFuture<Chunk>> ahead = new AtomicReference<>(readAhead(source, delta, times));
-        return Multi.createBy().repeating()
-                .uni(() -> Uni.createFrom().completionStage(ahead.get())
-                        .invoke(chunk -> { if (!chunk.lines().isEmpty()) ahead.set(readAhead(source, delta, times)); }))
-                .until(chunk -> chunk.lines().isEmpty())
-                .onItem().transformToUniAndConcatenate(chunk -> times.time("writing lines",
-                                lines.stage(tx, jobId, chunk.lines(), staged.getAndAdd(chunk.lines().size())))
-                        .call(() -> stageSummed(tx, chunk.orders(), chunk.drained(), times))
-                        .call(() -> {
-                            long now = System.nanoTime();
-                            if (now - lastReport.get() < PROGRESS_EVERY_NANOS) return Uni.createFrom().voidItem();
-                            lastReport.set(now);
-                            return imports.reading(jobId, bytesRead.get(), source.tally().rowsRead(),
-                                    source.tally().rowsRejected());
-                        }))
-                .collect().with(Collectors.summingLong(Integer::longValue));
+    private long importInOneTransaction(long jobId, OrderLineSource source, AtomicLong bytesRead, PhaseTimes times)
+            throws SQLException {
+        try (Connection tx = dataSource.getConnection()) {
+            tx.setAutoCommit(false);
+            try {
+                // the version row lock, held to commit, makes concurrent imports (of other instances) wait their
+                // turn, so that each one's change numbers and data version rise in commit order
+                long version = imports.bumpDataVersion(tx);
+                OrderLineRepository.ImportWrite write = lines.begin(tx, jobId);
+                RollupDelta delta = new RollupDelta();
+                long staged = stageAll(write, jobId, source, bytesRead, delta, times);
+                delta.finish();
+                stageSummed(write, delta.takeOrders(), times.time("sorting sums", () -> delta.drain().inKeyOrder()), times);
+                write.apply(delta.ordersNearlyAscending(), done -> awaitWrite(imports.applying(jobId, done)), times);
+                imports.succeed(tx, jobId, source.tally().rowsRead(), staged, source.tally().rowsRejected(),
+                        source.tally().errors());
+                tx.commit();
+                return version;
+            } catch (RuntimeException | SQLException | Error e) {
+                rollBack(tx, e);
+                throw e;
+            }
+        }
     }
 
-    /** Stages orders completed while reading and, if any, a drained part of the sums. */
-    private Uni<Void> stageSummed(SqlConnection tx, List<RollupDelta.OrderTotals> orders, RollupDelta drained,
-                                  PhaseTimes times) {
-        return times.time("staging orders", lines.stageOrders(tx, orders, config.importBatchSize()))
-                .chain(() -> drained == null ? Uni.createFrom().voidItem()
-                        : times.time("staging sums", lines.stageDelta(tx, drained, config.importBatchSize())));
+    private static void rollBack(Connection tx, Throwable cause) {
+        try {
+            tx.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Progress goes through the reactive pool in its own short transactions; the job's worker waits for it. */
+    private static void awaitWrite(Uni<Void> write) {
+        write.await().atMost(PROGRESS_WRITE_TIMEOUT);
+    }
+
+    /** A database failure of the import, unchecked so that it travels the job's Uni. */
+    static final class ImportDatabaseError extends RuntimeException {
+        ImportDatabaseError(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Writing whenever the next batch is read and summed on another worker, so that parsing and the
+     * database overlap; at most two batches and one drained part of the sums are in memory.
+     * Progress is written at most twice a second.
+     */
+    private long stageAll(OrderLineRepository.ImportWrite write, long jobId, OrderLineSource source, AtomicLong bytesRead,
+                          RollupDelta delta, PhaseTimes times) throws SQLException {
+        long staged = 0;
+        long lastReport = System.nanoTime();
+        CompletableFuture<Chunk> ahead = readAhead(source, delta, times);
+        try {
+            while (true) {
+                Chunk chunk = join(ahead);
+                if (chunk.lines().isEmpty()) return staged;
+                ahead = readAhead(source, delta, times);
+                staged += times.time("writing lines", () -> write.lines(chunk.lines()));
+                stageSummed(write, chunk.orders(), chunk.drained(), times);
+                long now = System.nanoTime();
+                if (now - lastReport >= PROGRESS_EVERY_NANOS) {
+                    lastReport = now;
+                    awaitWrite(imports.reading(jobId, bytesRead.get(), source.tally().rowsRead(),
+                            source.tally().rowsRejected()));
+                }
+            }
+        } finally {
+            // a failure leaves a read-ahead running; the source must not be closed under it
+            ahead.handle((chunk, e) -> null).join();
+        }
+    }
+
+    /** The read-ahead's outcome; its failure as thrown (an {@link ImportRejected} stays one). */
+    private static Chunk join(CompletableFuture<Chunk> ahead) {
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    /** Writes orders completed while reading and stages, if any, a drained part of the sums. */
+    private static void stageSummed(OrderLineRepository.ImportWrite write, List<RollupDelta.OrderTotals> orders,
+                                    RollupDelta.InKeyOrder drained, PhaseTimes times) throws SQLException {
+        times.time("writing orders", () -> {
+            write.orders(orders);
+            return null;
+        });
+        if (drained != null) {
+            times.time("staging sums", () -> {
+                write.sums(drained);
+                return null;
+            });
+        }
     }
 
     /**
      * A batch read ahead, the orders it completed and, when the sums outgrew their bound with it, the part
      * drained from them.
      */
-    private record Chunk(List<OrderLine> lines, List<RollupDelta.OrderTotals> orders, RollupDelta drained) {
+    private record Chunk(List<OrderLine> lines, List<RollupDelta.OrderTotals> orders, RollupDelta.InKeyOrder drained) {
     }
 
     /**
      * Reads, checks and sums the next batch on a worker. Read-aheads run one after another, so the sums
-     * are only ever touched by one of them at a time; large sums are drained here, for the caller to stage.
+     * are only ever touched by one of them at a time; large sums are drained and sorted here, for the caller
+     * to stage.
      */
     private CompletableFuture<Chunk> readAhead(OrderLineSource source, RollupDelta delta, PhaseTimes times) {
         return CompletableFuture.supplyAsync(() -> {
@@ -263,7 +324,9 @@ public class ImportService {
             batch.forEach(delta::accept);
             times.add("reading", read - started);
             times.add("summing", System.nanoTime() - read);
-            return new Chunk(batch, delta.takeOrders(), delta.size() >= config.importSumsFlushAt() ? delta.drain() : null);
+            RollupDelta.InKeyOrder drained = delta.size() < config.importSumsFlushAt() ? null
+                    : times.time("sorting sums", () -> delta.drain().inKeyOrder());
+            return new Chunk(batch, delta.takeOrders(), drained);
         }, Infrastructure.getDefaultWorkerPool());
     }
 

@@ -104,4 +104,52 @@ class RollupDeltaTest {
         delta.finish();
         assertEquals("Nine", delta.customers().get("c1").customerName, "\"O-9\" sorts after \"O-10\", as in SQL's C collation");
     }
+
+    @Test
+    void sumsAreHandedOutInTheirTablesKeyOrder() {
+        RollupDelta delta = new RollupDelta();
+        for (String order : List.of("B", "A", "C")) {
+            delta.accept(new OrderLine(order, LocalDate.parse(order.equals("A") ? "2024-05-02" : "2024-03-05"), "cust-" + order,
+                    order, "Goa", "Panaji", "p-" + order, null, order.equals("C") ? "Books" : "Toys", "Blocks", 1, 10, 1, "UPI"));
+        }
+        delta.finish();
+        RollupDelta.InKeyOrder sorted = delta.inKeyOrder();
+        List<CubeKey> cube = sorted.cube().stream().map(java.util.Map.Entry::getKey).toList();
+        assertEquals(delta.cube().size(), cube.size());
+        for (int i = 1; i < cube.size(); i++) {
+            CubeKey a = cube.get(i - 1), b = cube.get(i);
+            // the primary key's columns, compared one after another as the database compares them
+            int c = java.util.Comparator.comparingInt(CubeKey::dims).thenComparing(CubeKey::grain)
+                    .thenComparing(CubeKey::category).thenComparing(CubeKey::subCategory).thenComparing(CubeKey::paymentMode)
+                    .thenComparing(CubeKey::period).thenComparing(CubeKey::state).thenComparing(CubeKey::city).compare(a, b);
+            org.junit.jupiter.api.Assertions.assertTrue(c < 0, a + " before " + b);
+        }
+        assertEquals(0, cube.getFirst().dims());
+        assertEquals("d", cube.getFirst().grain());
+        assertEquals(List.of("cust-A", "cust-B", "cust-C"), sorted.customers().stream().map(java.util.Map.Entry::getKey).toList());
+        assertEquals(List.of("p-B", "p-C", "p-A"), sorted.products().stream().map(e -> e.getKey().productKey()).toList(),
+                "by month, then product: B and C in March, A in May");
+        assertEquals(List.of("cust-A", "cust-B", "cust-C"),
+                sorted.customerMonths().stream().map(e -> e.getKey().customerKey()).toList());
+    }
+
+    @Test
+    void ordersNearlyInIdOrderNeedNoSorting() {
+        assertEquals(true, ordersOf(java.util.stream.IntStream.rangeClosed(1, 500).mapToObj(i -> "SO-" + i).toList())
+                .ordersNearlyAscending(), "only SO-9 to SO-10 and SO-99 to SO-100 step back");
+        List<String> descending = java.util.stream.IntStream.rangeClosed(1, 500).mapToObj(i -> "SO-%04d".formatted(501 - i))
+                .toList();
+        assertEquals(false, ordersOf(descending).ordersNearlyAscending());
+        List<String> shuffled = new java.util.ArrayList<>(java.util.stream.IntStream.rangeClosed(1, 500)
+                .mapToObj(i -> "SO-%04d".formatted(i)).toList());
+        java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+        assertEquals(false, ordersOf(shuffled).ordersNearlyAscending());
+    }
+
+    private static RollupDelta ordersOf(List<String> orderIds) {
+        RollupDelta delta = new RollupDelta();
+        orderIds.forEach(id -> delta.accept(line(id, "2024-03-05", "Books", "Novels", "UPI", 100)));
+        delta.finish();
+        return delta;
+    }
 }

@@ -77,4 +77,48 @@ class ReimportTest {
         assertEquals("2047-05-01", grown.getString("firstOrder"));
         assertEquals("Kerala", grown.getString("state"), "an older order does not change the latest place");
     }
+
+    @Test
+    void aReimportNotGroupedByOrderReplacesAndAddsWholeOrders() {
+        upload("RS-1,2052-03-01,Rae,Goa,Goa,Books,Novels,1,100,10,UPI\n"
+                + "RS-1,2052-03-01,Rae,Goa,Goa,Books,Comics,1,50,5,UPI\n"
+                + "RS-2,2052-03-02,Sam,Goa,Goa,Books,Novels,1,70,7,UPI\n");
+        String cursor = feedEnd("0");
+        // RS-1 (stored) and RS-3 (new) each come in two pieces; RS-4 is new and whole
+        upload("RS-1,2052-03-01,Rae,Goa,Goa,Books,Novels,2,200,20,UPI\n"
+                + "RS-3,2052-03-05,Sam,Goa,Goa,Toys,Blocks,1,30,3,COD\n"
+                + "RS-1,2052-03-01,Rae,Goa,Goa,Toys,Blocks,1,20,2,UPI\n"
+                + "RS-3,2052-03-05,Sam,Goa,Goa,Books,Comics,1,15,1,COD\n"
+                + "RS-4,2052-03-06,Rae,Goa,Goa,Books,Novels,1,5,1,UPI\n");
+        JsonPath march = given().queryParam("from", "2052-03-01").queryParam("to", "2052-03-31").queryParam("charts", "none")
+                .when().get("/api/v1/sales/summary").then().statusCode(200).extract().jsonPath();
+        assertEquals(4, march.getInt("totals.orders"), "RS-1 replaced, RS-2 kept, RS-3 and RS-4 added");
+        assertEquals(0, new BigDecimal("340").compareTo(new BigDecimal(march.getString("totals.revenue"))),
+                "220 + 70 + 45 + 5");
+        JsonPath rae = given().when().get("/api/v1/customers/profiles/Rae").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, rae.getInt("orders"));
+        assertEquals(0, new BigDecimal("225").compareTo(new BigDecimal(rae.getString("revenue"))));
+        JsonPath sam = given().when().get("/api/v1/customers/profiles/Sam").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, sam.getInt("orders"));
+        assertEquals("2052-03-05", sam.getString("lastOrder"));
+
+        JsonPath changes = given().queryParam("after", cursor).queryParam("limit", 100).when()
+                .get("/api/v1/order-lines/changes").then().statusCode(200).extract().jsonPath();
+        Map<String, Integer> linesPerOrder = new java.util.TreeMap<>();
+        for (String order : changes.getList("lines.orderId", String.class)) linesPerOrder.merge(order, 1, Integer::sum);
+        assertEquals(Map.of("RS-1", 2, "RS-3", 2, "RS-4", 1), linesPerOrder, "each order of the file once, whole");
+    }
+
+    private static String feedEnd(String after) {
+        String cursor = after;
+        for (JsonPath p = feedPage(cursor); ; p = feedPage(cursor)) {
+            cursor = p.getString("cursor");
+            if (!p.getBoolean("hasMore")) return cursor;
+        }
+    }
+
+    private static JsonPath feedPage(String after) {
+        return given().queryParam("after", after).queryParam("limit", 5000).when().get("/api/v1/order-lines/changes")
+                .then().statusCode(200).extract().jsonPath();
+    }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The same orders imported grouped by order (rollups, orders and customers summed while reading) and
  * scattered (computed in SQL) give the same views: 2045 holds the grouped copy, 2046 the scattered one,
- * each with customers of its own.
+ * 2049 a copy grouped but in descending order (so its orders are sorted before they are written), each
+ * with customers of its own.
  */
 @QuarkusTest
 class RollupPathsTest {
@@ -52,26 +53,43 @@ class RollupPathsTest {
         List<String> scattered = new ArrayList<>(lines(2046));
         Collections.shuffle(scattered, new Random(9));
         ImportJobs.flat("scattered.csv", HEADER + String.join("\n", scattered) + "\n");
-        for (String[] v : new String[][] {{"/api/v1/sales/payment-modes", ""}, {"/api/v1/sales/profit", "sub-category"},
-                {"/api/v1/sales/regions", ""}}) {
-            JsonPath grouped = view(v[0], 2045, v[1]), shuffled = view(v[0], 2046, v[1]);
-            assertEquals(grouped.getList("groups.key"), shuffled.getList("groups.key"), v[0]);
-            assertEquals(grouped.getList("groups.figures"), shuffled.getList("groups.figures"), v[0]);
-            assertEquals(grouped.getMap("totals"), shuffled.getMap("totals"), v[0]);
-        }
-        JsonPath groupedTrend = given().queryParam("from", "2045-01-01").queryParam("to", "2045-12-31")
-                .queryParam("charts", "none").when().get("/api/v1/sales/trend").then().extract().jsonPath();
-        JsonPath shuffledTrend = given().queryParam("from", "2046-01-01").queryParam("to", "2046-12-31")
-                .queryParam("charts", "none").when().get("/api/v1/sales/trend").then().extract().jsonPath();
-        assertEquals(groupedTrend.getList("series.figures"), shuffledTrend.getList("series.figures"));
-        for (int c : new int[] {0, 7, 39}) {
-            JsonPath grouped = profile("C2045-" + c), shuffled = profile("C2046-" + c);
-            for (String field : List.of("name", "state", "city", "orders", "revenue", "profit", "firstOrder", "lastOrder",
-                    "months")) {
-                assertEquals(grouped.get(field).toString(), shuffled.get(field).toString().replace("2046-", "2045-"),
-                        field + " of customer " + c);
+        ImportJobs.flat("descending.csv", HEADER + String.join("\n", ordersReversed(lines(2049))) + "\n");
+        for (int year : new int[] {2046, 2049}) {
+            for (String[] v : new String[][] {{"/api/v1/sales/payment-modes", ""}, {"/api/v1/sales/profit", "sub-category"},
+                    {"/api/v1/sales/regions", ""}}) {
+                JsonPath grouped = view(v[0], 2045, v[1]), other = view(v[0], year, v[1]);
+                assertEquals(grouped.getList("groups.key"), other.getList("groups.key"), v[0] + " " + year);
+                assertEquals(grouped.getList("groups.figures"), other.getList("groups.figures"), v[0] + " " + year);
+                assertEquals(grouped.getMap("totals"), other.getMap("totals"), v[0] + " " + year);
+            }
+            JsonPath groupedTrend = given().queryParam("from", "2045-01-01").queryParam("to", "2045-12-31")
+                    .queryParam("charts", "none").when().get("/api/v1/sales/trend").then().extract().jsonPath();
+            JsonPath otherTrend = given().queryParam("from", year + "-01-01").queryParam("to", year + "-12-31")
+                    .queryParam("charts", "none").when().get("/api/v1/sales/trend").then().extract().jsonPath();
+            assertEquals(groupedTrend.getList("series.figures"), otherTrend.getList("series.figures"), "trend " + year);
+            for (int c : new int[] {0, 7, 39}) {
+                JsonPath grouped = profile("C2045-" + c), other = profile("C" + year + "-" + c);
+                for (String field : List.of("name", "state", "city", "orders", "revenue", "profit", "firstOrder", "lastOrder",
+                        "months")) {
+                    assertEquals(grouped.get(field).toString(), other.get(field).toString().replace(year + "-", "2045-"),
+                            field + " of customer " + c + " in " + year);
+                }
             }
         }
+    }
+
+    /** The orders last to first, each order's lines kept together and in their order. */
+    private static List<String> ordersReversed(List<String> lines) {
+        List<List<String>> orders = new ArrayList<>();
+        String current = null;
+        for (String line : lines) {
+            String order = line.substring(0, line.indexOf(','));
+            if (!order.equals(current)) orders.add(new ArrayList<>());
+            current = order;
+            orders.getLast().add(line);
+        }
+        Collections.reverse(orders);
+        return orders.stream().flatMap(List::stream).toList();
     }
 
     private static JsonPath profile(String key) {
