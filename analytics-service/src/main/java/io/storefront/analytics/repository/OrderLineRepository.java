@@ -539,8 +539,20 @@ public class OrderLineRepository {
                 step("delta cells", () -> execute(tx, DELTA_CELLS)),
                 step("cells to delta", () -> execute(tx, CELLS_TO_DELTA)),
                 // the staged sums arrive in key order (see RollupDelta.InKeyOrder): grouping by sorting them
-                // leaves them in the order the merges insert in, where hashing needs a sort of its output again
-                step("cube merge", () -> execute(tx, "SET LOCAL enable_hashagg = off;\n" + APPLY_CUBE)),
+                // leaves them in the order the merges insert in, where hashing needs a sort of its output again;
+                // sums of replaced or scattered orders come from SQL unsorted, and hashing them stays quicker
+                // (a re-import of 1M lines: cube merge 1.1 s hashed, 2.1 s sorted)
+                step("cube merge", () -> {
+                    boolean summedInSql = scattered.get();
+                    if (!summedInSql) {
+                        try (Statement s = tx.createStatement();
+                             ResultSet rows = s.executeQuery("SELECT EXISTS (SELECT 1 FROM replaced_orders)")) {
+                            rows.next();
+                            summedInSql = rows.getBoolean(1);
+                        }
+                    }
+                    execute(tx, "SET LOCAL enable_hashagg = " + (summedInSql ? "on" : "off") + ";\n" + APPLY_CUBE);
+                }),
                 step("product months merge", () -> execute(tx, APPLY_PRODUCTS)),
                 step("empty rollup rows", () -> execute(tx, DROP_EMPTY_ROLLUP_ROWS)),
                 step("customers", () -> {
