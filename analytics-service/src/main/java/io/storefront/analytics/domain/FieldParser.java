@@ -79,22 +79,34 @@ public final class FieldParser {
         String v = required(value);
         var m = DAY_FIRST.matcher(v);
         if (!m.matches()) throw new InvalidField("'" + abbreviate(v) + "' is not a day-first date (dd-mm-yyyy)");
+        LocalDate date;
         try {
-            return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+            date = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
         } catch (DateTimeException e) {
             throw new InvalidField("'" + v + "' is not a real date (dd-mm-yyyy)");
         }
+        return inStoredRange(date, v);
     }
 
     /** ISO dates; a date-time keeps its date ("2024-03-10T14:22:00" → 2024-03-10). */
     public static LocalDate isoDate(String value) {
         String v = required(value);
         String date = v.length() > 10 && (v.charAt(10) == 'T' || v.charAt(10) == ' ') ? v.substring(0, 10) : v;
+        LocalDate parsed;
         try {
-            return LocalDate.parse(date, ISO);
+            parsed = LocalDate.parse(date, ISO);
         } catch (DateTimeException e) {
             throw new InvalidField("'" + abbreviate(v) + "' is not an ISO date (yyyy-mm-dd)");
         }
+        return inStoredRange(parsed, v);
+    }
+
+    /** Years 1 to 9999: PostgreSQL reads no year 0 and no year of five digits, and no store sells in either. */
+    private static LocalDate inStoredRange(LocalDate date, String raw) {
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw new InvalidField("'" + abbreviate(raw) + "' is outside the years 1 to 9999");
+        }
+        return date;
     }
 
     private static String abbreviate(String v) {

@@ -25,6 +25,12 @@ class FieldParserTest {
         assertEquals(LocalDate.of(2011, 12, 9), FieldParser.isoDate("2011-12-09 12:50:00"));
         assertThrows(FieldParser.InvalidField.class, () -> FieldParser.isoDate("2023-02-29"));
         assertThrows(FieldParser.InvalidField.class, () -> FieldParser.isoDate("10-03-2018"));
+        // the database reads neither (an import of either failed whole before the check)
+        assertTrue(assertThrows(FieldParser.InvalidField.class, () -> FieldParser.isoDate("0000-01-05")).getMessage()
+                .contains("years 1 to 9999"));
+        assertThrows(FieldParser.InvalidField.class, () -> FieldParser.isoDate("+10000-01-05"));
+        assertThrows(FieldParser.InvalidField.class, () -> FieldParser.dayFirstDate("05-01-0000"));
+        assertEquals(LocalDate.of(1, 1, 1), FieldParser.isoDate("0001-01-01"));
     }
 
     @Test

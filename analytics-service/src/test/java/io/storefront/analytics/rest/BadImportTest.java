@@ -64,6 +64,12 @@ class BadImportTest {
         assertTrue(job.getString("errors[0].message").contains("NUL"), job.getString("errors[0].message"));
         assertEquals(1, year("2048").getInt("totals.orders"));
 
+        JsonPath years = upload(HEADER + "YEAR-1,0000-01-05,Asha,Goa,Goa,Clothing,Saree,1,100,10,UPI\n"
+                + "YEAR-2,2048-03-05,Asha,Goa,Goa,Clothing,Saree,1,100,10,UPI\n");
+        assertEquals("succeeded", years.getString("status"), years.prettify());
+        assertEquals(1, years.getInt("linesStored"));
+        assertEquals("order_date", years.getString("errors[0].column"));
+
         JsonPath json = ImportJobs.run(given().contentType("application/json").body("""
                 [{"orderId": "NUL-3", "orderDate": "2048-02-01", "customerName": {"first": "Asha"}, "state": "Goa",
                   "city": "Panaji", "category": "Books", "subCategory": "Novels", "quantity": 1, "amount": 10,
