@@ -10,9 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -88,11 +86,7 @@ public class ImportRepository {
      * so versions rise in commit order.
      */
     public long bumpDataVersion(Connection tx) throws SQLException {
-        try (Statement s = tx.createStatement();
-             ResultSet rows = s.executeQuery("UPDATE analytics.data_version SET version = version + 1 WHERE id = 1 RETURNING version")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Jdbc.queryLong(tx, "UPDATE analytics.data_version SET version = version + 1 WHERE id = 1 RETURNING version");
     }
 
     /**

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -327,11 +326,8 @@ public class OrderLineRepository {
      * import's change numbers are reserved from here to its commit, so they rise in commit order.
      */
     public ImportWrite begin(Connection tx, long importId) throws SQLException {
-        execute(tx, CREATE_STAGING);
-        try (Statement s = tx.createStatement(); ResultSet rows = s.executeQuery("SELECT nextval('analytics.order_change_seq')")) {
-            rows.next();
-            return new ImportWrite(tx, importId, rows.getLong(1));
-        }
+        Jdbc.execute(tx, CREATE_STAGING);
+        return new ImportWrite(tx, importId, Jdbc.queryLong(tx, "SELECT nextval('analytics.order_change_seq')"));
     }
 
     /**
@@ -413,7 +409,48 @@ public class OrderLineRepository {
 
         /** Stages (a drained part of) the rollup and customer sums made while reading. */
         public void sums(RollupDelta.InKeyOrder sums) throws SQLException {
-            stageDelta(tx, sums);
+            if (!sums.cube().isEmpty()) {
+                try (CopyRows rows = CopyRows.start(tx, COPY_CUBE)) {
+                    for (var cell : sums.cube()) {
+                        var k = cell.getKey();
+                        rows.text(k.grain()).number(k.dims()).date(k.period()).text(k.category()).text(k.subCategory())
+                                .text(k.paymentMode()).text(k.state()).text(k.city());
+                        sumColumns(rows, cell.getValue()).endRow();
+                    }
+                    rows.finish();
+                }
+            }
+            if (!sums.products().isEmpty()) {
+                try (CopyRows rows = CopyRows.start(tx, COPY_PRODUCTS)) {
+                    for (var product : sums.products()) {
+                        Sums v = product.getValue();
+                        rows.date(product.getKey().month()).text(product.getKey().productKey()).text(v.productName)
+                                .text(v.category).text(v.subCategory);
+                        sumColumns(rows, v).endRow();
+                    }
+                    rows.finish();
+                }
+            }
+            if (!sums.customers().isEmpty()) {
+                try (CopyRows rows = CopyRows.start(tx, COPY_CUSTOMERS)) {
+                    for (var customer : sums.customers()) {
+                        CustomerSums c = customer.getValue();
+                        rows.text(customer.getKey()).text(c.customerName).text(c.state).text(c.city).date(c.firstDay)
+                                .date(c.lastDay).text(c.lastOrderId).number(c.orders).number(c.revenueCents)
+                                .number(c.profitCents).number(c.units).endRow();
+                    }
+                    rows.finish();
+                }
+            }
+            if (!sums.customerMonths().isEmpty()) {
+                try (CopyRows rows = CopyRows.start(tx, COPY_CUSTOMER_MONTHS)) {
+                    for (var month : sums.customerMonths()) {
+                        rows.text(month.getKey().customerKey()).date(month.getKey().month())
+                                .number(month.getValue().orders).number(month.getValue().revenueCents).endRow();
+                    }
+                    rows.finish();
+                }
+            }
         }
 
         /**
@@ -424,104 +461,44 @@ public class OrderLineRepository {
          */
         public void apply(boolean ordersNearlyAscending, IntConsumer afterStep, PhaseTimes times) throws SQLException {
             // the block of change numbers ends with the file's last line
-            try (Statement s = tx.createStatement()) {
-                s.execute("SELECT setval('analytics.order_change_seq', " + (changeBase + linesWritten) + ")");
-            }
-            List<Map.Entry<String, SqlStep>> steps = steps(tx, importId, changeBase, orderSeenTwice, ordersNearlyAscending);
+            Jdbc.execute(tx, "SELECT setval('analytics.order_change_seq', " + (changeBase + linesWritten) + ")");
+            List<Map.Entry<String, PhaseTimes.Step<SQLException>>> steps =
+                    steps(tx, importId, changeBase, orderSeenTwice, ordersNearlyAscending);
             for (int i = 0; i < steps.size(); i++) {
                 var step = steps.get(i);
-                times.time(step.getKey(), () -> {
-                    step.getValue().run();
-                    return null;
-                });
+                times.run(step.getKey(), step.getValue());
                 afterStep.accept(i + 1);
             }
         }
     }
 
-    private static void stageDelta(Connection tx, RollupDelta.InKeyOrder sums) throws SQLException {
-        if (!sums.cube().isEmpty()) {
-            try (CopyRows rows = CopyRows.start(tx, COPY_CUBE)) {
-                for (var cell : sums.cube()) {
-                    var k = cell.getKey();
-                    rows.text(k.grain()).number(k.dims()).date(k.period()).text(k.category()).text(k.subCategory())
-                            .text(k.paymentMode()).text(k.state()).text(k.city());
-                    sums(rows, cell.getValue()).endRow();
-                }
-                rows.finish();
-            }
-        }
-        if (!sums.products().isEmpty()) {
-            try (CopyRows rows = CopyRows.start(tx, COPY_PRODUCTS)) {
-                for (var product : sums.products()) {
-                    Sums v = product.getValue();
-                    rows.date(product.getKey().month()).text(product.getKey().productKey()).text(v.productName)
-                            .text(v.category).text(v.subCategory);
-                    sums(rows, v).endRow();
-                }
-                rows.finish();
-            }
-        }
-        if (!sums.customers().isEmpty()) {
-            try (CopyRows rows = CopyRows.start(tx, COPY_CUSTOMERS)) {
-                for (var customer : sums.customers()) {
-                    CustomerSums c = customer.getValue();
-                    rows.text(customer.getKey()).text(c.customerName).text(c.state).text(c.city).date(c.firstDay)
-                            .date(c.lastDay).text(c.lastOrderId).number(c.orders).number(c.revenueCents)
-                            .number(c.profitCents).number(c.units).endRow();
-                }
-                rows.finish();
-            }
-        }
-        if (!sums.customerMonths().isEmpty()) {
-            try (CopyRows rows = CopyRows.start(tx, COPY_CUSTOMER_MONTHS)) {
-                for (var month : sums.customerMonths()) {
-                    rows.text(month.getKey().customerKey()).date(month.getKey().month())
-                            .number(month.getValue().orders).number(month.getValue().revenueCents).endRow();
-                }
-                rows.finish();
-            }
-        }
-    }
-
-    private static CopyRows sums(CopyRows rows, Sums v) {
+    private static CopyRows sumColumns(CopyRows rows, Sums v) {
         return rows.number(v.orders).number(v.revenueCents).number(v.profitCents).number(v.units).number(v.lines);
     }
 
-    /** How many steps {@link #applyStaged} reports progress for. */
+    /** How many steps {@link ImportWrite#apply} reports progress for. */
     public static final int APPLY_STEPS = 15;
 
     /** Memory for each sort or hash of the merges; the rest of the import keeps the server's setting. */
     private static final String MERGE_WORK_MEM = "64MB";
 
-    /** One statement (or a few) of the apply phase. */
-    @FunctionalInterface
-    private interface SqlStep {
-        void run() throws SQLException;
-    }
-
-    private static List<Map.Entry<String, SqlStep>> steps(Connection tx, long importId, long changeBase,
-                                                          boolean orderSeenTwice, boolean ordersNearlyAscending) {
+    private static List<Map.Entry<String, PhaseTimes.Step<SQLException>>> steps(
+            Connection tx, long importId, long changeBase, boolean orderSeenTwice, boolean ordersNearlyAscending) {
         AtomicBoolean scattered = new AtomicBoolean();
-        List<Map.Entry<String, SqlStep>> steps = List.of(
+        List<Map.Entry<String, PhaseTimes.Step<SQLException>>> steps = List.of(
                 step("grouping check", () -> {
-                    scattered.set(orderSeenTwice);
-                    if (!scattered.get()) {
-                        try (Statement s = tx.createStatement(); ResultSet rows = s.executeQuery(SCATTERED)) {
-                            rows.next();
-                            scattered.set(rows.getBoolean(1));
-                        }
-                    }
+                    scattered.set(orderSeenTwice || Jdbc.queryBoolean(tx, SCATTERED));
                     if (scattered.get()) {
-                        execute(tx, ORDERS_WRITTEN_BACK_TO_STAGING.formatted(changeBase));
-                        execute(tx, MERGE_SCATTERED);
+                        Jdbc.execute(tx, ORDERS_WRITTEN_BACK_TO_STAGING.formatted(changeBase));
+                        Jdbc.execute(tx, MERGE_SCATTERED);
                     }
                 }),
                 // temp tables have no statistics until analysed; without them the joins below go wrong
-                step("analyze", () -> execute(tx, "ANALYZE import_orders")),
-                step("replaced orders", () -> execute(tx, REPLACED)),
-                step("delta table", () -> execute(tx, CREATE_DELTA)),
-                step("old lines out of the sums", () -> execute(tx, ADD_DELTA.formatted("-1", OLD_LINES.formatted(importId)))),
+                step("analyze", () -> Jdbc.execute(tx, "ANALYZE import_orders")),
+                step("replaced orders", () -> Jdbc.execute(tx, REPLACED)),
+                step("delta table", () -> Jdbc.execute(tx, CREATE_DELTA)),
+                step("old lines out of the sums",
+                        () -> Jdbc.execute(tx, ADD_DELTA.formatted("-1", OLD_LINES.formatted(importId)))),
                 step("old lines deleted", () -> {
                     try (PreparedStatement s = tx.prepareStatement(DELETE_OLD_LINES)) {
                         s.setLong(1, importId);
@@ -530,52 +507,36 @@ public class OrderLineRepository {
                 }),
                 // the steps from here sort or group a few hundred thousand staged rows each: in memory instead
                 // of on disk (measured: the cube's grouping 2.1 s with the default 4 MB, 0.6 s with enough)
-                step("merge memory", () -> execute(tx, "SET LOCAL work_mem = '" + MERGE_WORK_MEM + "'")),
-                step("orders", () -> execute(tx, WRITE_ORDERS.formatted(importId, changeBase,
+                step("merge memory", () -> Jdbc.execute(tx, "SET LOCAL work_mem = '" + MERGE_WORK_MEM + "'")),
+                step("orders", () -> Jdbc.execute(tx, WRITE_ORDERS.formatted(importId, changeBase,
                         ordersNearlyAscending ? "" : "ORDER BY order_id"))),
                 step("new lines summed (scattered file)", () -> {
-                    if (scattered.get()) execute(tx, ADD_DELTA.formatted("1", NEW_LINES.formatted(importId)));
+                    if (scattered.get()) Jdbc.execute(tx, ADD_DELTA.formatted("1", NEW_LINES.formatted(importId)));
                 }),
-                step("delta cells", () -> execute(tx, DELTA_CELLS)),
-                step("cells to delta", () -> execute(tx, CELLS_TO_DELTA)),
+                step("delta cells", () -> Jdbc.execute(tx, DELTA_CELLS)),
+                step("cells to delta", () -> Jdbc.execute(tx, CELLS_TO_DELTA)),
                 // the staged sums arrive in key order (see RollupDelta.InKeyOrder): grouping by sorting them
                 // leaves them in the order the merges insert in, where hashing needs a sort of its output again;
                 // sums of replaced or scattered orders come from SQL unsorted, and hashing them stays quicker
                 // (a re-import of 1M lines: cube merge 1.1 s hashed, 2.1 s sorted)
                 step("cube merge", () -> {
-                    boolean summedInSql = scattered.get();
-                    if (!summedInSql) {
-                        try (Statement s = tx.createStatement();
-                             ResultSet rows = s.executeQuery("SELECT EXISTS (SELECT 1 FROM replaced_orders)")) {
-                            rows.next();
-                            summedInSql = rows.getBoolean(1);
-                        }
-                    }
-                    execute(tx, "SET LOCAL enable_hashagg = " + (summedInSql ? "on" : "off") + ";\n" + APPLY_CUBE);
+                    boolean summedInSql = scattered.get()
+                            || Jdbc.queryBoolean(tx, "SELECT EXISTS (SELECT 1 FROM replaced_orders)");
+                    Jdbc.execute(tx, "SET LOCAL enable_hashagg = " + (summedInSql ? "on" : "off") + ";\n" + APPLY_CUBE);
                 }),
-                step("product months merge", () -> execute(tx, APPLY_PRODUCTS)),
-                step("empty rollup rows", () -> execute(tx, DROP_EMPTY_ROLLUP_ROWS)),
+                step("product months merge", () -> Jdbc.execute(tx, APPLY_PRODUCTS)),
+                step("empty rollup rows", () -> Jdbc.execute(tx, DROP_EMPTY_ROLLUP_ROWS)),
                 step("customers", () -> {
-                    boolean recompute;
-                    try (Statement s = tx.createStatement();
-                         ResultSet rows = s.executeQuery("SELECT EXISTS (SELECT 1 FROM recompute_customers)")) {
-                        rows.next();
-                        recompute = rows.getBoolean(1);
-                    }
-                    execute(tx, UPDATE_CUSTOMERS.formatted(recompute ? NOT_RECOMPUTED : "")
+                    boolean recompute = Jdbc.queryBoolean(tx, "SELECT EXISTS (SELECT 1 FROM recompute_customers)");
+                    Jdbc.execute(tx, UPDATE_CUSTOMERS.formatted(recompute ? NOT_RECOMPUTED : "")
                             + ";\nSET LOCAL work_mem TO DEFAULT;\nSET LOCAL enable_hashagg TO DEFAULT");
                 }));
         if (steps.size() != APPLY_STEPS) throw new IllegalStateException("APPLY_STEPS is out of date");
         return steps;
     }
 
-    private static Map.Entry<String, SqlStep> step(String name, SqlStep run) {
+    private static Map.Entry<String, PhaseTimes.Step<SQLException>> step(String name, PhaseTimes.Step<SQLException> run) {
         return Map.entry(name, run);
     }
 
-    private static void execute(Connection tx, String sql) throws SQLException {
-        try (Statement s = tx.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }

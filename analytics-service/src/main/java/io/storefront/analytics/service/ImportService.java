@@ -249,9 +249,9 @@ public class ImportService {
     }
 
     /**
-     * Writing whenever the next batch is read and summed on another worker, so that parsing and the
-     * database overlap; at most two batches and one drained part of the sums are in memory.
-     * Progress is written at most twice a second.
+     * Writes each batch while the next is read and summed on another worker, so that parsing and the
+     * database overlap; at most two batches and one drained part of the sums are in memory. Progress is
+     * written at most twice a second. Returns how many lines were written.
      */
     private long stageAll(OrderLineRepository.ImportWrite write, long jobId, OrderLineSource source, AtomicLong bytesRead,
                           RollupDelta delta, PhaseTimes times) throws SQLException {
@@ -292,16 +292,8 @@ public class ImportService {
     /** Writes orders completed while reading and stages, if any, a drained part of the sums. */
     private static void stageSummed(OrderLineRepository.ImportWrite write, List<RollupDelta.OrderTotals> orders,
                                     RollupDelta.InKeyOrder drained, PhaseTimes times) throws SQLException {
-        times.time("writing orders", () -> {
-            write.orders(orders);
-            return null;
-        });
-        if (drained != null) {
-            times.time("staging sums", () -> {
-                write.sums(drained);
-                return null;
-            });
-        }
+        times.run("writing orders", () -> write.orders(orders));
+        if (drained != null) times.run("staging sums", () -> write.sums(drained));
     }
 
     /**
