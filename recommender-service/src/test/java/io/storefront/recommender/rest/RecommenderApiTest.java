@@ -11,15 +11,20 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.storefront.recommender.domain.eval.Interactions;
 import io.storefront.recommender.repository.SnapshotRepository;
+import io.storefront.testsupport.ChunkedBodies;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +115,38 @@ class RecommenderApiTest {
         given().when().get("/api/v1/catalog/products/cb-1").then().statusCode(200).body("name", equalTo("Linen Shirt"));
         given().contentType(ContentType.JSON).body("{\"productId\":\"x\"}").when().post("/api/v1/catalog/products")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @TestHTTPResource("/api/v1/catalog/products")
+    URI products;
+
+    /** 18 MB: over the 16 MB a JSON body may have, far under the 512 MB of an upload. */
+    @Test
+    void aCatalogCsvLargerThanAJsonBodyIsImportedWhileJsonThatLargeIsRefused() {
+        String description = "Soft brushed cotton, a relaxed fit. ".repeat(500);
+        StringBuilder csv = new StringBuilder("product_id,name,category,sub_category,price,description\n");
+        for (int i = 0; i < 1_000; i++) {
+            csv.append("big-").append(i).append(",Flannel Shirt ").append(i).append(",Clothing,Shirts,39.00,").append(description).append('\n');
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertTrue(file.length > 18_000_000, "the file is " + file.length + " bytes");
+        String location = given().multiPart("file", "catalog.csv", file, "text/csv").when().post("/api/v1/catalog/imports")
+                .then().statusCode(202).extract().header("Location");
+        Response job = awaitJob(location);
+        assertEquals("succeeded", job.path("status"), job.asString());
+        assertEquals(1_000, (int) job.path("rowsStored"));
+        given().when().get("/api/v1/catalog/products/big-999").then().statusCode(200).body("name", equalTo("Flannel Shirt 999"));
+
+        String product = "{\"productId\":\"json-big\",\"name\":\"Shirt\",\"category\":\"Clothing\",\"subCategory\":\"Shirts\","
+                + "\"price\":39.0,\"description\":\"" + description + "\"}";
+        byte[] json = ("[" + String.join(",", java.util.Collections.nCopies(1_000, product)) + "]").getBytes(StandardCharsets.UTF_8);
+        assertTrue(json.length > 16 * 1024 * 1024);
+        given().contentType(ContentType.JSON).body(json).when().post("/api/v1/catalog/products").then().statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString("multipart uploads"));
+        assertEquals(413, ChunkedBodies.post(products, "application/json", json), "a body without a length is counted");
+        assertEquals(200, ChunkedBodies.post(products, "application/json", ("[" + product + "]").getBytes(StandardCharsets.UTF_8)),
+                "a small one without a length is read");
+        given().when().get("/api/v1/catalog/products/json-big").then().statusCode(200);
     }
 
     @Test

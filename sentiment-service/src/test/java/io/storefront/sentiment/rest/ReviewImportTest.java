@@ -3,9 +3,14 @@ package io.storefront.sentiment.rest;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.containsString;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.storefront.testsupport.ChunkedBodies;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +86,36 @@ class ReviewImportTest {
         assertEquals("failed", notUtf8.getString("status"));
         assertTrue(notUtf8.getString("failure").contains("not UTF-8"), notUtf8.getString("failure"));
         assertEquals(0, reviewsOf(p), "nothing stored, not even the good row before the broken one");
+    }
+
+    @TestHTTPResource("/api/v1/reviews")
+    URI reviews;
+
+    /** 18 MB: over the 16 MB a JSON body may have, far under the 512 MB of an upload. */
+    @Test
+    void aReviewExportLargerThanAJsonBodyIsImportedWhileJsonThatLargeIsRefused() {
+        String p = "BIG-" + UUID.randomUUID();
+        String images = "https://img.example/" + "x".repeat(9_000); // exports carry columns the import ignores
+        StringBuilder csv = new StringBuilder("review_id,product_id,rating,text,images\n");
+        for (int i = 0; i < 2_000; i++) {
+            csv.append("r").append(i).append('-').append(p).append(',').append(p).append(",5,Lovely and warm.,").append(images).append('\n');
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertTrue(file.length > 18_000_000, "the file is " + file.length + " bytes");
+        JsonPath job = importAndWait(file);
+        assertEquals("succeeded", job.getString("status"), job.prettify());
+        assertEquals(2_000, job.getInt("rowsStored"));
+        assertEquals(1_000, reviewsOf(p), "the first page of the product's reviews is full");
+
+        String review = "{\"reviewId\":\"j-" + p + "\",\"productId\":\"" + p + "\",\"text\":\"" + "Warm. ".repeat(3_000) + "\"}";
+        byte[] json = ("[" + String.join(",", java.util.Collections.nCopies(1_000, review)) + "]").getBytes(StandardCharsets.UTF_8);
+        assertTrue(json.length > 16 * 1024 * 1024);
+        given().contentType(ContentType.JSON).body(json).when().post("/api/v1/reviews").then().statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString("multipart uploads"));
+        assertEquals(413, ChunkedBodies.post(reviews, "application/json", json), "a body without a length is counted");
+        byte[] small = ("[" + review + "]").getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, ChunkedBodies.post(reviews, "application/json", small), "a small one without a length is read");
+        given().when().get("/api/v1/reviews/j-" + p).then().statusCode(200);
     }
 
     @Test

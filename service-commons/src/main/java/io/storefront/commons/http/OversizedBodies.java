@@ -15,23 +15,35 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * before it is read. Without this, the HTTP layer refuses it with an empty 413 that is not a problem
  * document (a body sent without a length is still cut off there, without a problem body). Routes that
  * stream their body ({@link StreamedUploads}) have limits of their own and are left to them.
+ * <p>
+ * A body that is not a multipart upload is held to {@link BodyLimits#maxBufferedBodySize()} instead: a
+ * service whose CSV uploads go to disk can take them far larger than the JSON it reads into memory.
  */
 @ApplicationScoped
 public class OversizedBodies {
 
+    /** Where Quarkus puts the limit for a body sent without a length, which its REST layer counts against. */
+    static final String CHUNKED_LIMIT_KEY = "io.quarkus.max-request-size";
+    /** Just after Quarkus' own body-size handler ({@code RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT}), which sets it. */
+    static final int AFTER_QUARKUS_LIMIT = -1;
+
     void refuseEarly(@Observes Router router,
                      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max,
-                     Instance<StreamedUploads> streamed) {
-        long limit = max.asLongValue();
+                     BodyLimits limits, Instance<StreamedUploads> streamed) {
+        long uploadLimit = max.asLongValue();
+        long bufferedLimit = Math.min(uploadLimit, limits.maxBufferedBodySize().map(MemorySize::asLongValue).orElse(uploadLimit));
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
+            boolean upload = multipart(ctx.request().getHeader("Content-Type"));
+            long limit = upload ? uploadLimit : bufferedLimit;
             if (length != null && tooLong(length, limit) && !streams(streamed, ctx.request().method().name(), ctx.request().path())) {
                 JsonObject problem = new JsonObject()
                         .put("type", "urn:storefront:problem:payload-too-large")
                         .put("title", "Payload too large")
                         .put("status", 413)
                         .put("detail", "The request body is " + length.strip() + " bytes; this service accepts at most "
-                                + limit + " bytes")
+                                + limit + " bytes" + (upload || limit == uploadLimit ? ""
+                                : " (files sent as multipart uploads: at most " + uploadLimit + " bytes)"))
                         .put("instance", ctx.request().path());
                 ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE);
                 // the body is not read, so an HTTP/1 connection cannot be reused; HTTP/2 forbids the header
@@ -41,6 +53,18 @@ public class OversizedBodies {
             }
             ctx.next();
         });
+        if (bufferedLimit < uploadLimit) {
+            router.route().order(AFTER_QUARKUS_LIMIT).handler(ctx -> {
+                if (ctx.get(CHUNKED_LIMIT_KEY) != null && !multipart(ctx.request().getHeader("Content-Type"))) {
+                    ctx.put(CHUNKED_LIMIT_KEY, bufferedLimit);
+                }
+                ctx.next();
+            });
+        }
+    }
+
+    static boolean multipart(String contentType) {
+        return contentType != null && contentType.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
     }
 
     private static boolean streams(Instance<StreamedUploads> streamed, String method, String path) {
