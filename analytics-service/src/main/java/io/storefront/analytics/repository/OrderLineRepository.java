@@ -35,25 +35,30 @@ import java.util.function.IntConsumer;
 @ApplicationScoped
 public class OrderLineRepository {
 
+    /** Text compares in code point order, as in the stored tables (V10) and in the sums' order from Java. */
     private static final String CREATE_STAGING = """
             CREATE TEMP TABLE import_orders (
-                order_id text, order_date date, customer_key text, customer_name text, state text, city text,
-                revenue_cents bigint, profit_cents bigint, units bigint, lines int, last_line bigint
+                order_id text COLLATE "C", order_date date, customer_key text COLLATE "C",
+                customer_name text COLLATE "C", state text COLLATE "C", city text COLLATE "C", revenue_cents bigint,
+                profit_cents bigint, units bigint, lines int, last_line bigint
             ) ON COMMIT DROP;
             CREATE TEMP TABLE delta_cube (
-                grain "char", dims smallint, period date, category text, sub_category text, payment_mode text,
-                state text, city text, orders bigint, revenue bigint, profit bigint, units bigint, lines bigint
+                grain "char", dims smallint, period date, category text COLLATE "C", sub_category text COLLATE "C",
+                payment_mode text COLLATE "C", state text COLLATE "C", city text COLLATE "C", orders bigint,
+                revenue bigint, profit bigint, units bigint, lines bigint
             ) ON COMMIT DROP;
             CREATE TEMP TABLE delta_product (
-                period date, product_key text, product_name text, category text, sub_category text,
-                orders bigint, revenue bigint, profit bigint, units bigint, lines bigint
+                period date, product_key text COLLATE "C", product_name text COLLATE "C", category text COLLATE "C",
+                sub_category text COLLATE "C", orders bigint, revenue bigint, profit bigint, units bigint,
+                lines bigint
             ) ON COMMIT DROP;
             CREATE TEMP TABLE delta_customers (
-                customer_key text, customer_name text, state text, city text, first_day date, last_day date,
-                last_order_id text, orders bigint, revenue bigint, profit bigint, units bigint
+                customer_key text COLLATE "C", customer_name text COLLATE "C", state text COLLATE "C",
+                city text COLLATE "C", first_day date, last_day date, last_order_id text COLLATE "C", orders bigint,
+                revenue bigint, profit bigint, units bigint
             ) ON COMMIT DROP;
             CREATE TEMP TABLE delta_customer_months (
-                customer_key text, month date, orders bigint, revenue bigint
+                customer_key text COLLATE "C", month date, orders bigint, revenue bigint
             ) ON COMMIT DROP""";
 
     /**
@@ -188,12 +193,14 @@ public class OrderLineRepository {
      */
     private static final String CREATE_DELTA = """
             CREATE TEMP TABLE delta_lines (
-                sign int, order_id text, day date, state text, city text, category text, sub_category text,
-                payment_mode text, revenue bigint, profit bigint, units bigint, lines bigint
+                sign int, order_id text COLLATE "C", day date, state text COLLATE "C", city text COLLATE "C",
+                category text COLLATE "C", sub_category text COLLATE "C", payment_mode text COLLATE "C",
+                revenue bigint, profit bigint, units bigint, lines bigint
             ) ON COMMIT DROP;
             CREATE TEMP TABLE delta_products (
-                sign int, order_id text, day date, product_key text, product_name text, category text,
-                sub_category text, revenue bigint, profit bigint, units bigint, lines bigint
+                sign int, order_id text COLLATE "C", day date, product_key text COLLATE "C",
+                product_name text COLLATE "C", category text COLLATE "C", sub_category text COLLATE "C",
+                revenue bigint, profit bigint, units bigint, lines bigint
             ) ON COMMIT DROP""";
 
     private static final String ADD_DELTA = """
