@@ -57,6 +57,25 @@ class SentimentThroughTheGatewayTest {
     }
 
     @Test
+    void aReviewExportLargerThanAJsonBodyStreamsToSentimentWhole() {
+        // 2,000 rows of about 9 kB, 18 MB: more than the 16M a JSON body may have. Each row's rating is not a
+        // number, so every one is read and rejected: the store the other tests count stays as it is.
+        String images = "https://img.example/" + "x".repeat(9_000);
+        StringBuilder csv = new StringBuilder("review_id,product_id,rating,text,images\n");
+        for (int i = 0; i < 2_000; i++) csv.append("big-").append(i).append(",P-big,many,Lovely.,").append(images).append('\n');
+        byte[] body = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(body.length > 16 << 20, "larger than a JSON body may be: " + body.length);
+        String job = given().baseUri(suite.url("gateway")).multiPart("file", "big-export.csv", body, "text/csv")
+                .when().post("/api/v1/sentiment/reviews/imports")
+                .then().statusCode(202).extract().header("Location");
+        JsonPath imported = poll(job, "succeeded", "failed");
+        assertEquals("succeeded", imported.getString("status"), imported.getString("failure"));
+        assertEquals(2_000, imported.getInt("rowsRead"));
+        assertEquals(2_000, imported.getInt("rowsRejected"));
+        assertEquals(0, imported.getInt("rowsStored"));
+    }
+
+    @Test
     void theGeneratedStoresReviewsAreStoredScoredInLineWithTheirStarsAndSummarised() {
         // the first 400 as a JSON batch, all of them as the generator's CSV file (the 400 are replaced, not doubled)
         int stored = given().baseUri(suite.url("gateway")).contentType(ContentType.JSON).body(reviews.subList(0, 400))
