@@ -253,8 +253,11 @@ public class OrderLineRepository {
                    sum(sign), sum(revenue), sum(profit), sum(units), sum(lines)
               FROM delta_products GROUP BY 1, 2""";
 
-    /** Merges the delta (staged from the file's reading, and summed from the per-order cells) into the cube. */
-    private static final String APPLY_CUBE = """
+    /**
+     * Adds the delta (staged from the file's reading, and summed from the per-order cells) to the cube as new
+     * rows; {@link #APPLY_CUBE} merges it into rows that may exist.
+     */
+    private static final String INSERT_CUBE = """
             INSERT INTO analytics.sales_cube AS c
                    (dims, grain, category, sub_category, payment_mode, period, state, city,
                     orders, revenue_cents, profit_cents, units, lines)
@@ -263,7 +266,9 @@ public class OrderLineRepository {
               FROM delta_cube
              GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
             HAVING sum(orders) <> 0 OR sum(revenue) <> 0 OR sum(profit) <> 0 OR sum(units) <> 0 OR sum(lines) <> 0
-             ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+             ORDER BY 1, 2, 3, 4, 5, 6, 7, 8""";
+    private static final String APPLY_CUBE = INSERT_CUBE + """
+
             ON CONFLICT (dims, grain, category, sub_category, payment_mode, period, state, city) DO UPDATE
                SET orders = c.orders + EXCLUDED.orders,
                    revenue_cents = c.revenue_cents + EXCLUDED.revenue_cents,
@@ -272,7 +277,7 @@ public class OrderLineRepository {
                    lines = c.lines + EXCLUDED.lines""";
 
     /** Products are kept by month: a row per product and day would be nearly a row per order line. */
-    private static final String APPLY_PRODUCTS = """
+    private static final String INSERT_PRODUCTS = """
             INSERT INTO analytics.product_sales AS p
                    (grain, period, product_key, product_name, category, sub_category,
                     orders, revenue_cents, profit_cents, units, lines)
@@ -281,7 +286,9 @@ public class OrderLineRepository {
               FROM delta_product
              GROUP BY 2, 3
             HAVING sum(orders) <> 0 OR sum(revenue) <> 0 OR sum(profit) <> 0 OR sum(units) <> 0 OR sum(lines) <> 0
-             ORDER BY 2, 3
+             ORDER BY 2, 3""";
+    private static final String APPLY_PRODUCTS = INSERT_PRODUCTS + """
+
             ON CONFLICT (grain, period, product_key) DO UPDATE
                SET product_name = EXCLUDED.product_name,
                    orders = p.orders + EXCLUDED.orders,
@@ -289,6 +296,22 @@ public class OrderLineRepository {
                    profit_cents = p.profit_cents + EXCLUDED.profit_cents,
                    units = p.units + EXCLUDED.units,
                    lines = p.lines + EXCLUDED.lines""";
+
+    /**
+     * Whether the cube has sales in the delta's months. If not (a first import, or a file of months the store
+     * has no sales in yet), none of the delta's cells can be in the cube, since every stored order has its
+     * whole-order month row (dims 0), and the delta is inserted without the upsert's speculative insertion
+     * (the cube of 1M lines: 3.1-3.3 s upserted, 2.0-2.6 s inserted). Imports run one at a time (the
+     * data-version lock), so nothing adds cells in between.
+     */
+    private static final String CUBE_HAS_DELTA_MONTHS = """
+            SELECT EXISTS (SELECT 1 FROM analytics.sales_cube c, (SELECT min(period) AS lo, max(period) AS hi FROM delta_cube) d
+                            WHERE c.dims = 0 AND c.grain = 'm'
+                              AND c.period BETWEEN date_trunc('month', d.lo::timestamp)::date AND d.hi)""";
+    /** The same for product months, whose rows are keyed by month. */
+    private static final String PRODUCTS_HAVE_DELTA_MONTHS = """
+            SELECT EXISTS (SELECT 1 FROM analytics.product_sales p, (SELECT min(period) AS lo, max(period) AS hi FROM delta_product) d
+                            WHERE p.grain = 'm' AND p.period BETWEEN d.lo AND d.hi)""";
 
     private static final String DELETE_OLD_LINES = """
             DELETE FROM analytics.order_lines l USING replaced_orders r WHERE l.order_id = r.order_id AND l.import_id <> ?""";
@@ -529,9 +552,11 @@ public class OrderLineRepository {
                 step("cube merge", () -> {
                     boolean summedInSql = scattered.get()
                             || Jdbc.queryBoolean(tx, "SELECT EXISTS (SELECT 1 FROM replaced_orders)");
-                    Jdbc.execute(tx, "SET LOCAL enable_hashagg = " + (summedInSql ? "on" : "off") + ";\n" + APPLY_CUBE);
+                    Jdbc.execute(tx, "SET LOCAL enable_hashagg = " + (summedInSql ? "on" : "off") + ";\n"
+                            + (Jdbc.queryBoolean(tx, CUBE_HAS_DELTA_MONTHS) ? APPLY_CUBE : INSERT_CUBE));
                 }),
-                step("product months merge", () -> Jdbc.execute(tx, APPLY_PRODUCTS)),
+                step("product months merge", () -> Jdbc.execute(tx,
+                        Jdbc.queryBoolean(tx, PRODUCTS_HAVE_DELTA_MONTHS) ? APPLY_PRODUCTS : INSERT_PRODUCTS)),
                 step("empty rollup rows", () -> Jdbc.execute(tx, DROP_EMPTY_ROLLUP_ROWS)),
                 step("customers", () -> {
                     boolean recompute = Jdbc.queryBoolean(tx, "SELECT EXISTS (SELECT 1 FROM recompute_customers)");

@@ -78,6 +78,32 @@ class RollupPathsTest {
         }
     }
 
+    /**
+     * New cells are inserted when the store has no sales in the file's months, and merged when it has: the
+     * same orders in one file (2053) and in two files of the same months (2054; the second lands in cells
+     * the first made, which a plain insert would refuse) give the same rollups.
+     */
+    @Test
+    void aFileOfMonthsWithSalesMergesWhereAFileOfNewMonthsInserts() {
+        assertEquals("succeeded", ImportJobs.flat("one-file.csv", HEADER + String.join("\n", lines(2053)) + "\n").getString("status"));
+        List<String> first = new ArrayList<>(), second = new ArrayList<>();
+        for (String line : lines(2054)) {
+            int order = Integer.parseInt(line.substring(line.indexOf('-') + 1, line.indexOf(',')));
+            (order < 150 ? first : second).add(line);
+        }
+        assertEquals("succeeded", ImportJobs.flat("first-half.csv", HEADER + String.join("\n", first) + "\n").getString("status"));
+        JsonPath merged = ImportJobs.flat("second-half.csv", HEADER + String.join("\n", second) + "\n");
+        assertEquals("succeeded", merged.getString("status"), merged.prettify());
+        for (String[] v : new String[][] {{"/api/v1/sales/payment-modes", ""}, {"/api/v1/sales/profit", "sub-category"}}) {
+            JsonPath one = view(v[0], 2053, v[1]), two = view(v[0], 2054, v[1]);
+            assertEquals(one.getMap("totals"), two.getMap("totals"), v[0]);
+            assertEquals(one.getList("groups.figures"), two.getList("groups.figures"), v[0]);
+        }
+        List<Object> products = view("/api/v1/products/top", 2053, "").getList("products.figures");
+        assertEquals(3, products.size(), "a product per sub-category");
+        assertEquals(products, view("/api/v1/products/top", 2054, "").getList("products.figures"));
+    }
+
     /** The orders last to first, each order's lines kept together and in their order. */
     private static List<String> ordersReversed(List<String> lines) {
         List<List<String>> orders = new ArrayList<>();
