@@ -77,12 +77,18 @@ public class ProblemMappers {
         return malformedJson(e, uri);
     }
 
-    /** A multipart body that ends early or has no valid parts is the client's fault, not ours. */
+    /**
+     * A multipart body that ends early or has no valid parts is the client's fault, not ours; so is a body
+     * sent without a length that runs past the limit (Quarkus has already answered it 413 and stops reading).
+     */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e, UriInfo uri) {
-        boolean whileParsingBody = java.util.Arrays.stream(e.getStackTrace())
-                .anyMatch(frame -> frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart"));
-        if (!whileParsingBody) {
+        if (readingBody(e, "org.jboss.resteasy.reactive.server.vertx.VertxInputStream") && "Request too large".equals(e.getMessage())) {
+            LOG.debugf("a body without a length ran past the limit on %s", uri == null ? null : uri.getPath());
+            return respond(new Problem(ProblemType.PAYLOAD_TOO_LARGE, 413, "The request body is larger than this "
+                    + "endpoint accepts", instance(uri), List.of(), Map.of()));
+        }
+        if (!readingBody(e, "org.jboss.resteasy.reactive.server.core.multipart")) {
             return internal(e, uri, 500);
         }
         return respond(new Problem(ProblemType.MALFORMED_BODY, 400,
@@ -118,6 +124,10 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         return internal(e, uri, 500);
+    }
+
+    private static boolean readingBody(Throwable e, String readerClassPrefix) {
+        return java.util.Arrays.stream(e.getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith(readerClassPrefix));
     }
 
     private static Response internal(Throwable e, UriInfo uri, int status) {
