@@ -259,6 +259,12 @@ class AnalyticsRoutesTest {
 
         given().contentType("application/json").body(new byte[17 << 20]).when().post("/api/v1/sentiment")
                 .then().statusCode(413).contentType("application/problem+json");
+        var chunked = io.storefront.testsupport.ChunkedBodies.post(java.net.URI.create("http://localhost:"
+                + io.restassured.RestAssured.port + "/api/v1/sentiment"), "application/json",
+                ("[\"" + "a".repeat(17 << 20) + "\"]").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "Authorization", "Bearer " + TestKeys.ANALYST);
+        org.junit.jupiter.api.Assertions.assertEquals(413, chunked.status(), "a JSON body without a length is counted: " + chunked);
+        org.junit.jupiter.api.Assertions.assertEquals("application/problem+json", chunked.contentType(), chunked.toString());
     }
 
     @Test

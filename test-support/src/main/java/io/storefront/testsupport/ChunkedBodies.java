@@ -13,22 +13,30 @@ import java.net.http.HttpResponse;
  */
 public final class ChunkedBodies {
 
+    /** What the service answered: status, {@code Content-Type} (null without one) and body. */
+    public record Answer(int status, String contentType, String body) {
+    }
+
     private ChunkedBodies() {
     }
 
-    /** POSTs the bytes without a {@code Content-Length} and answers the response's status. */
-    public static int post(URI uri, String contentType, byte[] body) {
+    /** POSTs the bytes without a {@code Content-Length}, with more headers as name, value pairs. */
+    public static Answer post(URI uri, String contentType, byte[] body, String... headers) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", contentType)
                 // an input stream has no known length, so the client sends the body in chunks
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        if (headers.length > 0) request.headers(headers);
         try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + uri + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            client.close();
         }
     }
 }

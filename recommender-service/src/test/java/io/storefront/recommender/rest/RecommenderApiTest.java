@@ -143,8 +143,11 @@ class RecommenderApiTest {
         assertTrue(json.length > 16 * 1024 * 1024);
         given().contentType(ContentType.JSON).body(json).when().post("/api/v1/catalog/products").then().statusCode(413)
                 .contentType("application/problem+json").body("detail", containsString("multipart uploads"));
-        assertEquals(413, ChunkedBodies.post(products, "application/json", json), "a body without a length is counted");
-        assertEquals(200, ChunkedBodies.post(products, "application/json", ("[" + product + "]").getBytes(StandardCharsets.UTF_8)),
+        ChunkedBodies.Answer chunked = ChunkedBodies.post(products, "application/json", json);
+        assertEquals(413, chunked.status(), "a body without a length is counted: " + chunked);
+        assertEquals("application/problem+json", chunked.contentType(), chunked.toString());
+        assertTrue(chunked.body().contains("multipart uploads"), chunked.body());
+        assertEquals(200, ChunkedBodies.post(products, "application/json", ("[" + product + "]").getBytes(StandardCharsets.UTF_8)).status(),
                 "a small one without a length is read");
         given().when().get("/api/v1/catalog/products/json-big").then().statusCode(200);
     }

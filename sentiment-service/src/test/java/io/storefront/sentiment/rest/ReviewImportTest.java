@@ -112,9 +112,12 @@ class ReviewImportTest {
         assertTrue(json.length > 16 * 1024 * 1024);
         given().contentType(ContentType.JSON).body(json).when().post("/api/v1/reviews").then().statusCode(413)
                 .contentType("application/problem+json").body("detail", containsString("multipart uploads"));
-        assertEquals(413, ChunkedBodies.post(reviews, "application/json", json), "a body without a length is counted");
+        ChunkedBodies.Answer chunked = ChunkedBodies.post(reviews, "application/json", json);
+        assertEquals(413, chunked.status(), "a body without a length is counted: " + chunked);
+        assertEquals("application/problem+json", chunked.contentType(), chunked.toString());
+        assertTrue(chunked.body().contains("multipart uploads"), chunked.body());
         byte[] small = ("[" + review + "]").getBytes(StandardCharsets.UTF_8);
-        assertEquals(200, ChunkedBodies.post(reviews, "application/json", small), "a small one without a length is read");
+        assertEquals(200, ChunkedBodies.post(reviews, "application/json", small).status(), "a small one without a length is read");
         given().when().get("/api/v1/reviews/j-" + p).then().statusCode(200);
     }
 

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A body announced larger than {@code quarkus.http.limits.max-body-size} is refused as a 413 problem
  * before it is read. Without this, the HTTP layer refuses it with an empty 413 that is not a problem
- * document (a body sent without a length is still cut off there, without a problem body). Routes that
+ * document; a body sent without a length is counted as it is read instead ({@link BufferedBodyLimit}). Routes that
  * stream their body ({@link StreamedUploads}) have limits of their own and are left to them.
  * <p>
  * A body that is not a multipart upload is held to {@link BodyLimits#maxBufferedBodySize()} instead: a
@@ -26,12 +26,32 @@ public class OversizedBodies {
     static final String CHUNKED_LIMIT_KEY = "io.quarkus.max-request-size";
     /** Just after Quarkus' own body-size handler ({@code RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT}), which sets it. */
     static final int AFTER_QUARKUS_LIMIT = -1;
+    /**
+     * Quarkus counts a body as it arrives, ahead of what the REST layer has read; {@link BufferedBodyLimit} counts
+     * what is read. Quarkus' cut-off is moved this far past the other so that the one answering a problem comes first.
+     */
+    static final long BACKSTOP_MARGIN = 1024 * 1024;
 
-    void refuseEarly(@Observes Router router,
-                     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max,
-                     BodyLimits limits, Instance<StreamedUploads> streamed) {
-        long uploadLimit = max.asLongValue();
-        long bufferedLimit = Math.min(uploadLimit, limits.maxBufferedBodySize().map(MemorySize::asLongValue).orElse(uploadLimit));
+    private final long uploadLimit;
+    private final long bufferedLimit;
+
+    public OversizedBodies(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max,
+                           BodyLimits limits) {
+        this.uploadLimit = max.asLongValue();
+        this.bufferedLimit = Math.min(uploadLimit, limits.maxBufferedBodySize().map(MemorySize::asLongValue).orElse(uploadLimit));
+    }
+
+    /** The largest multipart upload this service takes. */
+    public long uploadLimit() {
+        return uploadLimit;
+    }
+
+    /** The largest body other than a multipart upload this service takes. */
+    public long bufferedLimit() {
+        return bufferedLimit;
+    }
+
+    void refuseEarly(@Observes Router router, Instance<StreamedUploads> streamed) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             boolean upload = multipart(ctx.request().getHeader("Content-Type"));
@@ -53,14 +73,12 @@ public class OversizedBodies {
             }
             ctx.next();
         });
-        if (bufferedLimit < uploadLimit) {
-            router.route().order(AFTER_QUARKUS_LIMIT).handler(ctx -> {
-                if (ctx.get(CHUNKED_LIMIT_KEY) != null && !multipart(ctx.request().getHeader("Content-Type"))) {
-                    ctx.put(CHUNKED_LIMIT_KEY, bufferedLimit);
-                }
-                ctx.next();
-            });
-        }
+        router.route().order(AFTER_QUARKUS_LIMIT).handler(ctx -> {
+            if (ctx.get(CHUNKED_LIMIT_KEY) != null && !multipart(ctx.request().getHeader("Content-Type"))) {
+                ctx.put(CHUNKED_LIMIT_KEY, bufferedLimit + BACKSTOP_MARGIN);
+            }
+            ctx.next();
+        });
     }
 
     static boolean multipart(String contentType) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.storefront.commons.http.BodyTooLargeException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -77,9 +78,15 @@ public class ProblemMappers {
         return malformedJson(e, uri);
     }
 
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLargeException e, UriInfo uri) {
+        return respond(new Problem(ProblemType.PAYLOAD_TOO_LARGE, 413, e.getMessage(), instance(uri), List.of(), Map.of()));
+    }
+
     /**
      * A multipart body that ends early or has no valid parts is the client's fault, not ours; so is a body
-     * sent without a length that runs past the limit (Quarkus has already answered it 413 and stops reading).
+     * sent without a length that runs past Quarkus' own cut-off, a backstop behind
+     * {@link io.storefront.commons.http.BufferedBodyLimit} (Quarkus has already answered it 413 and stops reading).
      */
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e, UriInfo uri) {
