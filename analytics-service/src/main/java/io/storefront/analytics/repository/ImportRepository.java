@@ -91,13 +91,14 @@ public class ImportRepository {
 
     /**
      * Inside the import's transaction: the job succeeded exactly when its data commits. The clock, not
-     * now(), which inside a transaction is the time it began.
+     * now(), which inside a transaction is the time it began. Not held to a running job: one a watcher took
+     * for abandoned that then commits did store its rows, so its end replaces the failure written meanwhile.
      */
     public void succeed(Connection tx, long id, long read, long stored, long rejected, List<RowError> errors)
             throws SQLException {
         try (PreparedStatement s = tx.prepareStatement("""
                 UPDATE analytics.imports
-                   SET status = 'succeeded', phase = NULL, finished_at = clock_timestamp(),
+                   SET status = 'succeeded', phase = NULL, failure = NULL, finished_at = clock_timestamp(),
                        updated_at = clock_timestamp(),
                        rows_read = ?, rows_stored = ?, rows_rejected = ?, errors = ?::jsonb,
                        bytes_read = bytes_total, steps_done = steps_total

@@ -83,11 +83,16 @@ public class JobRepository {
                 .execute(Tuple.of(id)).replaceWithVoid();
     }
 
+    /**
+     * Not held to a running job: one taken for stopped ({@link #failSilent}) that then finishes did finish, and
+     * what it stored is there, so its end is what the job reports, without the failure written meanwhile.
+     */
     public Uni<Void> succeed(long id, long read, long stored, List<Problem.Violation> errors, Map<String, Object> result) {
         JsonArray errs = new JsonArray();
         for (Problem.Violation v : errors) errs.add(JsonObject.mapFrom(v));
         return pool.preparedQuery("""
-                        UPDATE recommender.jobs SET status = 'succeeded', phase = 'done', percent = 100, rows_read = $2, rows_stored = $3,
+                        UPDATE recommender.jobs SET status = 'succeeded', phase = 'done', percent = 100, failure = NULL,
+                               rows_read = $2, rows_stored = $3,
                                rows_rejected = $4, errors = $5::text::jsonb, result = $6::text::jsonb,
                                started_at = coalesce(started_at, now()), finished_at = now(), updated_at = now()
                          WHERE id = $1""")

@@ -1,6 +1,7 @@
 package io.storefront.recommender.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.test.common.WithTestResource;
 import io.storefront.commons.jobs.Heartbeat;
@@ -11,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A job whose step runs longer than the silence limit is not taken for one whose instance stopped. */
@@ -53,5 +55,22 @@ class JobHeartbeatTest {
         silenceFiveMinutes(id);
         jobs.failSilent().await().indefinitely();
         assertEquals("failed", status(id), "silent for longer than the limit once the heartbeat stopped");
+    }
+
+    @Test
+    void aJobTakenForStoppedThatThenFinishesReportsItsEnd() {
+        long id = jobs.create(JobRepository.CATALOG_IMPORT, "queued").await().indefinitely().id();
+        jobs.progress(id, "importing", 50, 10, 10, 0).await().indefinitely();
+        silenceFiveMinutes(id);
+        jobs.failSilent().await().indefinitely();
+        assertEquals("failed", status(id));
+
+        jobs.progress(id, "importing", 80, 20, 20, 0).await().indefinitely();
+        assertEquals("failed", status(id), "progress does not revive a failed job");
+        jobs.succeed(id, 30, 30, List.of(), null).await().indefinitely();
+        JobRepository.Job job = jobs.find(id).await().indefinitely();
+        assertEquals("succeeded", job.status());
+        assertEquals(30, job.rowsStored());
+        assertNull(job.failure(), "the failure written while it was taken for stopped is gone");
     }
 }
