@@ -13,6 +13,7 @@
 #   bench/recommender.sh rebuy      a probabilistic re-buy score (basket share and rate) for "repeat", tuned then tested once
 #   bench/recommender.sh tifu      TIFU-KNN (decayed basket vectors and nearest customers), tuned then tested once;
 #                                  BENCH_OPTS=-Dtifu.wide=true the wide grid, -Dtifu.plain=true [-Dtifu.max=true] no groups or decay
+#                                  [-Dtifu.propensity=true] with α moved by each customer's repeat propensity
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/bin/lib.sh"

@@ -9,9 +9,11 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,7 +30,42 @@ public final class TifuTuning {
     }
 
     record Setting(int groupSize, double rb, double rg, int neighbours, double alpha, String distance,
-                   int popularityDays, double popularityWeight) {
+                   int popularityDays, double popularityWeight, double propensitySlope) {
+        Setting(int groupSize, double rb, double rg, int neighbours, double alpha, String distance,
+                int popularityDays, double popularityWeight) {
+            this(groupSize, rb, rg, neighbours, alpha, distance, popularityDays, popularityWeight, 0);
+        }
+    }
+
+    /**
+     * Research: how much of each customer's buying has been buying again — of the items in their baskets after the
+     * first, the share they had bought before — minus the mean over customers (0 for one basket).
+     */
+    static double[] repeatPropensity(List<int[]>[] baskets) {
+        double[] out = new double[baskets.length];
+        double sum = 0;
+        int counted = 0;
+        for (int u = 0; u < baskets.length; u++) {
+            Set<Integer> seen = new HashSet<>();
+            long again = 0, all = 0;
+            for (int b = 0; b < baskets[u].size(); b++) {
+                for (int i : baskets[u].get(b)) {
+                    if (b > 0) {
+                        all++;
+                        if (seen.contains(i)) again++;
+                    }
+                }
+                for (int i : baskets[u].get(b)) seen.add(i);
+            }
+            out[u] = all == 0 ? Double.NaN : (double) again / all;
+            if (all > 0) {
+                sum += out[u];
+                counted++;
+            }
+        }
+        double mean = counted == 0 ? 0 : sum / counted;
+        for (int u = 0; u < out.length; u++) out[u] = Double.isNaN(out[u]) ? 0 : out[u] - mean;
+        return out;
     }
 
     /** Distinct customers per item over the {@code days} before the cut, the most bought item 1. */
@@ -185,8 +222,10 @@ public final class TifuTuning {
         }
     }
 
-    static Scorer scorer(Vectors v, Neighbours near, int neighbours, double alpha, double[] popularity, double popularityWeight) {
+    static Scorer scorer(Vectors v, Neighbours near, int neighbours, double baseAlpha, double[] popularity, double popularityWeight,
+                         double[] propensity, double slope) {
         return (user, scores) -> {
+            double alpha = Math.max(0.05, Math.min(0.95, baseAlpha + slope * propensity[user]));
             for (int i = 0; i < scores.length; i++) scores[i] = popularityWeight * popularity[i];
             int[] nn = near.of(user);
             int k = Math.min(neighbours, nn.length);
@@ -207,12 +246,14 @@ public final class TifuTuning {
         Map<String, Neighbours> near = new HashMap<>();
         Map<Integer, double[]> popularity = new HashMap<>();
         int maxK = settings.stream().mapToInt(Setting::neighbours).max().orElse(1);
+        double[] propensity = repeatPropensity(baskets);
         for (Setting s : settings) {
             String vKey = s.groupSize() + "/" + s.rb() + "/" + s.rg();
             Vectors v = vectors.computeIfAbsent(vKey, k -> vectors(baskets, m.items(), s.groupSize(), s.rb(), s.rg()));
             Neighbours n = near.computeIfAbsent(vKey + "/" + s.distance(), k -> new Neighbours(v, m.items(), maxK, s.distance()));
             double[] pop = popularity.computeIfAbsent(s.popularityDays(), d -> recentPopularity(lines, m, cut, d));
-            out.put(s, RetailBenchmark.metrics(variant, scorer(v, n, s.neighbours(), s.alpha(), pop, s.popularityWeight()), split));
+            out.put(s, RetailBenchmark.metrics(variant, scorer(v, n, s.neighbours(), s.alpha(), pop, s.popularityWeight(),
+                    propensity, s.propensitySlope()), split));
         }
         return out;
     }
@@ -226,11 +267,15 @@ public final class TifuTuning {
         for (String variant : variants) {
             List<Setting> settings = new ArrayList<>();
             boolean wide = Boolean.getBoolean("tifu.wide");
+            boolean propensity = Boolean.getBoolean("tifu.propensity");
             if (Boolean.getBoolean("tifu.plain")) {
                 // no groups and no decay: each item's share of the customer's baskets
-                for (int k : new int[] {50, 100, 150, 200, 300}) {
-                    for (double a : variant.equals("new") ? new double[] {0.5} : new double[] {0.5, 0.6, 0.7, 0.8}) {
-                        settings.add(new Setting(Integer.MAX_VALUE / 2, 1.0, 1.0, k, a, "cosine", 30, 0));
+                for (int k : propensity ? new int[] {100, 150, 200} : new int[] {50, 100, 150, 200, 300}) {
+                    for (double a : variant.equals("new") ? new double[] {0.5} : new double[] {0.4, 0.5, 0.6, 0.7, 0.8}) {
+                        // research: the own-items share moved by the customer's repeat propensity (-Dtifu.propensity=true)
+                        for (double slope : propensity ? new double[] {0, 0.5, 1, 1.5, 2, 3} : new double[] {0}) {
+                            settings.add(new Setting(Integer.MAX_VALUE / 2, 1.0, 1.0, k, a, "cosine", 30, 0, slope));
+                        }
                     }
                 }
             }
