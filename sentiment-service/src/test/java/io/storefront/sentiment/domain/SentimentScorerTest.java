@@ -53,6 +53,43 @@ class SentimentScorerTest {
     }
 
     @Test
+    void aNegationWithNoOpinionWordLeansNegative() {
+        below(-0.25, "It didn't work.");
+        below(-0.25, "I won't be ordering from them again.");
+        assertFalse(scorer.calibration().positive(polarity("It never arrived.")));
+        // but not in a question, nor in "not only", and it judges no aspect
+        assertEquals(0, polarity("Doesn't it come with a case?"));
+        above(0.3, "Not only cheap but also sturdy.");
+        assertTrue(scorer.score("The charger didn't work.").aspects().isEmpty());
+        // praise said with a negation
+        above(0.3, "I wouldn't change a thing.");
+        above(0.3, "Arrived without a scratch.");
+        above(0.3, "Couldn't put it down.");
+        above(0.3, "I can't wait to try it!");
+        above(0.5, "Would not hesitate to recommend.");
+    }
+
+    @Test
+    void neverSoAndHaventBeenThisAreEmphasisNotNegation() {
+        above(0.2, "I have never slept so well as on this mattress.");
+        below(-0.2, "My back hasn't been this sore in years.");
+        below(0, "It was not so good.");
+    }
+
+    @Test
+    void noBeforeAWordWithoutOpinionSaysSomethingIsMissing() {
+        below(0, "No instructions in the box.");
+        above(0, "No worries, it arrived.");
+        below(0, "The box is no good.");
+    }
+
+    @Test
+    void emoticonsAreNotTurnedByANegationBeforeThem() {
+        above(0, "Nope :-)");
+        below(0, "Not really :(");
+    }
+
+    @Test
     void contrastWeighsWhatFollowsBut() {
         below(0, "The screen is great, but the battery is terrible.");
         above(0, "The battery is terrible, but the screen is great.");
@@ -67,6 +104,10 @@ class SentimentScorerTest {
         below(good, "It is slightly good.");
         above(good, "It is GOOD.");
         above(good, "It is good!!!");
+        // an expletive before an opinion word intensifies it instead of being an opinion of its own
+        double great = polarity("That is great.");
+        above(great, "That is fucking great.");
+        above(great, "That is freaking great.");
     }
 
     @Test
@@ -84,12 +125,19 @@ class SentimentScorerTest {
         above(0.3, "I couldn't be happier with it.");
         below(0, "Would not go back.");
         above(0.3, "The cake was to die for.");
+        // superlatives and comparatives the lemmatizer gets wrong still carry their base word's valence
+        above(0.2, "This is the coolest gadget I own.");
+        above(0.2, "The nicest staff in town.");
+        below(-0.2, "The ugliest case I have seen.");
     }
 
     @Test
     void usesOfLikeThatAreNotOpinions() {
         assertEquals(0, polarity("It looks like a toy."));
         above(0, "I like it.");
+        // "kind" as in "that kind" or "kind of" is no praise; "all too kind" is, even when tagged as a noun
+        assertEquals(0, polarity("It is that kind of shop."));
+        above(0.2, "The courier was all too kind.");
     }
 
     @Test
@@ -170,6 +218,12 @@ class SentimentScorerTest {
         assertEquals(0, german.polarity());
         assertEquals(0, german.confidence());
         assertTrue(scorer.score("Great phone, works well with my old charger.").english());
+        // headlines and posts with links have few function words; a link is no word of any language
+        TextSentiment headline = scorer.score("Beautiful photos... Spring Sale 2027 - The Big Catalogue - Example.com http://example.com/a");
+        assertTrue(headline.english());
+        assertTrue(headline.polarity() > 0.3, "polarity " + headline.polarity());
+        assertTrue(scorer.score("Caramel popcorn, the perfect movie night snack http://example.com/b").english());
+        assertFalse(scorer.score("Das Produkt ist sehr gut, danke schön http://example.de/p/1 http://example.de/p/2").english());
     }
 
     @Test

@@ -82,8 +82,8 @@ class ModelApiTest {
         given().when().get("/api/v1/models").then().statusCode(200).body("active", equalTo(name));
 
         // rollback to the lexicon, and forward again to the trained version
-        given().when().post("/api/v1/models/lexicon/activate").then().statusCode(200).body("active", equalTo("lexicon-2"));
-        assertEquals("lexicon-2", score("The coat is zorbly.").getString("model"));
+        given().when().post("/api/v1/models/lexicon/activate").then().statusCode(200).body("active", equalTo("lexicon-3"));
+        assertEquals("lexicon-3", score("The coat is zorbly.").getString("model"));
         given().when().post("/api/v1/models/" + job.getInt("version") + "/activate").then().statusCode(200)
                 .body("active", equalTo(true));
         assertEquals(name, score("The coat is zorbly.").getString("model"));

@@ -38,6 +38,6 @@ class ModelTrainingRefusedTest {
         assertTrue(job.getString("detail").startsWith("Not enough rated reviews to learn from"), job.getString("detail"));
         assertFalse(job.getBoolean("active"));
         given().when().get("/api/v1/models").then().statusCode(200)
-                .body("active", org.hamcrest.Matchers.equalTo("lexicon-2"));
+                .body("active", org.hamcrest.Matchers.equalTo("lexicon-3"));
     }
 }

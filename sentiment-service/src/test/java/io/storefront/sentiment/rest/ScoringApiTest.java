@@ -28,7 +28,7 @@ class ScoringApiTest {
                 .body("label", equalTo("negative"))
                 .body("polarity", lessThan(0f))
                 .body("language", equalTo("en"))
-                .body("model", equalTo("lexicon-2"))
+                .body("model", equalTo("lexicon-3"))
                 .body("sentences", hasSize(2))
                 .body("sentences[0].polarity", greaterThan(0f))
                 .body("sentences[1].polarity", lessThan(0f))
