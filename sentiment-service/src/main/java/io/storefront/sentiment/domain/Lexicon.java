@@ -70,6 +70,11 @@ public final class Lexicon {
         return FUNCTION_WORDS.contains(lower);
     }
 
+    /** A function word (or a word as common) of German, Spanish, Portuguese, French, Italian or Dutch. */
+    public static boolean isForeignFunctionWord(String lower) {
+        return FOREIGN_FUNCTION_WORDS.contains(lower);
+    }
+
     public static boolean isPersonal(String lower) {
         return PERSONAL.contains(lower);
     }
@@ -152,6 +157,36 @@ public final class Lexicon {
             "hadnt", "mustnt", "neednt", "darent", "nope", "rarely", "seldom", "hardly", "barely", "scarcely",
             "uh-uh", "nothin", "lack", "lacks", "lacking", "lacked");
 
+    /**
+     * The most frequent words of six languages that stores often get reviews in, leaving out every one that is also
+     * an English word ("die", "war", "hat", "also", "con", "do", "no", "met", "van", "plus", "non", "ma").
+     */
+    private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of(
+            // German
+            "der", "das", "und", "ist", "nicht", "ich", "sie", "ein", "eine", "einen", "einem", "einer", "dem", "des",
+            "mit", "sich", "auf", "für", "auch", "sehr", "aber", "wir", "zu", "noch", "nur", "wie", "bei", "oder",
+            "wenn", "wurde", "sind", "kein", "keine", "schon", "danke", "ganz", "wirklich", "leider", "nach", "über",
+            "von", "vom", "zum", "zur", "dass", "habe", "haben", "gut",
+            // Spanish, Portuguese, French, Dutch
+            "de", "en",
+            // Spanish
+            "el", "los", "las", "del", "que", "y", "un", "una", "unos", "unas", "por", "para", "es", "muy", "pero",
+            "su", "sus", "lo", "se", "al", "más", "como", "está", "este", "esta", "fue", "también", "nada", "bueno",
+            "gracias", "porque", "cuando", "sobre", "hay", "yo", "tiene", "todo", "la", "producto",
+            // Portuguese
+            "um", "uma", "não", "muito", "você", "mas", "com", "em", "os", "dos", "é", "são", "foi", "pelo", "pela",
+            "obrigado", "nem", "isso", "esse", "essa", "ela", "eu", "seu", "sua", "produto",
+            // French
+            "le", "les", "une", "du", "et", "est", "pas", "qui", "je", "il", "elle", "nous", "vous", "ils", "ce",
+            "cette", "dans", "pour", "avec", "sur", "mais", "très", "c'est", "j'ai", "au", "aux", "ne", "n'est",
+            "sont", "été", "merci", "tout", "bien", "trop", "mon", "ses", "produit",
+            // Italian
+            "gli", "della", "di", "che", "è", "molto", "sono", "questo", "questa", "anche", "grazie", "perché", "ho",
+            "hanno", "nel", "nella", "alla", "dei", "delle", "ottimo", "prodotto",
+            // Dutch
+            "het", "een", "ik", "niet", "zijn", "voor", "maar", "ook", "heb", "nog", "geen", "erg", "heel", "goed",
+            "mijn", "deze", "wordt");
+
     private static final Set<String> PERSONAL = Set.of("i", "me", "my", "mine", "myself", "we", "us", "our", "you",
             "your", "yours", "i'm", "i've", "i'd", "i'll", "we're", "you're", "im", "ive");
 
@@ -165,7 +200,14 @@ public final class Lexicon {
             "more", "most", "than", "then", "just", "only", "also", "about", "after", "before", "up", "down", "out",
             "over", "into", "again", "because", "while", "one", "two", "get", "got", "like", "good", "great", "bad",
             "n't", "'s", "really", "even", "much", "well", "still", "now", "time", "product", "buy",
-            "bought", "use", "used", "work", "works", "love", "ok", "okay", "thanks", "nice", "best", "worst");
+            "bought", "use", "used", "work", "works", "love", "ok", "okay", "thanks", "nice", "best", "worst",
+            "every", "each", "both", "other", "another", "many", "few", "such", "same", "own", "else", "rather",
+            "enough", "except", "always", "never", "ever", "away", "far", "off", "under", "through", "between",
+            "during", "without", "within", "against", "among", "until", "since", "though", "although", "whether",
+            "nor", "yet", "either", "neither", "cannot", "can't", "don't", "didn't", "doesn't", "isn't", "wasn't",
+            "won't", "i'd", "i'll", "you're", "we're", "they're", "said", "says", "make", "makes", "made", "goes",
+            "went", "gets", "beyond", "anything", "nothing", "something", "everything", "someone",
+            "everyone", "nobody");
 
     /** Emoji by code point, on VADER's scale; ours, from the emoji's conventional use in reviews. */
     private static final Map<Integer, Double> EMOJI = Map.ofEntries(

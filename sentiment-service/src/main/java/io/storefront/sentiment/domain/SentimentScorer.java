@@ -127,6 +127,7 @@ public final class SentimentScorer {
         double subjectiveWords = 0;
         int words = 0;
         int functionWords = 0;
+        int foreignWords = 0;
         int opinionWords = 0;
         for (Sentence sentence : sentences) {
             SentenceResult r = scoreSentence(sentence, aspects);
@@ -139,6 +140,7 @@ public final class SentimentScorer {
             evidence += r.evidence;
             words += r.words;
             functionWords += r.functionWords;
+            foreignWords += r.foreignWords;
             opinionWords += r.opinionWords;
             double sentenceSubjectivity = subjectivity(sentence, r);
             subjectiveWords += sentenceSubjectivity * r.words;
@@ -148,7 +150,7 @@ public final class SentimentScorer {
         // a text is as subjective as its sentences, each weighing by its words
         double textSubjectivity = subjectivityModel == null ? subjectivity(evidence, words)
                 : words == 0 ? 0 : subjectiveWords / words;
-        boolean english = looksEnglish(words, functionWords, opinionWords);
+        boolean english = looksEnglish(words, functionWords, foreignWords, opinionWords);
         double polarity = english ? squash(sum) : 0;
         Label label = english ? calibration.label(polarity) : Label.UNKNOWN;
         List<AspectScore> aspectScores = new ArrayList<>();
@@ -172,12 +174,14 @@ public final class SentimentScorer {
         double evidence = 0;
         int words = 0;
         int functionWords = 0;
+        int foreignWords = 0;
         int opinionWords = 0;
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             if (isWord(t) && !isLink(t)) {
                 words++;
                 if (Lexicon.isFunctionWord(t.lower())) functionWords++;
+                else if (isForeign(t)) foreignWords++;
                 evidence += subjectivityCue(t);
             }
             double v = idiomValence[i] != 0 ? idiomValence[i] : inIdiom[i] ? 0 : carrierValence(tokens, i);
@@ -197,7 +201,7 @@ public final class SentimentScorer {
         for (int i = 0; i < n; i++) {
             if (opinion[i]) attachAspect(tokens, i, valence[i], aspects); // a bare negation judges no aspect
         }
-        return new SentenceResult(sum, evidence, words, functionWords, opinionWords);
+        return new SentenceResult(sum, evidence, words, functionWords, foreignWords, opinionWords);
     }
 
     /** The raw valence a token carries as an opinion word, 0 when it carries none here. */
@@ -530,14 +534,25 @@ public final class SentimentScorer {
     }
 
     /**
-     * Short texts are given the benefit of the doubt; longer ones need English function or opinion words. Headlines
-     * and posts are terse, so the two count together once there is an English function word at all: that keeps out
-     * German or Spanish, whose "die" and "war" happen to be English opinion words.
+     * Whether a text is English, by the classic stop-word test: a text whose words of other languages' (German,
+     * Spanish, Portuguese, French, Italian, Dutch function words, or words in another script) outnumber its English
+     * function words is not; nor is one of four words or more with neither English function words nor opinion
+     * words (garbage, or a language we have no words of). Terse English ("Perfect fit, fast shipping", headlines)
+     * has opinion words or a few function words, and no other language's.
      */
-    static boolean looksEnglish(int words, int functionWords, int opinionWords) {
-        if (words < 4) return true;
-        return functionWords >= 0.12 * words || opinionWords >= 0.2 * words
-                || functionWords > 0 && functionWords + opinionWords >= 0.12 * words;
+    static boolean looksEnglish(int words, int functionWords, int foreignWords, int opinionWords) {
+        if (foreignWords > functionWords) return false;
+        return words < 4 || functionWords > 0 || opinionWords > 0;
+    }
+
+    /**
+     * Another language's function word written in lower case (a capitalised "Le" or "De" is more often part of a
+     * name in English text), or a word in a script other than Latin.
+     */
+    private static boolean isForeign(Token t) {
+        int first = t.text().codePointAt(0);
+        if (Character.UnicodeScript.of(first) != Character.UnicodeScript.LATIN) return true;
+        return Character.isLowerCase(first) && Lexicon.isForeignFunctionWord(t.lower());
     }
 
     static double squash(double sum) {
@@ -634,7 +649,8 @@ public final class SentimentScorer {
             Idiom.of("going back", 1.0), Idiom.of("coming back", 1.0), Idiom.of("sent it back", -1.5),
             Idiom.of("send it back", -1.5), Idiom.of("returned it", -1.5));
 
-    private record SentenceResult(double sum, double evidence, int words, int functionWords, int opinionWords) {
+    private record SentenceResult(double sum, double evidence, int words, int functionWords, int foreignWords,
+                                  int opinionWords) {
     }
 
     private static final class AspectTally {

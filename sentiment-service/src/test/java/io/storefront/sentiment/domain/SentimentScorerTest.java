@@ -227,6 +227,25 @@ class SentimentScorerTest {
     }
 
     @Test
+    void otherLanguagesAreToldByTheirOwnFunctionWords() {
+        // terse English with an opinion word and no function word is English
+        TextSentiment terse = scorer.score("Street food plus ballgame = perfect autumn afternoon.");
+        assertTrue(terse.english());
+        assertTrue(terse.polarity() > 0.3, "polarity " + terse.polarity());
+        // Dutch shares "is" and "was" with English, but has more words of its own
+        assertFalse(scorer.score("Het product is erg goed en de levering was snel.").english());
+        assertFalse(scorer.score("El producto es muy bueno y llegó rápido.").english());
+        assertFalse(scorer.score("Le produit est très bien, merci.").english());
+        assertFalse(scorer.score("Отличный товар, быстрая доставка, спасибо продавцу").english());
+        assertFalse(scorer.score("这个产品非常好，送货也很快，谢谢").english());
+        // a name with a French article in an English sentence, and a foreign word or two, stay English
+        assertTrue(scorer.score("We had dinner at le Petit Bistro and it was lovely.").english());
+        assertTrue(scorer.score("Great product, muy bueno!").english());
+        // four words or more with no English function word and no opinion word: garbage, or a language we lack
+        assertFalse(scorer.score("qwrt zxcvb plmokn uhbygv").english());
+    }
+
+    @Test
     void polarityAndSubjectivityStayInRange() {
         TextSentiment s = scorer.score("BEST!!! BEST!!! BEST!!! love love love love 😍😍😍 amazing wonderful perfect");
         assertTrue(s.polarity() > 0.9 && s.polarity() <= 1, "polarity " + s.polarity());
