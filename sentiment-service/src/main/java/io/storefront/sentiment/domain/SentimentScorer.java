@@ -199,7 +199,7 @@ public final class SentimentScorer {
         sum += punctuationEmphasis(sentence.text(), sum);
         evidence += 0.4 * Math.min(count(sentence.text(), '!'), 3) + 0.3 * Math.min(count(sentence.text(), '?'), 2);
         for (int i = 0; i < n; i++) {
-            if (opinion[i]) attachAspect(tokens, i, valence[i], aspects); // a bare negation judges no aspect
+            if (opinion[i]) attachAspect(tokens, i, valence[i], inIdiom, aspects); // a bare negation judges no aspect
         }
         return new SentenceResult(sum, evidence, words, functionWords, foreignWords, opinionWords);
     }
@@ -344,7 +344,8 @@ public final class SentimentScorer {
     }
 
     /** The noun phrase an opinion word judges: the noun it modifies, its subject, or its object. */
-    private static void attachAspect(List<Token> tokens, int i, double valence, Map<String, AspectTally> aspects) {
+    private static void attachAspect(List<Token> tokens, int i, double valence, boolean[] inIdiom,
+                                     Map<String, AspectTally> aspects) {
         Token opinion = tokens.get(i);
         int noun = -1;
         if (opinion.isPos("ADJ") || opinion.isPos("NUM")) {
@@ -359,7 +360,7 @@ public final class SentimentScorer {
             noun = nounBefore(tokens, i, 5);
             if (noun < 0) noun = nounAfter(tokens, i, 3);
         }
-        if (noun < 0) return;
+        if (noun < 0 || inIdiom[noun]) return; // "without a scratch" praises the product, not a scratch
         String aspect = phrase(tokens, noun);
         if (aspect == null) return;
         AspectTally tally = aspects.computeIfAbsent(aspect, k -> new AspectTally());

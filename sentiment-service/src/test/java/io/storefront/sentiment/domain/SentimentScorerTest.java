@@ -64,6 +64,7 @@ class SentimentScorerTest {
         // praise said with a negation
         above(0.3, "I wouldn't change a thing.");
         above(0.3, "Arrived without a scratch.");
+        assertTrue(scorer.score("Arrived without a scratch.").aspects().isEmpty(), "an idiom's own noun is no aspect");
         above(0.3, "Couldn't put it down.");
         above(0.3, "I can't wait to try it!");
         above(0.5, "Would not hesitate to recommend.");
