@@ -14,6 +14,8 @@
 #   bench/recommender.sh tifu      TIFU-KNN (decayed basket vectors and nearest customers), tuned then tested once;
 #                                  BENCH_OPTS=-Dtifu.wide=true the wide grid, -Dtifu.plain=true [-Dtifu.max=true] no groups or decay
 #                                  [-Dtifu.propensity=true] with α moved by each customer's repeat propensity
+#   bench/recommender.sh own-items  for "repeat": where the hybrid's hits come from, how single signals order each
+#                                  customer's own items, and a model over them fitted on validation, tested once
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/bin/lib.sh"
@@ -26,5 +28,6 @@ MAIN=io.storefront.recommender.bench.RetailBenchmark
 [ "${1:-}" = ranker ] && MAIN=io.storefront.recommender.bench.RankerTuning
 [ "${1:-}" = rebuy ] && MAIN=io.storefront.recommender.bench.RebuyTuning
 [ "${1:-}" = tifu ] && MAIN=io.storefront.recommender.bench.TifuTuning
+[ "${1:-}" = own-items ] && MAIN=io.storefront.recommender.bench.OwnItemsResearch
 "$JAVA_HOME/bin/java" -Xmx4g ${BENCH_OPTS:-} -cp "$CP" "$MAIN" \
   "$ROOT/../shared/data/retail/online_retail.csv" 2>&1 | grep -v '^SLF4J'
