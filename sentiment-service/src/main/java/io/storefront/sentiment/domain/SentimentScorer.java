@@ -222,6 +222,7 @@ public final class SentimentScorer {
         if (v == 0 && !t.lemma().equals(lower) && isOpenClass(t)) v = lexicon.valence(t.lemma());
         if (v == 0 && (t.isPos("ADJ") || t.isPos("ADV"))) v = comparedValence(lower);
         if (v == 0 && isWord(t)) v = informalValence(lower);
+        if (v == 0 && isHashtag(lower)) v = lexicon.valence(lower.substring(1)); // "#love", which the tokenizer keeps whole
         if (v == 0 && !isWord(t)) v = emojiValence(t.text());
         return v;
     }
@@ -589,6 +590,10 @@ public final class SentimentScorer {
     /** ":)", "<3", an emoji: a token that is neither a word nor a number. */
     private static boolean isEmoticon(Token t) {
         return !t.text().isEmpty() && !Character.isLetterOrDigit(t.text().codePointAt(0));
+    }
+
+    private static boolean isHashtag(String lower) {
+        return lower.length() > 2 && lower.charAt(0) == '#' && lower.chars().skip(1).allMatch(Character::isLetter);
     }
 
     /** A web address: no word of any language, so it says nothing about the text's. */

@@ -85,6 +85,12 @@ class SentimentScorerTest {
     }
 
     @Test
+    void hashtagsCarryTheirWordsValence() {
+        above(0.3, "New running shoes #happy #love");
+        below(-0.3, "Delivery took three weeks #fail");
+    }
+
+    @Test
     void emoticonsAreNotTurnedByANegationBeforeThem() {
         above(0, "Nope :-)");
         below(0, "Not really :(");
