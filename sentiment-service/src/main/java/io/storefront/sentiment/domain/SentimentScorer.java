@@ -46,6 +46,8 @@ public final class SentimentScorer {
      * It stays inside the neutral band: such a sentence leans negative without being called negative.
      */
     static final double UNATTACHED_NEGATION = -1.2;
+    /** "too small": the best of -0.5 to -2 on SST-2 train and the NYT editorials together (BENCHMARKS.md, 2026-12-07). */
+    static final double EXCESS = -1.5;
     private static final double[] DAMPING = {1.0, 0.95, 0.9};
 
     private static final Set<String> CONTRAST = Set.of("but", "however", "yet", "nevertheless", "nonetheless");
@@ -208,6 +210,7 @@ public final class SentimentScorer {
     private double carrierValence(List<Token> tokens, int i) {
         Token t = tokens.get(i);
         String lower = t.lower();
+        if (lower.equals("too") && excessFollows(tokens, i)) return EXCESS;
         if (Lexicon.boost(lower) != 0 && (t.isPos("ADV") || opinionFollows(tokens, i))) {
             return 0; // "pretty good", "freaking awesome": a booster, not an opinion
         }
@@ -225,6 +228,17 @@ public final class SentimentScorer {
         if (v == 0 && isHashtag(lower)) v = lexicon.valence(lower.substring(1)); // "#love", which the tokenizer keeps whole
         if (v == 0 && !isWord(t)) v = emojiValence(t.text());
         return v;
+    }
+
+    /**
+     * "too small", "too long", "too many": more than wanted, a complaint, where the word after "too" says nothing on its
+     * own ("too good" is a booster and "me too" an addition).
+     */
+    private boolean excessFollows(List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) return false;
+        Token after = tokens.get(i + 1);
+        return (after.isPos("ADJ") || after.isPos("ADV")) && isWord(after) && lexicon.valence(after.lower()) == 0
+                && Lexicon.boost(after.lower()) == 0;
     }
 
     /** Whether the next token carries an opinion of its own, so a booster before it modifies it. */

@@ -85,6 +85,16 @@ class SentimentScorerTest {
     }
 
     @Test
+    void tooBeforeAWordWithoutOpinionIsAComplaint() {
+        assertEquals(Label.NEGATIVE, scorer.score("The shoes are too small.").label());
+        below(-0.2, "Too many bugs.");
+        above(0, "It is not too big.");
+        // "too" before an opinion word boosts it, and "too" as "also" adds nothing
+        above(0.4, "She is too cute!");
+        above(0.4, "I love it too.");
+    }
+
+    @Test
     void hashtagsCarryTheirWordsValence() {
         above(0.3, "New running shoes #happy #love");
         below(-0.3, "Delivery took three weeks #fail");
