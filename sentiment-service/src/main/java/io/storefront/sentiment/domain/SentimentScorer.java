@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +58,9 @@ public final class SentimentScorer {
     private static final Set<String> KIND_AS_ADJECTIVE = Set.of("so", "too", "very", "really", "is", "are", "was",
             "were", "be", "being", "been", "'s", "extremely", "incredibly");
     private static final Pattern THREE_OR_MORE = Pattern.compile("(\\p{L})\\1{2,}");
+    private static final Pattern RATING = Pattern.compile("(\\d{1,2}(?:\\.\\d)?)/(5|10)");
+    private static final Set<String> RATING_CUES = Set.of("give", "gave", "giving", "rate", "rated", "rating", "score",
+            "scored", "verdict", "overall", ":");
     private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
     private static final Set<String> NOT_ASPECTS = Set.of("thing", "things", "lot", "bit", "way", "kind", "sort",
             "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review");
@@ -211,6 +215,7 @@ public final class SentimentScorer {
         Token t = tokens.get(i);
         String lower = t.lower();
         if (lower.equals("too") && excessFollows(tokens, i)) return EXCESS;
+        if (!lower.isEmpty() && Character.isDigit(lower.charAt(0))) return ratingValence(tokens, i);
         if (Lexicon.boost(lower) != 0 && (t.isPos("ADV") || opinionFollows(tokens, i))) {
             return 0; // "pretty good", "freaking awesome": a booster, not an opinion
         }
@@ -239,6 +244,23 @@ public final class SentimentScorer {
         Token after = tokens.get(i + 1);
         return (after.isPos("ADJ") || after.isPos("ADV")) && isWord(after) && lexicon.valence(after.lower()) == 0
                 && Lexicon.boost(after.lower()) == 0;
+    }
+
+    /**
+     * A rating written in the text ("5/5", "I give it 2/10"), when the words around it say it is one: a date such as
+     * "arrived 3/10" is not. Three fifths is neutral; the scale runs from -3 to 2.5 like the lexicon's strong words.
+     */
+    static double ratingValence(List<Token> tokens, int i) {
+        Matcher m = RATING.matcher(tokens.get(i).text());
+        if (!m.matches()) return 0;
+        double score = Double.parseDouble(m.group(1));
+        double scale = Double.parseDouble(m.group(2));
+        if (score > scale) return 0;
+        String after = next(tokens, i);
+        boolean rating = i == 0 || RATING_CUES.contains(previous(tokens, i))
+                || (i >= 2 && RATING_CUES.contains(tokens.get(i - 2).lower()))
+                || after.equals("stars") || after.equals("overall") || after.equals("would");
+        return rating ? Math.max(-3, Math.min(2.5, (score / scale - 0.6) * 6.25)) : 0;
     }
 
     /** Whether the next token carries an opinion of its own, so a booster before it modifies it. */
@@ -441,7 +463,8 @@ public final class SentimentScorer {
     /** Set phrases whose sense is not the sum of their words; the valence sits on the first word. */
     private static void markIdioms(List<Token> tokens, double[] valence, boolean[] covered) {
         for (int i = 0; i < tokens.size(); i++) {
-            for (Idiom idiom : IDIOMS) {
+            if (covered[i]) continue; // inside an idiom that starts earlier: "not as described" holds "as described"
+            for (Idiom idiom : IDIOMS_BY_FIRST_WORD.getOrDefault(tokens.get(i).lower(), List.of())) {
                 if (idiom.matchesAt(tokens, i)) {
                     valence[i] = idiom.valence;
                     for (int k = 0; k < idiom.words.length; k++) covered[i + k] = true;
@@ -652,7 +675,7 @@ public final class SentimentScorer {
     }
 
     /** Review idioms; returning ("be back") is a wish to come again that negation turns around. */
-    private static final List<Idiom> IDIOMS = List.of(Idiom.of("to die for", 2.5), Idiom.of("thumbs up", 2.0),
+    private static final List<Idiom> IDIOMS = withAsPromised(List.of(Idiom.of("to die for", 2.5), Idiom.of("thumbs up", 2.0),
             Idiom.of("can't wait", 1.5), Idiom.of("cant wait", 1.5), Idiom.of("cannot wait", 1.5),
             Idiom.of("can’t wait", 1.5),
             // praise said with a negation, which would otherwise count as a bare negation
@@ -667,7 +690,24 @@ public final class SentimentScorer {
             Idiom.of("stopped working", -2.0), Idiom.of("fell apart", -2.0), Idiom.of("falls apart", -2.0),
             Idiom.of("go back", 1.0), Idiom.of("come back", 1.0), Idiom.of("be back", 1.0),
             Idiom.of("going back", 1.0), Idiom.of("coming back", 1.0), Idiom.of("sent it back", -1.5),
-            Idiom.of("send it back", -1.5), Idiom.of("returned it", -1.5));
+            Idiom.of("send it back", -1.5), Idiom.of("returned it", -1.5)));
+
+    /** The idioms that start with each word, in the order above (the first that matches wins). */
+    private static final Map<String, List<Idiom>> IDIOMS_BY_FIRST_WORD = IDIOMS.stream()
+            .collect(java.util.stream.Collectors.groupingBy(idiom -> idiom.words[0], LinkedHashMap::new,
+                    java.util.stream.Collectors.toList()));
+
+    /** "as described" is praise in a shop, and "not as described", however the negation is written, a complaint. */
+    private static List<Idiom> withAsPromised(List<Idiom> review) {
+        List<Idiom> idioms = new ArrayList<>(review);
+        for (String promise : List.of("described", "advertised", "pictured", "shown", "promised")) {
+            for (String not : List.of("not", "isn't", "wasn't", "aren't", "weren't", "isnt", "wasnt")) {
+                idioms.add(Idiom.of(not + " as " + promise, -2.0));
+            }
+            idioms.add(Idiom.of("as " + promise, 1.5));
+        }
+        return List.copyOf(idioms);
+    }
 
     private record SentenceResult(double sum, double evidence, int words, int functionWords, int foreignWords,
                                   int opinionWords) {

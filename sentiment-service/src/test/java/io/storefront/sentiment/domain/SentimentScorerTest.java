@@ -95,6 +95,18 @@ class SentimentScorerTest {
     }
 
     @Test
+    void shopPhrasesAndRatingsWrittenInTheText() {
+        above(0.3, "Exactly as described.");
+        assertEquals(Label.NEGATIVE, scorer.score("Not as described.").label());
+        assertEquals(Label.NEGATIVE, scorer.score("The colour isn't as pictured.").label());
+        above(0.4, "5/5 would buy again");
+        assertEquals(Label.NEGATIVE, scorer.score("I give it 2/10.").label());
+        above(0.2, "Rating: 4/5");
+        // a date is no rating
+        assertEquals(0, polarity("Arrived 3/10 in the afternoon."));
+    }
+
+    @Test
     void hashtagsCarryTheirWordsValence() {
         above(0.3, "New running shoes #happy #love");
         below(-0.3, "Delivery took three weeks #fail");
