@@ -98,7 +98,7 @@ public final class Lexicon {
             Map.entry("rip-off", -2.5), Map.entry("scam", -2.5), Map.entry("letdown", -2.0), Map.entry("laggy", -1.6),
             Map.entry("buggy", -1.8), Map.entry("glitchy", -1.8), Map.entry("cheaply", -1.2), Map.entry("handy", 1.5),
             Map.entry("versatile", 1.5), Map.entry("intuitive", 1.5), Map.entry("seamless", 1.8), Map.entry("speedy", 1.5),
-            Map.entry("flawless", 2.8), Map.entry("flawed", -1.5), Map.entry("flaw", -1.3), Map.entry("flaws", -1.3), Map.entry("impeccable", 2.8), Map.entry("spotless", 2.0),
+            Map.entry("flawless", 2.8), Map.entry("flawed", -1.5), Map.entry("flaw", -1.3), Map.entry("flaws", -1.3), Map.entry("faded", -1.2), Map.entry("fades", -1.2), Map.entry("impeccable", 2.8), Map.entry("spotless", 2.0),
             Map.entry("stylish", 1.8), Map.entry("elegant", 2.0), Map.entry("efficient", 1.5), Map.entry("affordable", 1.5),
             Map.entry("must-have", 2.0), Map.entry("well-made", 2.0), Map.entry("noisy", -1.0), Map.entry("filthy", -2.5),
             Map.entry("crap", -2.5), Map.entry("meh", -0.8), Map.entry("mediocre", -1.5), Map.entry("subpar", -1.8),

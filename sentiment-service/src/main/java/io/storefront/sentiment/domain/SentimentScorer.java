@@ -675,7 +675,7 @@ public final class SentimentScorer {
     }
 
     /** Review idioms; returning ("be back") is a wish to come again that negation turns around. */
-    private static final List<Idiom> IDIOMS = withAsPromised(List.of(Idiom.of("to die for", 2.5), Idiom.of("thumbs up", 2.0),
+    private static final List<Idiom> IDIOMS = withShopPhrases(List.of(Idiom.of("to die for", 2.5), Idiom.of("thumbs up", 2.0),
             Idiom.of("can't wait", 1.5), Idiom.of("cant wait", 1.5), Idiom.of("cannot wait", 1.5),
             Idiom.of("can’t wait", 1.5),
             // praise said with a negation, which would otherwise count as a bare negation
@@ -697,15 +697,40 @@ public final class SentimentScorer {
             .collect(java.util.stream.Collectors.groupingBy(idiom -> idiom.words[0], LinkedHashMap::new,
                     java.util.stream.Collectors.toList()));
 
-    /** "as described" is praise in a shop, and "not as described", however the negation is written, a complaint. */
-    private static List<Idiom> withAsPromised(List<Idiom> review) {
+    /**
+     * What shoppers write: "as described" is praise and "not as described", however the negation is written, a
+     * complaint (likewise "worth it"); "would buy again", "does the job", "runs small", "took forever".
+     */
+    private static List<Idiom> withShopPhrases(List<Idiom> review) {
         List<Idiom> idioms = new ArrayList<>(review);
+        List<String> nots = List.of("not", "isn't", "wasn't", "aren't", "weren't", "isnt", "wasnt");
         for (String promise : List.of("described", "advertised", "pictured", "shown", "promised")) {
-            for (String not : List.of("not", "isn't", "wasn't", "aren't", "weren't", "isnt", "wasnt")) {
-                idioms.add(Idiom.of(not + " as " + promise, -2.0));
-            }
+            for (String not : nots) idioms.add(Idiom.of(not + " as " + promise, -2.0));
             idioms.add(Idiom.of("as " + promise, 1.5));
         }
+        for (String not : nots) idioms.add(Idiom.of(not + " worth", -2.0));
+        for (String again : List.of("buy again", "buy it again", "order again", "purchase again", "buy another")) {
+            idioms.add(Idiom.of(again, 2.0));
+        }
+        for (String does : List.of("does", "did", "do")) {
+            idioms.add(Idiom.of(does + " the job", 1.5));
+            idioms.add(Idiom.of(does + " the trick", 1.5));
+            idioms.add(Idiom.of(does + " what it says", 1.5));
+        }
+        for (String dont : List.of("do not buy", "don't buy", "dont buy")) idioms.add(Idiom.of(dont, -2.5));
+        for (String took : List.of("took", "takes", "taking", "take")) idioms.add(Idiom.of(took + " forever", -1.5));
+        for (String runs : List.of("runs", "run", "ran")) {
+            idioms.add(Idiom.of(runs + " small", -1.0));
+            idioms.add(Idiom.of(runs + " large", -1.0));
+            idioms.add(Idiom.of(runs + " big", -1.0));
+        }
+        idioms.add(Idiom.of("true to size", 1.5));
+        for (String exceeded : List.of("exceeded", "exceeds", "exceed", "surpassed")) {
+            idioms.add(Idiom.of(exceeded + " my expectations", 2.5));
+            idioms.add(Idiom.of(exceeded + " expectations", 2.5));
+        }
+        idioms.add(Idiom.of("below expectations", -2.0));
+        idioms.add(Idiom.of("below my expectations", -2.0));
         return List.copyOf(idioms);
     }
 

@@ -104,6 +104,14 @@ class SentimentScorerTest {
         above(0.2, "Rating: 4/5");
         // a date is no rating
         assertEquals(0, polarity("Arrived 3/10 in the afternoon."));
+        above(0.3, "Would buy again.");
+        assertEquals(Label.NEGATIVE, scorer.score("Would not buy again.").label());
+        assertEquals(Label.NEGATIVE, scorer.score("Do not buy.").label());
+        assertEquals(Label.NEGATIVE, scorer.score("Not worth the money.").label());
+        above(0.3, "Does the job.");
+        above(0.3, "Exceeded my expectations.");
+        below(-0.2, "Runs small, order a size up.");
+        below(-0.3, "Took forever to arrive.");
     }
 
     @Test
