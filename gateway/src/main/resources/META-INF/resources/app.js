@@ -181,6 +181,11 @@ async function scoreReview() {
   try {
     const { body } = await api("/sentiment", { method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ text }) });
+    if (body.language === "unknown") {
+      target.replaceChildren(el("p", {}, "Label: ", el("span", { class: "label-unknown" }, "unknown"),
+        " · this does not read as English, which is the only language scored"));
+      return;
+    }
     const summary = el("p", {}, "Label: ", el("span", { class: "label-" + body.label }, body.label),
       " · polarity " + body.polarity + " · subjectivity " + body.subjectivity + " · confidence " + body.confidence);
     target.replaceChildren(summary, highlighted(text, body.aspects || []), aspectList(body.aspects || []));
@@ -247,9 +252,9 @@ async function recommend(event) {
     const params = { user: id, k: 10, excludeBought: $("exclude-bought").checked };
     const { body } = await api("/recommend" + query(params));
     if (!body.items.length) { target.replaceChildren(el("p", { class: "empty" }, "Nothing to recommend yet.")); return; }
-    const basis = { history: "from their purchases", preferences: "from their stated preferences",
-      popularity: "unknown customer: what sells now" }[body.basis] || body.basis;
-    target.replaceChildren(el("p", { class: "muted" }, "Based " + basis + "."),
+    const basis = { history: "Based on their purchases.", preferences: "Based on their stated preferences.",
+      popularity: "A customer with no purchases yet: what sells now." }[body.basis] || body.basis;
+    target.replaceChildren(el("p", { class: "muted" }, basis),
       el("ol", { class: "recs" }, ...body.items.map((item) => el("li", { "data-product": item.productId },
         el("strong", {}, item.name), " (" + item.category + " / " + item.subCategory + ")",
         el("div", { class: "why" }, (item.reasons || []).join(" · "))))));

@@ -167,6 +167,11 @@ class DashboardInChromiumTest {
                 .map(WebElement::getText).toList();
         assertTrue(negative.contains("battery"), "battery is criticised: " + negative);
         assertTrue(positive.contains("camera"), "camera is praised: " + positive);
+
+        // a text in another language is said to be one, not shown as a neutral score
+        text.clear();
+        text.sendKeys("Das Produkt ist sehr gut und die Lieferung war schnell.");
+        waitFor(d -> d.findElement(By.id("review-result")).getText().contains("does not read as English"));
     }
 
     @Test
@@ -188,7 +193,7 @@ class DashboardInChromiumTest {
         id.clear();
         id.sendKeys(mostActiveCustomer(), Keys.ENTER); // the form works from the keyboard
         waitFor(d -> !d.findElements(By.cssSelector("#recommend-result li")).isEmpty());
-        assertEquals("Based from their purchases.", browser.findElement(By.cssSelector("#recommend-result p")).getText());
+        assertEquals("Based on their purchases.", browser.findElement(By.cssSelector("#recommend-result p")).getText());
         List<WebElement> items = browser.findElements(By.cssSelector("#recommend-result li"));
         assertEquals(10, items.size());
         for (WebElement item : items) {
