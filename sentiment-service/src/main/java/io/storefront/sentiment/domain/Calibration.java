@@ -13,7 +13,7 @@ package io.storefront.sentiment.domain;
  */
 public record Calibration(double threshold, double neutralBelow, double neutralAbove, double slope, double intercept) {
 
-    public static final Calibration LEXICON = new Calibration(0.212, -0.31, 0.31, 2.266, -0.128);
+    public static final Calibration LEXICON = new Calibration(0.212, -0.31, 0.31, 2.267, -0.128);
 
     public Label label(double polarity) {
         if (polarity > neutralBelow && polarity < neutralAbove) return Label.NEUTRAL;

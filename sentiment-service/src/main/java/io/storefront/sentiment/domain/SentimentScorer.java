@@ -215,7 +215,8 @@ public final class SentimentScorer {
         Token t = tokens.get(i);
         String lower = t.lower();
         if (lower.equals("too") && excessFollows(tokens, i)) return EXCESS;
-        if (!lower.isEmpty() && Character.isDigit(lower.charAt(0))) return ratingValence(tokens, i);
+        double rating = !lower.isEmpty() && Character.isDigit(lower.charAt(0)) ? ratingValence(tokens, i) : 0;
+        if (rating != 0) return rating;
         if (Lexicon.boost(lower) != 0 && (t.isPos("ADV") || opinionFollows(tokens, i))) {
             return 0; // "pretty good", "freaking awesome": a booster, not an opinion
         }

@@ -102,8 +102,9 @@ class SentimentScorerTest {
         above(0.4, "5/5 would buy again");
         assertEquals(Label.NEGATIVE, scorer.score("I give it 2/10.").label());
         above(0.2, "Rating: 4/5");
-        // a date is no rating
+        // a date is no rating, and a lexicon entry that starts with a digit ("10q": thank you) still counts
         assertEquals(0, polarity("Arrived 3/10 in the afternoon."));
+        above(0.2, "See you soon 10q");
         above(0.3, "Would buy again.");
         assertEquals(Label.NEGATIVE, scorer.score("Would not buy again.").label());
         assertEquals(Label.NEGATIVE, scorer.score("Do not buy.").label());
