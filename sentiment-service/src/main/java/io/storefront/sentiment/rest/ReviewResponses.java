@@ -62,16 +62,23 @@ public final class ReviewResponses {
     public record ProductSentimentJson(SummaryJson summary, List<MonthJson> monthly, List<AspectJson> mostPraised,
                                        List<AspectJson> mostCriticised) {
         static final int ASPECTS = 5;
+        /**
+         * An aspect whose reviews average within this of 0 (praised in some, criticised in others) is neither praised
+         * nor criticised; the dashboard marks aspects from the same point.
+         */
+        static final double CLEAR = 0.05;
 
         static ProductSentimentJson of(ProductSummary s, List<MonthPoint> months, List<AspectFigures> aspects) {
-            Comparator<AspectFigures> weight = Comparator.comparingDouble(a -> Math.abs(a.meanPolarity()) * a.reviews());
-            List<AspectJson> praised = aspects.stream().filter(a -> a.meanPolarity() > 0).sorted(weight.reversed())
-                    .limit(ASPECTS).map(ProductSentimentJson::aspect).toList();
-            List<AspectJson> criticised = aspects.stream().filter(a -> a.meanPolarity() < 0).sorted(weight.reversed())
-                    .limit(ASPECTS).map(ProductSentimentJson::aspect).toList();
             return new ProductSentimentJson(SummaryJson.of(s), months.stream().map(m -> new MonthJson(
                     m.month().toString().substring(0, 7), m.reviews(), Round.four(m.meanPolarity()), Round.four(m.meanRating())))
-                    .toList(), praised, criticised);
+                    .toList(), ranked(aspects, 1), ranked(aspects, -1));
+        }
+
+        /** The aspects clearly on one side (1 praised, -1 criticised), the most reviewed and strongest first. */
+        static List<AspectJson> ranked(List<AspectFigures> aspects, int side) {
+            Comparator<AspectFigures> weight = Comparator.comparingDouble(a -> Math.abs(a.meanPolarity()) * a.reviews());
+            return aspects.stream().filter(a -> side * a.meanPolarity() > CLEAR).sorted(weight.reversed())
+                    .limit(ASPECTS).map(ProductSentimentJson::aspect).toList();
         }
 
         private static AspectJson aspect(AspectFigures a) {
