@@ -159,32 +159,33 @@ public final class Lexicon {
 
     /**
      * The most frequent words of six languages that stores often get reviews in, leaving out every one that is also
-     * an English word ("die", "war", "hat", "also", "con", "do", "no", "met", "van", "plus", "non", "ma").
+     * an English word or English slang ("die", "war", "hat", "also", "con", "do", "no", "met", "van", "plus", "non",
+     * "ma", "gut", "heel", "hay", "nada", "em", "yo", "ho").
      */
     private static final Set<String> FOREIGN_FUNCTION_WORDS = Set.of(
             // German
             "der", "das", "und", "ist", "nicht", "ich", "sie", "ein", "eine", "einen", "einem", "einer", "dem", "des",
             "mit", "sich", "auf", "für", "auch", "sehr", "aber", "wir", "zu", "noch", "nur", "wie", "bei", "oder",
             "wenn", "wurde", "sind", "kein", "keine", "schon", "danke", "ganz", "wirklich", "leider", "nach", "über",
-            "von", "vom", "zum", "zur", "dass", "habe", "haben", "gut",
+            "von", "vom", "zum", "zur", "dass", "habe", "haben",
             // Spanish, Portuguese, French, Dutch
             "de", "en",
             // Spanish
             "el", "los", "las", "del", "que", "y", "un", "una", "unos", "unas", "por", "para", "es", "muy", "pero",
-            "su", "sus", "lo", "se", "al", "más", "como", "está", "este", "esta", "fue", "también", "nada", "bueno",
-            "gracias", "porque", "cuando", "sobre", "hay", "yo", "tiene", "todo", "la", "producto",
+            "su", "lo", "se", "al", "más", "como", "está", "este", "esta", "fue", "también", "bueno",
+            "gracias", "porque", "cuando", "sobre", "tiene", "todo", "la", "producto",
             // Portuguese
-            "um", "uma", "não", "muito", "você", "mas", "com", "em", "os", "dos", "é", "são", "foi", "pelo", "pela",
+            "um", "uma", "não", "muito", "você", "mas", "com", "os", "dos", "é", "são", "foi", "pelo", "pela",
             "obrigado", "nem", "isso", "esse", "essa", "ela", "eu", "seu", "sua", "produto",
             // French
             "le", "les", "une", "du", "et", "est", "pas", "qui", "je", "il", "elle", "nous", "vous", "ils", "ce",
             "cette", "dans", "pour", "avec", "sur", "mais", "très", "c'est", "j'ai", "au", "aux", "ne", "n'est",
             "sont", "été", "merci", "tout", "bien", "trop", "mon", "ses", "produit",
             // Italian
-            "gli", "della", "di", "che", "è", "molto", "sono", "questo", "questa", "anche", "grazie", "perché", "ho",
+            "gli", "della", "di", "che", "è", "molto", "sono", "questo", "questa", "anche", "grazie", "perché",
             "hanno", "nel", "nella", "alla", "dei", "delle", "ottimo", "prodotto",
             // Dutch
-            "het", "een", "ik", "niet", "zijn", "voor", "maar", "ook", "heb", "nog", "geen", "erg", "heel", "goed",
+            "het", "een", "ik", "niet", "zijn", "voor", "maar", "ook", "heb", "nog", "geen", "erg", "goed",
             "mijn", "deze", "wordt");
 
     private static final Set<String> PERSONAL = Set.of("i", "me", "my", "mine", "myself", "we", "us", "our", "you",
