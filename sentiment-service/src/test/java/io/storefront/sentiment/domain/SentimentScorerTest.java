@@ -279,6 +279,8 @@ class SentimentScorerTest {
         // a name with a French article in an English sentence, and a foreign word or two, stay English
         assertTrue(scorer.score("We had dinner at le Petit Bistro and it was lovely.").english());
         assertTrue(scorer.score("Great product, muy bueno!").english());
+        // words other languages share with English (slang included) do not count against it
+        assertTrue(scorer.score("Love em, buy em.").english());
         // four words or more with no English function word and no opinion word: garbage, or a language we lack
         assertFalse(scorer.score("qwrt zxcvb plmokn uhbygv").english());
     }
