@@ -233,7 +233,8 @@ async function showProductSentiment(event) {
     const s = body.summary;
     target.replaceChildren(
       el("p", {}, s.reviews + " reviews · mean polarity " + s.meanPolarity + " · " + Math.round(100 * s.positiveShare)
-        + " % positive, " + Math.round(100 * s.negativeShare) + " % negative · " + s.mismatches + " rating–text mismatches"),
+        + " % positive, " + Math.round(100 * s.negativeShare) + " % negative · " + s.mismatches + " rating–text mismatches"
+        + (s.scored < s.reviews ? " · " + (s.reviews - s.scored) + " not in English, so not in these figures" : "")),
       el("h4", {}, "Most praised"), aspectList((body.mostPraised || []).map((a) => ({ aspect: a.aspect, polarity: a.meanPolarity }))),
       el("h4", {}, "Most criticised"), aspectList((body.mostCriticised || []).map((a) => ({ aspect: a.aspect, polarity: a.meanPolarity }))));
   } catch (error) {

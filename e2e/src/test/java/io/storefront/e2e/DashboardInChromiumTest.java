@@ -184,6 +184,18 @@ class DashboardInChromiumTest {
         waitFor(d -> d.findElement(By.id("product-sentiment")).getText().contains("mean polarity"));
         String summary = browser.findElement(By.id("product-sentiment")).getText();
         assertTrue(summary.startsWith(reviewsOf(product) + " reviews"), summary);
+
+        // reviews in another language are counted and said to be left out of the figures
+        String mixed = "P-E2E-LANGUAGES";
+        given().baseUri(suite.url("gateway")).contentType("application/json").body(List.of(
+                        Map.of("reviewId", "R-E2E-EN", "productId", mixed, "rating", 5, "text", "Exactly as described, would buy again."),
+                        Map.of("reviewId", "R-E2E-DE", "productId", mixed, "rating", 5, "text", "Das Produkt ist sehr gut, danke.")))
+                .when().post("/api/v1/sentiment/reviews").then().statusCode(200);
+        id.clear();
+        id.sendKeys(mixed, Keys.ENTER);
+        waitFor(d -> d.findElement(By.id("product-sentiment")).getText().startsWith("2 reviews"));
+        String languages = browser.findElement(By.id("product-sentiment")).getText();
+        assertTrue(languages.contains("100 % positive") && languages.contains("1 not in English"), languages);
     }
 
     @Test
