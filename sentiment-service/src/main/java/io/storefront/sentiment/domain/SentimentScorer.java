@@ -700,7 +700,8 @@ public final class SentimentScorer {
 
     /**
      * What shoppers write: "as described" is praise and "not as described", however the negation is written, a
-     * complaint (likewise "worth it"); "would buy again", "does the job", "runs small", "took forever".
+     * complaint (likewise "worth it"); "would buy again", "does the job", "runs small", "took forever", "fast shipping",
+     * "arrived late".
      */
     private static List<Idiom> withShopPhrases(List<Idiom> review) {
         List<Idiom> idioms = new ArrayList<>(review);
@@ -732,6 +733,18 @@ public final class SentimentScorer {
         }
         idioms.add(Idiom.of("below expectations", -2.0));
         idioms.add(Idiom.of("below my expectations", -2.0));
+        // delivery: "fast" and "late" judge nothing by themselves ("drains fast"), but do after or before these
+        for (String speed : List.of("fast", "quick", "speedy", "prompt")) {
+            for (String delivery : List.of("shipping", "delivery", "dispatch", "postage")) idioms.add(Idiom.of(speed + " " + delivery, 1.5));
+        }
+        for (String came : List.of("arrived", "delivered", "shipped", "came", "dispatched")) {
+            for (String when : List.of("quickly", "fast", "promptly", "early", "on time")) idioms.add(Idiom.of(came + " " + when, 1.5));
+            idioms.add(Idiom.of(came + " late", -1.5));
+        }
+        for (String late : List.of("late delivery", "late shipping", "still waiting", "never arrived", "never received",
+                "never came", "cheap plastic", "feels cheap", "looks cheap", "felt cheap")) {
+            idioms.add(Idiom.of(late, -2.0));
+        }
         return List.copyOf(idioms);
     }
 

@@ -113,6 +113,10 @@ class SentimentScorerTest {
         above(0.3, "Exceeded my expectations.");
         below(-0.2, "Runs small, order a size up.");
         below(-0.3, "Took forever to arrive.");
+        above(0.3, "Fast shipping, arrived on time.");
+        assertEquals(Label.NEGATIVE, scorer.score("Arrived late.").label());
+        assertEquals(Label.NEGATIVE, scorer.score("Still waiting for my order.").label());
+        assertEquals(Label.NEGATIVE, scorer.score("Cheap plastic.").label());
     }
 
     @Test
