@@ -385,8 +385,15 @@ public final class SentimentScorer {
     private static void attachAspect(List<Token> tokens, int i, double valence, boolean[] inIdiom,
                                      Map<String, AspectTally> aspects) {
         Token opinion = tokens.get(i);
+        String words = opinion.lower();
         int noun = -1;
-        if (opinion.isPos("ADJ") || opinion.isPos("NUM")) {
+        if (inIdiom[i]) {
+            // a set phrase judges what it is said of: its subject ("the strap runs small"), else the noun after it
+            int end = i;
+            while (end + 1 < tokens.size() && inIdiom[end + 1]) words += " " + tokens.get(++end).lower();
+            noun = nounBefore(tokens, i, 5);
+            if (noun < 0) noun = nounAfter(tokens, end, 3);
+        } else if (opinion.isPos("ADJ") || opinion.isPos("NUM")) {
             noun = nounAfter(tokens, i, 2);
             if (noun < 0) noun = nounBefore(tokens, i, 6);
         } else if (opinion.isPos("VERB")) {
@@ -404,7 +411,7 @@ public final class SentimentScorer {
         AspectTally tally = aspects.computeIfAbsent(aspect, k -> new AspectTally());
         tally.sum += valence;
         tally.mentions++;
-        if (tally.opinions.size() < 5 && !tally.opinions.contains(opinion.lower())) tally.opinions.add(opinion.lower());
+        if (tally.opinions.size() < 5 && !tally.opinions.contains(words)) tally.opinions.add(words);
     }
 
     /** The noun compound ending at {@code head} ("battery life"), lemmatized; null for non-aspects. */

@@ -192,6 +192,14 @@ class SentimentScorerTest {
         assertTrue(screen.polarity() > 0, screen.toString());
     }
 
+    @Test
+    void aSetPhraseJudgesWhatItIsSaidOf() {
+        TextSentiment s = scorer.score("The strap runs small and the box arrived late.");
+        assertTrue(aspect(s, "strap").polarity() < 0, s.aspects().toString());
+        assertEquals(List.of("runs small"), aspect(s, "strap").opinions());
+        assertEquals(List.of("arrived late"), aspect(s, "box").opinions());
+    }
+
     /** A verb's opinion falls on its subject when what follows it is an adjunct ("after two days"), not an object. */
     @Test
     void aVerbJudgesItsSubjectWhenWhatFollowsIsNotItsObject() {
