@@ -421,13 +421,25 @@ public final class SentimentScorer {
         StringBuilder b = new StringBuilder();
         for (int j = first; j <= head; j++) {
             if (b.length() > 0) b.append(' ');
-            b.append(j == head ? tokens.get(j).lemma() : tokens.get(j).lower());
+            b.append(j == head ? singular(tokens.get(j)) : tokens.get(j).lower());
         }
         String aspect = b.toString();
         if (NOT_ASPECTS.contains(aspect) || aspect.length() < 2 || !aspect.chars().anyMatch(Character::isLetter)) {
             return null;
         }
         return aspect;
+    }
+
+    /**
+     * A plural head noun in its singular, so that "batteries" and "battery" are one aspect; the lemmatizer's lemma only
+     * when it is a regular plural's stem (it also turns "charger" into "charge" and "sizing" into "size").
+     */
+    static String singular(Token t) {
+        String word = t.lower();
+        String lemma = t.lemma();
+        boolean plural = word.equals(lemma + "s") || word.equals(lemma + "es")
+                || (word.endsWith("ies") && lemma.endsWith("y") && word.regionMatches(0, lemma, 0, lemma.length() - 1));
+        return plural ? lemma : word;
     }
 
     private static int nounAfter(List<Token> tokens, int i, int reach) {

@@ -193,6 +193,13 @@ class SentimentScorerTest {
     }
 
     @Test
+    void aspectsArePluralsInTheSingularButNotOtherLemmas() {
+        TextSentiment s = scorer.score("The batteries are awful. The battery is awful. The charger is terrible.");
+        assertEquals(2, aspect(s, "battery").mentions(), s.aspects().toString());
+        assertTrue(aspect(s, "charger").polarity() < 0, s.aspects().toString());
+    }
+
+    @Test
     void aSetPhraseJudgesWhatItIsSaidOf() {
         TextSentiment s = scorer.score("The strap runs small and the box arrived late.");
         assertTrue(aspect(s, "strap").polarity() < 0, s.aspects().toString());
