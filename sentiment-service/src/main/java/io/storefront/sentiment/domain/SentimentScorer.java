@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Lexicon scoring with rules over OpenNLP's tokens, tags and lemmas. Each opinion word's valence
@@ -50,6 +51,8 @@ public final class SentimentScorer {
     /** "too small": the best of -0.5 to -2 on SST-2 train and the NYT editorials together (BENCHMARKS.md, 2026-12-07). */
     static final double EXCESS = -1.5;
     private static final double[] DAMPING = {1.0, 0.95, 0.9};
+    /** How many words a booster or a negation reaches (VADER's three); a bare negation is judged over the same span. */
+    private static final int SCOPE = DAMPING.length;
 
     private static final Set<String> CONTRAST = Set.of("but", "however", "yet", "nevertheless", "nonetheless");
     private static final Set<String> CONCESSIVE = Set.of("although", "though", "despite", "while", "whereas");
@@ -251,7 +254,7 @@ public final class SentimentScorer {
      * A rating written in the text ("5/5", "I give it 2/10"), when the words around it say it is one: a date such as
      * "arrived 3/10" is not. Three fifths is neutral; the scale runs from -3 to 2.5 like the lexicon's strong words.
      */
-    static double ratingValence(List<Token> tokens, int i) {
+    private static double ratingValence(List<Token> tokens, int i) {
         Matcher m = RATING.matcher(tokens.get(i).text());
         if (!m.matches()) return 0;
         double score = Double.parseDouble(m.group(1));
@@ -312,7 +315,7 @@ public final class SentimentScorer {
         double sign = Math.signum(v);
         if (mixedCase && isAllCaps(t.text())) v += sign * CAPS;
         boolean negated = false;
-        for (int d = 1; d <= 3 && i - d >= 0; d++) {
+        for (int d = 1; d <= SCOPE && i - d >= 0; d++) {
             Token before = tokens.get(i - d);
             if (isClauseBoundary(before)) break;
             double boost = Lexicon.boost(before.lower());
@@ -348,7 +351,7 @@ public final class SentimentScorer {
             if (valence[i] != 0 || !Lexicon.isNegation(tokens.get(i).lower())) continue;
             if (next(tokens, i).equals("only")) continue; // "not only ... but also"
             boolean attached = false;
-            for (int j = i + 1; j <= i + 3 && j < tokens.size() && !isClauseBoundary(tokens.get(j)); j++) {
+            for (int j = i + 1; j <= i + SCOPE && j < tokens.size() && !isClauseBoundary(tokens.get(j)); j++) {
                 if (valence[j] != 0) attached = true;
             }
             if (!attached) valence[i] = UNATTACHED_NEGATION;
@@ -434,7 +437,7 @@ public final class SentimentScorer {
      * A plural head noun in its singular, so that "batteries" and "battery" are one aspect; the lemmatizer's lemma only
      * when it is a regular plural's stem (it also turns "charger" into "charge" and "sizing" into "size").
      */
-    static String singular(Token t) {
+    private static String singular(Token t) {
         String word = t.lower();
         String lemma = t.lemma();
         boolean plural = word.equals(lemma + "s") || word.equals(lemma + "es")
@@ -714,8 +717,7 @@ public final class SentimentScorer {
 
     /** The idioms that start with each word, in the order above (the first that matches wins). */
     private static final Map<String, List<Idiom>> IDIOMS_BY_FIRST_WORD = IDIOMS.stream()
-            .collect(java.util.stream.Collectors.groupingBy(idiom -> idiom.words[0], LinkedHashMap::new,
-                    java.util.stream.Collectors.toList()));
+            .collect(Collectors.groupingBy(idiom -> idiom.words[0], LinkedHashMap::new, Collectors.toList()));
 
     /**
      * What shoppers write: "as described" is praise and "not as described", however the negation is written, a
