@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public final class SentimentScorer {
 
     /** Recorded with every stored score; bump it when scoring changes. */
-    public static final String VERSION = "lexicon-3";
+    public static final String VERSION = "lexicon-4";
 
     /** The subjectivity model on the class path (see {@link #load()}). */
     public static final String SUBJECTIVITY_RESOURCE = "models/subjectivity.bin";
@@ -201,7 +201,7 @@ public final class SentimentScorer {
         }
         boolean[] opinion = new boolean[n];
         for (int i = 0; i < n; i++) opinion[i] = valence[i] != 0;
-        markUnattachedNegations(sentence, tokens, valence);
+        markUnattachedNegations(sentence, tokens, valence, inIdiom);
         applyContrast(tokens, valence);
         double sum = 0;
         for (double v : valence) sum += v;
@@ -345,10 +345,11 @@ public final class SentimentScorer {
      * are two to four times as often negative as positive (SST-2 train, MR, NYT editorials; Potts, "On the
      * negativity of negation", 2010).
      */
-    private static void markUnattachedNegations(Sentence sentence, List<Token> tokens, double[] valence) {
+    private static void markUnattachedNegations(Sentence sentence, List<Token> tokens, double[] valence, boolean[] inIdiom) {
         if (sentence.text().indexOf('?') >= 0) return; // "isn't it?", "who doesn't?": asking, not complaining
         for (int i = 0; i < tokens.size(); i++) {
-            if (valence[i] != 0 || !Lexicon.isNegation(tokens.get(i).lower())) continue;
+            // the "not" of "would not hesitate" or "does not disappoint" is part of what its idiom says
+            if (valence[i] != 0 || inIdiom[i] || !Lexicon.isNegation(tokens.get(i).lower())) continue;
             if (next(tokens, i).equals("only")) continue; // "not only ... but also"
             boolean attached = false;
             for (int j = i + 1; j <= i + SCOPE && j < tokens.size() && !isClauseBoundary(tokens.get(j)); j++) {
@@ -684,8 +685,9 @@ public final class SentimentScorer {
     }
 
     private record Idiom(String[] words, double valence) {
+        /** The phrase's words; a hyphen is a token of its own, as the tokenizer splits "rip-off". */
         static Idiom of(String phrase, double valence) {
-            return new Idiom(phrase.split(" "), valence);
+            return new Idiom(phrase.replace("-", " - ").split(" +"), valence);
         }
 
         boolean matchesAt(List<Token> tokens, int i) {
@@ -710,7 +712,7 @@ public final class SentimentScorer {
             Idiom.of("thumbs down", -2.0), Idiom.of("a lot to be desired", -2.0), Idiom.of("never again", -2.0),
             Idiom.of("zero stars", -2.5), Idiom.of("0 stars", -2.5), Idiom.of("one star", -1.5),
             Idiom.of("1 star", -1.5), Idiom.of("five stars", 2.5), Idiom.of("5 stars", 2.5),
-            Idiom.of("stopped working", -2.0), Idiom.of("fell apart", -2.0), Idiom.of("falls apart", -2.0),
+            Idiom.of("fell apart", -2.0), Idiom.of("falls apart", -2.0),
             Idiom.of("go back", 1.0), Idiom.of("come back", 1.0), Idiom.of("be back", 1.0),
             Idiom.of("going back", 1.0), Idiom.of("coming back", 1.0), Idiom.of("sent it back", -1.5),
             Idiom.of("send it back", -1.5), Idiom.of("returned it", -1.5)));
@@ -739,6 +741,8 @@ public final class SentimentScorer {
             idioms.add(Idiom.of(does + " the job", 1.5));
             idioms.add(Idiom.of(does + " the trick", 1.5));
             idioms.add(Idiom.of(does + " what it says", 1.5));
+            idioms.add(Idiom.of(does + " what it should", 1.5));
+            idioms.add(Idiom.of(does + " exactly what it", 1.5)); // "says", "should", "promises"
         }
         for (String dont : List.of("do not buy", "don't buy", "dont buy")) idioms.add(Idiom.of(dont, -2.5));
         for (String took : List.of("took", "takes", "taking", "take")) idioms.add(Idiom.of(took + " forever", -1.5));
@@ -766,7 +770,122 @@ public final class SentimentScorer {
                 "never came", "cheap plastic", "feels cheap", "looks cheap", "felt cheap")) {
             idioms.add(Idiom.of(late, -2.0));
         }
+        withWarningsAndVerdicts(idioms, nots);
+        withFaultsAndWear(idioms);
         return List.copyOf(idioms);
+    }
+
+    /**
+     * A shopper's advice to others and verdicts on the purchase. Where a negation is part of the phrase it is written
+     * out: "don't waste your money" is a warning, not a negated "waste", and "can't recommend it enough" praise.
+     */
+    private static void withWarningsAndVerdicts(List<Idiom> idioms, List<String> nots) {
+        for (String dont : List.of("don't", "do not", "dont")) {
+            idioms.add(Idiom.of(dont + " waste your money", -2.5));
+            idioms.add(Idiom.of(dont + " waste your time", -2.5));
+        }
+        for (String warning : List.of("save your money", "rip off", "rip-off", "ripoff", "ripped off")) idioms.add(Idiom.of(warning, -2.5));
+        for (String warning : List.of("buyer beware", "stay away", "steer clear", "no stars")) idioms.add(Idiom.of(warning, -2.0));
+        for (String fake : List.of("knock off", "knock-off", "knockoff")) idioms.add(Idiom.of(fake, -1.5));
+        for (String cant : List.of("can't", "cannot", "cant", "can’t")) {
+            for (String it : List.of("it ", "this ", "")) {
+                idioms.add(Idiom.of(cant + " recommend " + it + "enough", 2.5));
+                idioms.add(Idiom.of(cant + " recommend " + it + "highly enough", 2.5));
+            }
+        }
+        for (String wont : List.of("wouldn't", "wouldnt", "don't", "dont", "can't", "cannot", "cant", "couldn't", "not")) {
+            idioms.add(Idiom.of(wont + " recommend", -2.0));
+        }
+        idioms.add(Idiom.of("not recommended", -2.0));
+        for (String not : nots) {
+            for (String wanted : List.of("ordered", "expected", "wanted", "paid for")) idioms.add(Idiom.of(not + " what i " + wanted, -2.0));
+        }
+        for (String exactly : List.of("exactly", "just")) {
+            for (String wanted : List.of("needed", "wanted", "ordered", "was looking for", "asked for")) {
+                idioms.add(Idiom.of(exactly + " what i " + wanted, 2.0));
+            }
+        }
+        for (String works : List.of("works", "worked", "work", "working")) {
+            idioms.add(Idiom.of(works + " as expected", 1.5));
+            idioms.add(Idiom.of(works + " as intended", 1.5));
+        }
+        for (String worth : List.of("worth every penny", "worth every cent")) idioms.add(Idiom.of(worth, 2.5));
+        for (String worth : List.of("money well spent", "worth the money", "worth the price")) idioms.add(Idiom.of(worth, 2.0));
+        for (String fine : List.of("no complaints", "no complaint", "nothing to complain about")) idioms.add(Idiom.of(fine, 2.0));
+        for (String fine : List.of("no issues", "no problems", "no problem", "can't complain", "cannot complain", "cant complain")) {
+            idioms.add(Idiom.of(fine, 1.5));
+        }
+        for (String didnt : List.of("didn't", "doesn't", "won't", "did not", "does not", "will not", "never", "not", "didnt", "doesnt")) {
+            idioms.add(Idiom.of(didnt + " disappoint", 2.0));
+        }
+        idioms.add(Idiom.of("never disappoints", 2.0));
+        for (String stars : List.of("five star", "5 star")) idioms.add(Idiom.of(stars, 2.5));
+        for (String stars : List.of("four stars", "4 stars")) idioms.add(Idiom.of(stars, 1.5));
+        for (String stars : List.of("two stars", "2 stars")) idioms.add(Idiom.of(stars, -1.0));
+        for (String refund : List.of("no refund", "want a refund", "wanted a refund", "asked for a refund", "requested a refund",
+                "had to return", "have to return", "will be returning", "returning it")) {
+            idioms.add(Idiom.of(refund, refund.endsWith("refund") ? -2.0 : -1.5));
+        }
+        for (String silent : List.of("never replied", "never responded", "never answered", "never got back", "no reply", "no response")) {
+            idioms.add(Idiom.of(silent, -1.5));
+        }
+        for (String picture : List.of("picture", "pictures", "photo", "photos", "description")) {
+            idioms.add(Idiom.of("nothing like the " + picture, -2.0));
+            idioms.add(Idiom.of("like the " + picture, 1.5));
+            idioms.add(Idiom.of("different from the " + picture, -1.5));
+        }
+    }
+
+    /**
+     * What goes wrong with goods and what lasts: "battery drains fast", "shrank in the wash", "keeps disconnecting";
+     * "holds a charge" and "lasts long" are praise that a negation before them turns ("doesn't hold a charge").
+     */
+    private static void withFaultsAndWear(List<Idiom> idioms) {
+        for (String drains : List.of("drains", "drained", "drain")) {
+            for (String fast : List.of("fast", "quickly", "quick", "the battery")) idioms.add(Idiom.of(drains + " " + fast, -1.5));
+        }
+        idioms.add(Idiom.of("battery drain", -1.5));
+        for (String shrank : List.of("shrank", "shrunk", "shrinks", "faded after", "fades after", "cheaply made", "badly made")) {
+            idioms.add(Idiom.of(shrank, -1.5));
+        }
+        for (String keeps : List.of("keeps", "kept")) {
+            for (String failing : List.of("disconnecting", "crashing", "freezing", "dropping", "breaking", "falling off",
+                    "turning off", "shutting off", "shutting down", "jamming", "leaking")) {
+                idioms.add(Idiom.of(keeps + " " + failing, -1.5));
+            }
+        }
+        for (String stopped : List.of("stopped", "quit")) {
+            for (String working : List.of("charging", "responding", "turning on", "holding a charge", "working")) {
+                idioms.add(Idiom.of(stopped + " " + working, -2.0));
+            }
+        }
+        idioms.add(Idiom.of("died on me", -2.0));
+        for (String part : List.of("parts", "pieces")) {
+            idioms.add(Idiom.of("missing " + part, -2.0));
+            idioms.add(Idiom.of(part + " missing", -2.0));
+            idioms.add(Idiom.of(part + " were missing", -2.0));
+        }
+        for (String with : List.of("with a scratch", "with scratches", "arrived scratched", "came scratched")) idioms.add(Idiom.of(with, -1.5));
+        // a negated praise is a weak opinion ("not great"), but these negations are plain complaints
+        for (String doesnt : List.of("doesn't", "didn't", "won't", "does not", "did not", "will not", "doesnt", "didnt", "wont")) {
+            idioms.add(Idiom.of(doesnt + " hold a charge", -2.0));
+            idioms.add(Idiom.of(doesnt + " hold charge", -2.0));
+            idioms.add(Idiom.of(doesnt + " last", -1.5));
+        }
+        for (String holds : List.of("holds", "hold", "held", "holding")) {
+            idioms.add(Idiom.of(holds + " a charge", 1.5));
+            idioms.add(Idiom.of(holds + " its charge", 1.5));
+            idioms.add(Idiom.of(holds + " charge", 1.5));
+        }
+        for (String lasts : List.of("lasts", "last", "lasted")) {
+            for (String long_ : List.of("all day", "for days", "for hours", "forever", "long", "for ages")) {
+                idioms.add(Idiom.of(lasts + " " + long_, 1.5));
+            }
+        }
+        for (String lasting : List.of("long lasting", "long-lasting")) idioms.add(Idiom.of(lasting, 1.5));
+        for (String fit : List.of("doesn't fit", "didn't fit", "does not fit", "did not fit", "don't fit", "won't fit", "doesnt fit")) {
+            idioms.add(Idiom.of(fit, -1.5));
+        }
     }
 
     private record SentenceResult(double sum, double evidence, int words, int functionWords, int foreignWords,

@@ -120,6 +120,36 @@ class SentimentScorerTest {
     }
 
     @Test
+    void warningsAndVerdictsShoppersWriteAreLabelledAsMeant() {
+        // the words alone mislead: "save" and "recommend" are praise, "waste" negated would be too
+        for (String warning : List.of("Save your money.", "Don't waste your money on this.", "Wouldn't recommend.",
+                "What a rip-off.", "Buyer beware.", "Not what I ordered.", "Still no refund.",
+                "Customer service never replied.")) {
+            assertEquals(Label.NEGATIVE, scorer.score(warning).label(), warning);
+        }
+        for (String verdict : List.of("I can't recommend it enough.", "No complaints.", "No issues so far.",
+                "Worth every penny.", "Didn't disappoint.", "Does not disappoint.", "Exactly what I needed.",
+                "Works as expected.", "Does exactly what it should.", "Looks just like the picture.")) {
+            assertEquals(Label.POSITIVE, scorer.score(verdict).label(), verdict);
+        }
+        assertEquals(Label.NEGATIVE, scorer.score("Looks nothing like the picture.").label());
+    }
+
+    @Test
+    void faultsAndWearAreComplaintsAndWhatLastsIsPraise() {
+        for (String fault : List.of("Battery drains fast.", "Shrank in the wash.", "The color faded after one wash.",
+                "Keeps disconnecting.", "Stopped charging after a month.", "Item was missing parts.",
+                "Cheaply made.", "Came with a scratch.", "Doesn't fit at all.", "Doesn't hold a charge.",
+                "Battery doesn't last long.")) {
+            assertEquals(Label.NEGATIVE, scorer.score(fault).label(), fault);
+        }
+        above(0.3, "Battery lasts all day.");
+        above(0.3, "Holds a charge well.");
+        TextSentiment s = scorer.score("The battery drains fast.");
+        assertTrue(aspect(s, "battery").polarity() < 0, "the fault is the battery's");
+    }
+
+    @Test
     void hashtagsCarryTheirWordsValence() {
         above(0.3, "New running shoes #happy #love");
         below(-0.3, "Delivery took three weeks #fail");

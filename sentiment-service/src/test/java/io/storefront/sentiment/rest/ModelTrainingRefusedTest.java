@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.storefront.sentiment.domain.SentimentScorer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,6 @@ class ModelTrainingRefusedTest {
         assertTrue(job.getString("detail").startsWith("Not enough rated reviews to learn from"), job.getString("detail"));
         assertFalse(job.getBoolean("active"));
         given().when().get("/api/v1/models").then().statusCode(200)
-                .body("active", org.hamcrest.Matchers.equalTo("lexicon-3"));
+                .body("active", org.hamcrest.Matchers.equalTo(SentimentScorer.VERSION));
     }
 }

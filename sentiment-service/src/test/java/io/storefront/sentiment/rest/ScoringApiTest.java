@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.lessThan;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.storefront.sentiment.domain.SentimentScorer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ScoringApiTest {
                 .body("label", equalTo("negative"))
                 .body("polarity", lessThan(0f))
                 .body("language", equalTo("en"))
-                .body("model", equalTo("lexicon-3"))
+                .body("model", equalTo(SentimentScorer.VERSION))
                 .body("sentences", hasSize(2))
                 .body("sentences[0].polarity", greaterThan(0f))
                 .body("sentences[1].polarity", lessThan(0f))
