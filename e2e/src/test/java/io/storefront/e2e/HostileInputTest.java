@@ -33,7 +33,7 @@ class HostileInputTest {
     private static final List<String> HOSTILE = List.of("' OR 1=1 --", "1; DROP TABLE reviews", "../../etc/passwd",
             "..%2f..%2fetc%2fpasswd", "<script>alert(1)</script>", "%00", "-1", "0", "99999999999999999999", "NaN",
             "1e309", "", " ", "{}", "[]", "null", "true", "\uD83D\uDE00", "x".repeat(5000), "2026-13-45", "9999-12-31",
-            "\\u0000", "${jndi:ldap://127.0.0.1/a}", "%", "&", "=");
+            "\\u0000", "\u0000", "a\u0000b", "${jndi:ldap://127.0.0.1/a}", "%", "&", "=");
 
     private static final List<String> QUERY_NAMES = List.of("from", "to", "category", "subCategory", "state",
             "paymentMode", "interval", "charts", "by", "level", "limit", "k", "months", "thresholds", "low", "high",
@@ -124,6 +124,27 @@ class HostileInputTest {
         for (String value : List.of("", "July", "' OR 1=1 --", "9999-99-99", "2011-09-01&end=2001-01-01")) {
             cases.add(new Case("POST", "/api/v1/recommender/evaluations?cut=" + q(value), null, null));
         }
+        // PostgreSQL text and jsonb cannot hold a NUL character: in an id, a name or an attribute it is bad input
+        for (String body : List.of("[{\"reviewId\": \"r\\u0000\", \"productId\": \"p\", \"text\": \"Nice.\"}]",
+                "[{\"reviewId\": \"r\", \"productId\": \"p\\u0000\", \"customerId\": \"c\", \"text\": \"Nice.\"}]",
+                "[{\"reviewId\": \"r\", \"productId\": \"p\", \"customerId\": \"c\\u0000\", \"text\": \"Nice.\"}]")) {
+            cases.add(new Case("POST", "/api/v1/sentiment/reviews", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (String body : List.of("[{\"userId\": \"u\\u0000\", \"productId\": \"p\", \"kind\": \"view\"}]",
+                "[{\"userId\": \"u\", \"productId\": \"p\\u0000\", \"kind\": \"view\"}]")) {
+            cases.add(new Case("POST", "/api/v1/interactions", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (String body : List.of("[{\"productId\": \"p\", \"name\": \"n\", \"category\": \"c\", \"subCategory\": \"s\", "
+                        + "\"price\": 1, \"attributes\": {\"colour\": \"red\\u0000\"}}]",
+                "[{\"productId\": \"p\", \"name\": \"n\", \"category\": \"c\", \"subCategory\": \"s\", \"price\": 1, "
+                        + "\"attributes\": {\"col\\u0000our\": \"red\"}}]")) {
+            cases.add(new Case("POST", "/api/v1/catalog/products", "application/json", body.getBytes(StandardCharsets.UTF_8)));
+        }
+        cases.add(new Case("PUT", "/api/v1/users/C1/preferences", "application/json",
+                "{\"categories\": [\"Shoes\\u0000\"]}".getBytes(StandardCharsets.UTF_8)));
+        cases.add(multipart("review_id,product_id,customer_id,text\nr\u0000,p1,c1,Nice.\n".getBytes(StandardCharsets.UTF_8)));
+        cases.add(multipart("/api/v1/catalog/imports", ("product_id,name,category,sub_category,price\n"
+                + "p\u0000,n,c,s,1\n").getBytes(StandardCharsets.UTF_8), null));
         for (String body : List.of("[{\"reviewId\": {\"a\": 1}}]", "[{\"reviewId\": \"r\", \"rating\": 1e309}]",
                 "[{\"reviewId\": \"r\", \"rating\": \"NaN\"}]", "[{\"reviewId\": \"r\", \"productId\": \"p\", \"text\": \"t\", "
                         + "\"createdAt\": \"' OR 1=1 --\"}]", "[null]", "[1]", "[[]]", "{}")) {

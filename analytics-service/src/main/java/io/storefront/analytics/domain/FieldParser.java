@@ -1,5 +1,6 @@
 package io.storefront.analytics.domain;
 
+import io.storefront.commons.problem.StoredText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,9 +34,8 @@ public final class FieldParser {
     /** PostgreSQL text cannot hold a NUL character: such a row is rejected here rather than failing the import. */
     private static String checked(String value) {
         String trimmed = value == null ? "" : value.strip();
-        if (trimmed.indexOf('\u0000') >= 0) {
-            throw new InvalidField(trimmed.equals(NOT_A_VALUE) ? "is an object or array, not a value"
-                    : "contains a NUL character, which text cannot hold");
+        if (StoredText.hasNul(trimmed)) {
+            throw new InvalidField(trimmed.equals(NOT_A_VALUE) ? "is an object or array, not a value" : StoredText.NUL_MESSAGE);
         }
         if (trimmed.length() > 200) throw new InvalidField("is longer than 200 characters");
         return trimmed;

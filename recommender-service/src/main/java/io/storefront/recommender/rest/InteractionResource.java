@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.storefront.commons.problem.Problem;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemType;
+import io.storefront.commons.problem.StoredText;
 import io.storefront.recommender.config.RecommenderConfig;
 import io.storefront.recommender.repository.InteractionRepository;
 import jakarta.ws.rs.Consumes;
@@ -90,6 +91,8 @@ public class InteractionResource {
         if (in.productId() == null || in.productId().isBlank() || in.productId().length() > MAX_ID_LENGTH) {
             return Problem.Violation.of(at + ".productId", "is required, at most " + MAX_ID_LENGTH + " characters");
         }
+        if (StoredText.hasNul(in.userId())) return Problem.Violation.of(at + ".userId", StoredText.NUL_MESSAGE);
+        if (StoredText.hasNul(in.productId())) return Problem.Violation.of(at + ".productId", StoredText.NUL_MESSAGE);
         if (in.kind() == null || !KINDS.contains(in.kind())) {
             return Problem.Violation.of(at + ".kind", "must be one of view, cart, purchase, rating; got " + in.kind());
         }

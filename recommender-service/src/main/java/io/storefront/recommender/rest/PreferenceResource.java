@@ -3,6 +3,7 @@ package io.storefront.recommender.rest;
 import io.smallrye.mutiny.Uni;
 import io.storefront.commons.problem.Problem;
 import io.storefront.commons.problem.ProblemException;
+import io.storefront.commons.problem.StoredText;
 import io.storefront.recommender.repository.PreferenceRepository;
 import io.storefront.recommender.repository.PreferenceRepository.PreferenceRow;
 import jakarta.ws.rs.Consumes;
@@ -64,6 +65,10 @@ public class PreferenceResource {
             for (String c : in.categories()) {
                 if (c == null || c.isBlank() || c.length() > InteractionResource.MAX_ID_LENGTH) {
                     errors.add(Problem.Violation.of("categories", "each a non-empty name up to 200 characters"));
+                    break;
+                }
+                if (StoredText.hasNul(c)) {
+                    errors.add(Problem.Violation.of("categories", StoredText.NUL_MESSAGE));
                     break;
                 }
                 categories.add(c.strip());

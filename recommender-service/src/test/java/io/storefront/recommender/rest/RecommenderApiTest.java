@@ -117,6 +117,32 @@ class RecommenderApiTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    /** PostgreSQL text and jsonb cannot hold a NUL character: wherever one comes in, it is the client's bad input. */
+    @Test
+    void aNulCharacterIsRefusedAsBadInputAndTheRestOfTheBatchKept() {
+        String body = "[" + product("nul-1", "Linen Shirt", "Clothing", "Shirt", 1299, true) + ","
+                + "{\"productId\":\"nul-2\",\"name\":\"N\",\"category\":\"Clothing\",\"subCategory\":\"Shirt\",\"price\":5,"
+                + "\"attributes\":{\"colour\":\"red\\u0000\"}}]";
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/catalog/products")
+                .then().statusCode(200).body("stored", equalTo(1)).body("rejected[0].field", equalTo("products[1].attributes"));
+        given().contentType(ContentType.JSON)
+                .body("[{\"userId\":\"nul-u\\u0000\",\"productId\":\"nul-1\",\"kind\":\"view\"},"
+                        + "{\"userId\":\"nul-u\",\"productId\":\"nul-1\\u0000\",\"kind\":\"view\"},"
+                        + "{\"userId\":\"nul-u\",\"productId\":\"nul-1\",\"kind\":\"view\"}]")
+                .when().post("/api/v1/interactions").then().statusCode(200).body("stored", equalTo(1))
+                .body("rejected.field", equalTo(List.of("interactions[0].userId", "interactions[1].productId")));
+        given().contentType(ContentType.JSON).body("{\"categories\":[\"Shirt\\u0000\"]}")
+                .when().put("/api/v1/users/nul-u/preferences").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("categories"));
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"categories\":[\"Shirt\"]}")
+                .when().put("/api/v1/users/nul%00u/preferences").then().statusCode(400).body("errors[0].field", equalTo("userId"));
+        for (String path : List.of("/api/v1/catalog/products/a%00b", "/api/v1/users/a%00b/preferences",
+                "/api/v1/catalog/products?category=a%00b")) {
+            given().urlEncodingEnabled(false).when().get(path).then().statusCode(400).contentType("application/problem+json");
+        }
+        given().when().get("/api/v1/catalog/products/nul-2").then().statusCode(404);
+    }
+
     @TestHTTPResource("/api/v1/catalog/products")
     URI products;
 

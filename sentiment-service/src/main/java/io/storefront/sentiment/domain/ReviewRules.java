@@ -1,6 +1,7 @@
 package io.storefront.sentiment.domain;
 
 import io.storefront.commons.problem.Problem;
+import io.storefront.commons.problem.StoredText;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,6 +31,10 @@ public final class ReviewRules {
         }
         if (in.customerId() != null && in.customerId().length() > MAX_ID_LENGTH) {
             return Problem.Violation.of(at + ".customerId", "at most " + MAX_ID_LENGTH + " characters");
+        }
+        if (StoredText.hasNul(in.reviewId(), in.productId(), in.customerId())) {
+            return Problem.Violation.of(at + (StoredText.hasNul(in.reviewId()) ? ".reviewId"
+                    : StoredText.hasNul(in.productId()) ? ".productId" : ".customerId"), StoredText.NUL_MESSAGE);
         }
         if (in.rating() != null && (in.rating() < 1 || in.rating() > 5)) {
             return Problem.Violation.of(at + ".rating", "must be 1 to 5, got " + in.rating());

@@ -122,11 +122,13 @@ class ReviewApiTest {
         bad.add(review(null, p, 3, "No id.", null));
         bad.add(review(p + "-2", p, 3, "Bad date.", "yesterday"));
         bad.add(review(p + "-3", p, 3, "bin\u0000ary", null));
+        bad.add(review(p + "-4\u0000", p, 3, "A NUL in the id.", null)); // PostgreSQL text cannot hold it
+        bad.add(review(p + "-5", p + "\u0000", 3, "A NUL in the product.", null));
         given().contentType(ContentType.JSON).body(bad).when().post("/api/v1/reviews")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:storefront:problem:invalid-rows"))
                 .body("errors.field", equalTo(List.of("reviews[0].rating", "reviews[1].reviewId",
-                        "reviews[2].createdAt", "reviews[3].text")));
+                        "reviews[2].createdAt", "reviews[3].text", "reviews[4].reviewId", "reviews[5].productId")));
         given().contentType(ContentType.JSON).body("[{\"reviewId\": \"x\", \"rating\": \"five\"}]").when()
                 .post("/api/v1/reviews").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("[").when().post("/api/v1/reviews").then().statusCode(400);
@@ -139,6 +141,11 @@ class ReviewApiTest {
     @Test
     void unknownReviewsAndProductsAre404AndBadCursorsAre400() {
         given().when().get("/api/v1/reviews/no-such-review").then().statusCode(404).contentType("application/problem+json");
+        // an id no text can hold is bad input, not a failure of ours
+        given().urlEncodingEnabled(false).when().get("/api/v1/reviews/a%00b").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("productId", "a\u0000b").when().get("/api/v1/reviews").then().statusCode(400)
+                .contentType("application/problem+json");
         given().when().get("/api/v1/products/no-such-product/sentiment").then().statusCode(404);
         given().queryParam("after", "abc").when().get("/api/v1/reviews").then().statusCode(400)
                 .body("errors.field", hasItem("after"));

@@ -139,7 +139,7 @@ public class ProblemMappers {
 
     private static Response internal(Throwable e, UriInfo uri, int status) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, instance(uri)); // encoded: a decoded path can hold control characters
         Problem body = new Problem(ProblemType.forStatus(status), status,
                 "An unexpected error occurred; quote error id " + errorId + " to the operators",
                 instance(uri), List.of(), Map.of("errorId", errorId));

@@ -1,6 +1,8 @@
 package io.storefront.commons.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,5 +43,11 @@ class ProblemMappersTest {
         Response multipart = new ProblemMappers().unreadableBody(
                 thrownBy("org.jboss.resteasy.reactive.server.core.multipart.MultipartParser", "unexpected end"), AT);
         assertEquals(400, multipart.getStatus());
+    }
+
+    @Test
+    void storedTextFindsANulInAnyOfTheValues() {
+        assertTrue(StoredText.hasNul("a", null, "b\0c"));
+        assertFalse(StoredText.hasNul("a", null, "\\u0000"));
     }
 }

@@ -1,6 +1,7 @@
 package io.storefront.recommender.domain.catalog;
 
 import io.storefront.commons.problem.Problem;
+import io.storefront.commons.problem.StoredText;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -48,6 +49,10 @@ public final class ProductRules {
                 return Problem.Violation.of(at + ".attributes", "at most " + MAX_ATTRIBUTES + " attributes");
             }
             for (var e : attributes.entrySet()) {
+                if (StoredText.hasNul(e.getKey(), e.getValue())) {
+                    return Problem.Violation.of(at + ".attributes", "'" + e.getKey().replace('\0', '?') + "' "
+                            + StoredText.NUL_MESSAGE);
+                }
                 if (blank(e.getKey()) || e.getKey().length() > MAX_ID_LENGTH
                         || (e.getValue() != null && e.getValue().length() > MAX_NAME_LENGTH)) {
                     return Problem.Violation.of(at + ".attributes", "names up to " + MAX_ID_LENGTH
@@ -55,8 +60,8 @@ public final class ProductRules {
                 }
             }
         }
-        for (String text : new String[] {in.productId(), in.name(), in.description(), in.category(), in.subCategory()}) {
-            if (text != null && text.indexOf('\0') >= 0) return Problem.Violation.of(at, "contains a NUL character");
+        if (StoredText.hasNul(in.productId(), in.name(), in.description(), in.category(), in.subCategory())) {
+            return Problem.Violation.of(at, StoredText.NUL_MESSAGE);
         }
         return null;
     }
