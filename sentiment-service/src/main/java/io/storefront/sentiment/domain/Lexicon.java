@@ -103,6 +103,13 @@ public final class Lexicon {
             Map.entry("must-have", 2.0), Map.entry("well-made", 2.0), Map.entry("noisy", -1.0), Map.entry("filthy", -2.5),
             Map.entry("crap", -2.5), Map.entry("meh", -0.8), Map.entry("mediocre", -1.5), Map.entry("subpar", -1.8),
             Map.entry("sub-par", -1.8), Map.entry("underwhelming", -1.7), Map.entry("disappointing", -2.2),
+            // what arrives damaged or wears badly, and what fits or keeps out the weather
+            Map.entry("scratchy", -1.3), Map.entry("wobbly", -1.5), Map.entry("dented", -1.5),
+            Map.entry("cracked", -1.8), Map.entry("chipped", -1.5), Map.entry("rusted", -1.5), Map.entry("rusty", -1.5),
+            Map.entry("clunky", -1.5), Map.entry("smelly", -1.8), Map.entry("peeling", -1.2), Map.entry("counterfeit", -2.3),
+            Map.entry("stained", -1.3), Map.entry("squeaky", -1.2), Map.entry("warped", -1.5), Map.entry("frayed", -1.5),
+            Map.entry("fraying", -1.5), Map.entry("scuffed", -1.3), Map.entry("tarnished", -1.5), Map.entry("overheats", -1.8),
+            Map.entry("overheating", -1.8), Map.entry("roomy", 1.3), Map.entry("cosy", 1.8), Map.entry("waterproof", 1.0),
             // food and service
             Map.entry("tasty", 2.0), Map.entry("yummy", 2.3), Map.entry("flavorful", 2.0), Map.entry("flavourful", 2.0),
             Map.entry("refreshing", 1.8), Map.entry("juicy", 1.3), Map.entry("crispy", 1.0), Map.entry("authentic", 1.3),

@@ -786,6 +786,7 @@ public final class SentimentScorer {
         }
         for (String warning : List.of("save your money", "rip off", "rip-off", "ripoff", "ripped off")) idioms.add(Idiom.of(warning, -2.5));
         for (String warning : List.of("buyer beware", "stay away", "steer clear", "no stars")) idioms.add(Idiom.of(warning, -2.0));
+        for (String avoid : List.of("avoid this", "avoid it", "avoid at all costs", "avoid like the plague")) idioms.add(Idiom.of(avoid, -2.5));
         for (String fake : List.of("knock off", "knock-off", "knockoff")) idioms.add(Idiom.of(fake, -1.5));
         for (String cant : List.of("can't", "cannot", "cant", "can’t")) {
             for (String it : List.of("it ", "this ", "")) {
@@ -860,6 +861,16 @@ public final class SentimentScorer {
             }
         }
         idioms.add(Idiom.of("died on me", -2.0));
+        for (String apart : List.of("coming apart", "came apart", "comes apart")) idioms.add(Idiom.of(apart, -2.0));
+        for (String hard : List.of("hard to", "difficult to")) {
+            for (String use : List.of("assemble", "install", "use", "clean", "open", "close", "read", "follow", "set up",
+                    "put together", "understand", "fit")) {
+                idioms.add(Idiom.of(hard + " " + use, -1.5));
+            }
+        }
+        idioms.add(Idiom.of("hard to beat", 2.0)); // "hard to find" and the like judge nothing on their own
+        idioms.add(Idiom.of("hard to put down", 2.0));
+        for (String crack : List.of("cracked me up", "cracks me up")) idioms.add(Idiom.of(crack, 2.0));
         for (String part : List.of("parts", "pieces")) {
             idioms.add(Idiom.of("missing " + part, -2.0));
             idioms.add(Idiom.of(part + " missing", -2.0));

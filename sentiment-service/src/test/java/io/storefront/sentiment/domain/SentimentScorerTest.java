@@ -123,7 +123,7 @@ class SentimentScorerTest {
     void warningsAndVerdictsShoppersWriteAreLabelledAsMeant() {
         // the words alone mislead: "save" and "recommend" are praise, "waste" negated would be too
         for (String warning : List.of("Save your money.", "Don't waste your money on this.", "Wouldn't recommend.",
-                "What a rip-off.", "Buyer beware.", "Not what I ordered.", "Still no refund.",
+                "What a rip-off.", "Buyer beware.", "Avoid this seller.", "Not what I ordered.", "Still no refund.",
                 "Customer service never replied.")) {
             assertEquals(Label.NEGATIVE, scorer.score(warning).label(), warning);
         }
@@ -140,11 +140,14 @@ class SentimentScorerTest {
         for (String fault : List.of("Battery drains fast.", "Shrank in the wash.", "The color faded after one wash.",
                 "Keeps disconnecting.", "Stopped charging after a month.", "Item was missing parts.",
                 "Cheaply made.", "Came with a scratch.", "Doesn't fit at all.", "Doesn't hold a charge.",
-                "Battery doesn't last long.")) {
+                "Battery doesn't last long.", "The table is wobbly.", "Arrived dented.", "The screen was cracked.",
+                "Seams are coming apart.", "Hard to assemble.", "Counterfeit product.")) {
             assertEquals(Label.NEGATIVE, scorer.score(fault).label(), fault);
         }
         above(0.3, "Battery lasts all day.");
         above(0.3, "Holds a charge well.");
+        above(0.3, "Roomy and cosy.");
+        above(0.3, "Hard to beat for the price."); // "hard to" is a complaint only before what a buyer has to do
         TextSentiment s = scorer.score("The battery drains fast.");
         assertTrue(aspect(s, "battery").polarity() < 0, "the fault is the battery's");
     }
