@@ -110,6 +110,9 @@ public final class Lexicon {
             Map.entry("stained", -1.3), Map.entry("squeaky", -1.2), Map.entry("warped", -1.5), Map.entry("frayed", -1.5),
             Map.entry("fraying", -1.5), Map.entry("scuffed", -1.3), Map.entry("tarnished", -1.5), Map.entry("overheats", -1.8),
             Map.entry("overheating", -1.8), Map.entry("roomy", 1.3), Map.entry("cosy", 1.8), Map.entry("waterproof", 1.0),
+            // British reviews ("absolute rubbish", "really chuffed")
+            Map.entry("rubbish", -2.0), Map.entry("shoddy", -2.0), Map.entry("naff", -1.5), Map.entry("grotty", -1.8),
+            Map.entry("tatty", -1.5), Map.entry("gutted", -2.0), Map.entry("chuffed", 2.2),
             // food and service
             Map.entry("tasty", 2.0), Map.entry("yummy", 2.3), Map.entry("flavorful", 2.0), Map.entry("flavourful", 2.0),
             Map.entry("refreshing", 1.8), Map.entry("juicy", 1.3), Map.entry("crispy", 1.0), Map.entry("authentic", 1.3),

@@ -734,6 +734,8 @@ public final class SentimentScorer {
             idioms.add(Idiom.of("as " + promise, 1.5));
         }
         for (String not : nots) idioms.add(Idiom.of(not + " worth", -2.0));
+        for (String not : nots) idioms.add(Idiom.of(not + " fit for purpose", -2.5)); // the consumer-law phrase
+        idioms.add(Idiom.of("unfit for purpose", -2.5));
         for (String again : List.of("buy again", "buy it again", "order again", "purchase again", "buy another")) {
             idioms.add(Idiom.of(again, 2.0));
         }

@@ -123,13 +123,14 @@ class SentimentScorerTest {
     void warningsAndVerdictsShoppersWriteAreLabelledAsMeant() {
         // the words alone mislead: "save" and "recommend" are praise, "waste" negated would be too
         for (String warning : List.of("Save your money.", "Don't waste your money on this.", "Wouldn't recommend.",
-                "What a rip-off.", "Buyer beware.", "Avoid this seller.", "Not what I ordered.", "Still no refund.",
+                "What a rip-off.", "Buyer beware.", "Avoid this seller.", "Not fit for purpose.", "Absolute rubbish.", "Not what I ordered.", "Still no refund.",
                 "Customer service never replied.")) {
             assertEquals(Label.NEGATIVE, scorer.score(warning).label(), warning);
         }
         for (String verdict : List.of("I can't recommend it enough.", "No complaints.", "No issues so far.",
                 "Worth every penny.", "Didn't disappoint.", "Does not disappoint.", "Exactly what I needed.",
-                "Works as expected.", "Does exactly what it should.", "Looks just like the picture.")) {
+                "Works as expected.", "Does exactly what it should.", "Looks just like the picture.",
+                "Really chuffed with it.")) {
             assertEquals(Label.POSITIVE, scorer.score(verdict).label(), verdict);
         }
         assertEquals(Label.NEGATIVE, scorer.score("Looks nothing like the picture.").label());
