@@ -127,11 +127,13 @@ class HostileInputTest {
         // PostgreSQL text and jsonb cannot hold a NUL character: in an id, a name or an attribute it is bad input
         for (String body : List.of("[{\"reviewId\": \"r\\u0000\", \"productId\": \"p\", \"text\": \"Nice.\"}]",
                 "[{\"reviewId\": \"r\", \"productId\": \"p\\u0000\", \"customerId\": \"c\", \"text\": \"Nice.\"}]",
-                "[{\"reviewId\": \"r\", \"productId\": \"p\", \"customerId\": \"c\\u0000\", \"text\": \"Nice.\"}]")) {
+                "[{\"reviewId\": \"r\", \"productId\": \"p\", \"customerId\": \"c\\u0000\", \"text\": \"Nice.\"}]",
+                "[{\"reviewId\": \"r\\ud800\", \"productId\": \"p\", \"text\": \"Nice.\"}]")) {
             cases.add(new Case("POST", "/api/v1/sentiment/reviews", "application/json", body.getBytes(StandardCharsets.UTF_8)));
         }
         for (String body : List.of("[{\"userId\": \"u\\u0000\", \"productId\": \"p\", \"kind\": \"view\"}]",
-                "[{\"userId\": \"u\", \"productId\": \"p\\u0000\", \"kind\": \"view\"}]")) {
+                "[{\"userId\": \"u\", \"productId\": \"p\\u0000\", \"kind\": \"view\"}]",
+                "[{\"userId\": \"u\\udc00\", \"productId\": \"p\", \"kind\": \"view\"}]")) {
             cases.add(new Case("POST", "/api/v1/interactions", "application/json", body.getBytes(StandardCharsets.UTF_8)));
         }
         for (String body : List.of("[{\"productId\": \"p\", \"name\": \"n\", \"category\": \"c\", \"subCategory\": \"s\", "

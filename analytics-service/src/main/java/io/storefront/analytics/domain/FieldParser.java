@@ -34,8 +34,9 @@ public final class FieldParser {
     /** PostgreSQL text cannot hold a NUL character: such a row is rejected here rather than failing the import. */
     private static String checked(String value) {
         String trimmed = value == null ? "" : value.strip();
-        if (StoredText.hasNul(trimmed)) {
-            throw new InvalidField(trimmed.equals(NOT_A_VALUE) ? "is an object or array, not a value" : StoredText.NUL_MESSAGE);
+        String unstorable = StoredText.problem(trimmed);
+        if (unstorable != null) {
+            throw new InvalidField(trimmed.equals(NOT_A_VALUE) ? "is an object or array, not a value" : unstorable);
         }
         if (trimmed.length() > 200) throw new InvalidField("is longer than 200 characters");
         return trimmed;

@@ -91,8 +91,10 @@ public class InteractionResource {
         if (in.productId() == null || in.productId().isBlank() || in.productId().length() > MAX_ID_LENGTH) {
             return Problem.Violation.of(at + ".productId", "is required, at most " + MAX_ID_LENGTH + " characters");
         }
-        if (StoredText.hasNul(in.userId())) return Problem.Violation.of(at + ".userId", StoredText.NUL_MESSAGE);
-        if (StoredText.hasNul(in.productId())) return Problem.Violation.of(at + ".productId", StoredText.NUL_MESSAGE);
+        if (StoredText.problem(in.userId()) != null) return Problem.Violation.of(at + ".userId", StoredText.problem(in.userId()));
+        if (StoredText.problem(in.productId()) != null) {
+            return Problem.Violation.of(at + ".productId", StoredText.problem(in.productId()));
+        }
         if (in.kind() == null || !KINDS.contains(in.kind())) {
             return Problem.Violation.of(at + ".kind", "must be one of view, cart, purchase, rating; got " + in.kind());
         }

@@ -67,8 +67,8 @@ public class PreferenceResource {
                     errors.add(Problem.Violation.of("categories", "each a non-empty name up to 200 characters"));
                     break;
                 }
-                if (StoredText.hasNul(c)) {
-                    errors.add(Problem.Violation.of("categories", StoredText.NUL_MESSAGE));
+                if (StoredText.problem(c) != null) {
+                    errors.add(Problem.Violation.of("categories", StoredText.problem(c)));
                     break;
                 }
                 categories.add(c.strip());

@@ -32,9 +32,8 @@ public final class ReviewRules {
         if (in.customerId() != null && in.customerId().length() > MAX_ID_LENGTH) {
             return Problem.Violation.of(at + ".customerId", "at most " + MAX_ID_LENGTH + " characters");
         }
-        if (StoredText.hasNul(in.reviewId(), in.productId(), in.customerId())) {
-            return Problem.Violation.of(at + (StoredText.hasNul(in.reviewId()) ? ".reviewId"
-                    : StoredText.hasNul(in.productId()) ? ".productId" : ".customerId"), StoredText.NUL_MESSAGE);
+        for (var id : new String[][] {{"reviewId", in.reviewId()}, {"productId", in.productId()}, {"customerId", in.customerId()}}) {
+            if (StoredText.problem(id[1]) != null) return Problem.Violation.of(at + "." + id[0], StoredText.problem(id[1]));
         }
         if (in.rating() != null && (in.rating() < 1 || in.rating() > 5)) {
             return Problem.Violation.of(at + ".rating", "must be 1 to 5, got " + in.rating());
@@ -48,6 +47,7 @@ public final class ReviewRules {
                     scored.length() + " characters with the title, at most " + maxTextLength);
         }
         String notText = TextCheck.problem(scored);
+        if (notText == null) notText = StoredText.problem(scored);
         if (notText != null) return Problem.Violation.of(at + ".text", notText);
         if (in.createdAt() != null && !in.createdAt().isBlank() && parseTime(in.createdAt()) == null) {
             return Problem.Violation.of(at + ".createdAt",

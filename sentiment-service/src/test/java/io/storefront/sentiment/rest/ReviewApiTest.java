@@ -129,6 +129,9 @@ class ReviewApiTest {
                 .body("type", equalTo("urn:storefront:problem:invalid-rows"))
                 .body("errors.field", equalTo(List.of("reviews[0].rating", "reviews[1].reviewId",
                         "reviews[2].createdAt", "reviews[3].text", "reviews[4].reviewId", "reviews[5].productId")));
+        given().contentType(ContentType.JSON).body("[{\"reviewId\": \"" + p + "-6\\ud800\", \"productId\": \"" + p
+                        + "\", \"text\": \"An id that is not text.\"}]").when().post("/api/v1/reviews").then().statusCode(422)
+                .body("errors.field", equalTo(List.of("reviews[0].reviewId")));
         given().contentType(ContentType.JSON).body("[{\"reviewId\": \"x\", \"rating\": \"five\"}]").when()
                 .post("/api/v1/reviews").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("[").when().post("/api/v1/reviews").then().statusCode(400);

@@ -2,6 +2,7 @@ package io.storefront.commons.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.core.Response;
@@ -49,5 +50,13 @@ class ProblemMappersTest {
     void storedTextFindsANulInAnyOfTheValues() {
         assertTrue(StoredText.hasNul("a", null, "b\0c"));
         assertFalse(StoredText.hasNul("a", null, "\\u0000"));
+    }
+
+    @Test
+    void storedTextRefusesANulOrAnUnpairedSurrogateButNotAPair() {
+        assertEquals(StoredText.NUL_MESSAGE, StoredText.problem("ok", "a\0b"));
+        assertEquals(StoredText.SURROGATE_MESSAGE, StoredText.problem("r\uD800"));
+        assertEquals(StoredText.SURROGATE_MESSAGE, StoredText.problem("\uDE00x"));
+        assertNull(StoredText.problem("emoji \uD83D\uDE00", null, "Ünïcödé"));
     }
 }

@@ -49,10 +49,8 @@ public final class ProductRules {
                 return Problem.Violation.of(at + ".attributes", "at most " + MAX_ATTRIBUTES + " attributes");
             }
             for (var e : attributes.entrySet()) {
-                if (StoredText.hasNul(e.getKey(), e.getValue())) {
-                    return Problem.Violation.of(at + ".attributes", "'" + e.getKey().replace('\0', '?') + "' "
-                            + StoredText.NUL_MESSAGE);
-                }
+                String unstorable = StoredText.problem(e.getKey(), e.getValue());
+                if (unstorable != null) return Problem.Violation.of(at + ".attributes", "a name or value " + unstorable);
                 if (blank(e.getKey()) || e.getKey().length() > MAX_ID_LENGTH
                         || (e.getValue() != null && e.getValue().length() > MAX_NAME_LENGTH)) {
                     return Problem.Violation.of(at + ".attributes", "names up to " + MAX_ID_LENGTH
@@ -60,9 +58,8 @@ public final class ProductRules {
                 }
             }
         }
-        if (StoredText.hasNul(in.productId(), in.name(), in.description(), in.category(), in.subCategory())) {
-            return Problem.Violation.of(at, StoredText.NUL_MESSAGE);
-        }
+        String unstorable = StoredText.problem(in.productId(), in.name(), in.description(), in.category(), in.subCategory());
+        if (unstorable != null) return Problem.Violation.of(at, unstorable);
         return null;
     }
 
