@@ -84,25 +84,26 @@ public final class Lexicon {
 
     /**
      * Review vocabulary the VADER lexicon lacks (it was built from social media): food, service,
-     * delivery, products and films, valued on VADER's scale by us. VADER's own value wins where both have a word.
+     * delivery, products and films, valued on VADER's scale by us. None is a VADER word (a test checks): VADER's
+     * value would win. A hyphenated word is here when the tokenizer keeps it whole ("must-have"), and among the set
+     * phrases when it splits it ("rip-off" is both).
      */
-    private static final Map<String, Double> OWN_WORDS = Map.ofEntries(
+    static final Map<String, Double> OWN_WORDS = Map.ofEntries(
             // products and delivery
-            Map.entry("refund", -1.0), Map.entry("refunded", -0.8), Map.entry("broke", -1.8), Map.entry("broken", -2.0),
-            Map.entry("defective", -2.3), Map.entry("faulty", -2.1), Map.entry("flimsy", -1.7), Map.entry("overpriced", -1.9),
+            Map.entry("refund", -1.0), Map.entry("refunded", -0.8),
+            Map.entry("flimsy", -1.7), Map.entry("overpriced", -1.9),
             Map.entry("pricey", -0.8), Map.entry("malfunction", -2.0), Map.entry("unusable", -2.4),
             Map.entry("unreliable", -1.9), Map.entry("reliable", 1.6), Map.entry("sturdy", 1.6), Map.entry("durable", 1.5),
             Map.entry("comfy", 1.8), Map.entry("cozy", 1.8), Map.entry("spacious", 1.3), Map.entry("cramped", -1.2),
-            Map.entry("recommended", 1.5), Map.entry("recommend", 1.5), Map.entry("worth", 1.2), Map.entry("worthwhile", 1.8),
-            Map.entry("leaks", -1.4), Map.entry("leaked", -1.4), Map.entry("junk", -2.2), Map.entry("ripoff", -2.5),
-            Map.entry("rip-off", -2.5), Map.entry("scam", -2.5), Map.entry("letdown", -2.0), Map.entry("laggy", -1.6),
+            Map.entry("leaks", -1.4), Map.entry("junk", -2.2), Map.entry("ripoff", -2.5),
+            Map.entry("rip-off", -2.5), Map.entry("knock-off", -1.5), Map.entry("long-lasting", 1.5), Map.entry("letdown", -2.0), Map.entry("laggy", -1.6),
             Map.entry("buggy", -1.8), Map.entry("glitchy", -1.8), Map.entry("cheaply", -1.2), Map.entry("handy", 1.5),
             Map.entry("versatile", 1.5), Map.entry("intuitive", 1.5), Map.entry("seamless", 1.8), Map.entry("speedy", 1.5),
-            Map.entry("flawless", 2.8), Map.entry("flawed", -1.5), Map.entry("flaw", -1.3), Map.entry("flaws", -1.3), Map.entry("faded", -1.2), Map.entry("fades", -1.2), Map.entry("impeccable", 2.8), Map.entry("spotless", 2.0),
-            Map.entry("stylish", 1.8), Map.entry("elegant", 2.0), Map.entry("efficient", 1.5), Map.entry("affordable", 1.5),
-            Map.entry("must-have", 2.0), Map.entry("well-made", 2.0), Map.entry("noisy", -1.0), Map.entry("filthy", -2.5),
-            Map.entry("crap", -2.5), Map.entry("meh", -0.8), Map.entry("mediocre", -1.5), Map.entry("subpar", -1.8),
-            Map.entry("sub-par", -1.8), Map.entry("underwhelming", -1.7), Map.entry("disappointing", -2.2),
+            Map.entry("flawed", -1.5), Map.entry("flaw", -1.3), Map.entry("flaws", -1.3), Map.entry("faded", -1.2), Map.entry("fades", -1.2), Map.entry("impeccable", 2.8), Map.entry("spotless", 2.0),
+            Map.entry("stylish", 1.8), Map.entry("affordable", 1.5),
+            Map.entry("must-have", 2.0), Map.entry("well-made", 2.0), Map.entry("filthy", -2.5),
+            Map.entry("mediocre", -1.5), Map.entry("subpar", -1.8),
+            Map.entry("sub-par", -1.8), Map.entry("underwhelming", -1.7),
             // what arrives damaged or wears badly, and what fits or keeps out the weather
             Map.entry("scratchy", -1.3), Map.entry("wobbly", -1.5), Map.entry("dented", -1.5),
             Map.entry("cracked", -1.8), Map.entry("chipped", -1.5), Map.entry("rusted", -1.5), Map.entry("rusty", -1.5),
@@ -114,22 +115,22 @@ public final class Lexicon {
             Map.entry("rubbish", -2.0), Map.entry("shoddy", -2.0), Map.entry("naff", -1.5), Map.entry("grotty", -1.8),
             Map.entry("tatty", -1.5), Map.entry("gutted", -2.0), Map.entry("chuffed", 2.2),
             // food and service
-            Map.entry("tasty", 2.0), Map.entry("yummy", 2.3), Map.entry("flavorful", 2.0), Map.entry("flavourful", 2.0),
+            Map.entry("tasty", 2.0), Map.entry("flavorful", 2.0), Map.entry("flavourful", 2.0),
             Map.entry("refreshing", 1.8), Map.entry("juicy", 1.3), Map.entry("crispy", 1.0), Map.entry("authentic", 1.3),
             Map.entry("attentive", 1.8), Map.entry("prompt", 1.0), Map.entry("knowledgeable", 1.5),
             Map.entry("incredible", 2.8), Map.entry("phenomenal", 3.0), Map.entry("exceptional", 2.8),
             Map.entry("bland", -1.8), Map.entry("tasteless", -2.0), Map.entry("stale", -1.8), Map.entry("slow", -1.0),
             Map.entry("lukewarm", -1.2), Map.entry("overcooked", -1.6), Map.entry("undercooked", -1.6),
             Map.entry("soggy", -1.6), Map.entry("greasy", -1.2), Map.entry("inedible", -2.8), Map.entry("disgraceful", -2.8),
-            Map.entry("unprofessional", -2.0), Map.entry("inattentive", -1.8), Map.entry("sloppy", -1.8),
+            Map.entry("inattentive", -1.8), Map.entry("sloppy", -1.8),
             Map.entry("unhelpful", -1.8), Map.entry("overrated", -1.7),
             // films and books
-            Map.entry("masterpiece", 3.0), Map.entry("uninspired", -1.5), Map.entry("forgettable", -1.5),
+            Map.entry("uninspired", -1.5), Map.entry("forgettable", -1.5),
             Map.entry("tedious", -1.7), Map.entry("pointless", -1.8), Map.entry("predictable", -1.0),
             Map.entry("cliched", -1.2), Map.entry("clichéd", -1.2), Map.entry("unwatchable", -2.5), Map.entry("unfunny", -1.8),
-            Map.entry("unoriginal", -1.5), Map.entry("pretentious", -1.5), Map.entry("mindless", -1.5),
+            Map.entry("unoriginal", -1.5), Map.entry("pretentious", -1.5),
             Map.entry("incoherent", -1.8), Map.entry("bloated", -1.2), Map.entry("poignant", 1.5),
-            Map.entry("compelling", 2.0), Map.entry("riveting", 2.3), Map.entry("gripping", 2.0));
+            Map.entry("riveting", 2.3), Map.entry("gripping", 2.0));
 
     /** VADER entries that are chat acronyms colliding with ordinary words ("pita": pain in the ass). */
     private static final Set<String> DROPPED = Set.of("pita");

@@ -896,6 +896,7 @@ public final class SentimentScorer {
             }
         }
         for (String lasting : List.of("long lasting", "long-lasting")) idioms.add(Idiom.of(lasting, 1.5));
+        idioms.add(Idiom.of("well-made", 2.0));
         for (String fit : List.of("doesn't fit", "didn't fit", "does not fit", "did not fit", "don't fit", "won't fit", "doesnt fit")) {
             idioms.add(Idiom.of(fit, -1.5));
         }
