@@ -62,6 +62,8 @@ public final class SentimentScorer {
             "were", "be", "being", "been", "'s", "extremely", "incredibly");
     private static final Pattern THREE_OR_MORE = Pattern.compile("(\\p{L})\\1{2,}");
     private static final Pattern RATING = Pattern.compile("(\\d{1,2}(?:\\.\\d)?)/(5|10)");
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten");
     private static final Set<String> RATING_CUES = Set.of("give", "gave", "giving", "rate", "rated", "rating", "score",
             "scored", "verdict", "overall", ":");
     private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
@@ -218,7 +220,8 @@ public final class SentimentScorer {
         Token t = tokens.get(i);
         String lower = t.lower();
         if (lower.equals("too") && excessFollows(tokens, i)) return EXCESS;
-        double rating = !lower.isEmpty() && Character.isDigit(lower.charAt(0)) ? ratingValence(tokens, i) : 0;
+        double rating = !lower.isEmpty() && (Character.isDigit(lower.charAt(0)) || NUMBER_WORDS.contains(lower))
+                ? ratingValence(tokens, i) : 0;
         if (rating != 0) return rating;
         if (Lexicon.boost(lower) != 0 && (t.isPos("ADV") || opinionFollows(tokens, i))) {
             return 0; // "pretty good", "freaking awesome": a booster, not an opinion
@@ -251,20 +254,42 @@ public final class SentimentScorer {
     }
 
     /**
-     * A rating written in the text ("5/5", "I give it 2/10"), when the words around it say it is one: a date such as
-     * "arrived 3/10" is not. Three fifths is neutral; the scale runs from -3 to 2.5 like the lexicon's strong words.
+     * A rating written in the text ("5/5", "I give it 2/10", "ten out of ten", "1 out of 5 stars"), when the words
+     * around it say it is one: a date such as "arrived 3/10" is not, nor "4 out of 5 screws". Three fifths is neutral;
+     * the scale runs from -3 to 2.5 like the lexicon's strong words.
      */
     private static double ratingValence(List<Token> tokens, int i) {
-        Matcher m = RATING.matcher(tokens.get(i).text());
-        if (!m.matches()) return 0;
-        double score = Double.parseDouble(m.group(1));
-        double scale = Double.parseDouble(m.group(2));
-        if (score > scale) return 0;
-        String after = next(tokens, i);
+        double score;
+        double scale;
+        int last = i; // the scale's token
+        String text = tokens.get(i).text();
+        Matcher m = Character.isDigit(text.charAt(0)) ? RATING.matcher(text) : null;
+        if (m != null && m.matches()) {
+            score = Double.parseDouble(m.group(1));
+            scale = Double.parseDouble(m.group(2));
+        } else if (i + 3 < tokens.size() && tokens.get(i + 1).lower().equals("out") && tokens.get(i + 2).lower().equals("of")) {
+            score = number(tokens.get(i).lower());
+            scale = number(tokens.get(i + 3).lower());
+            last = i + 3;
+            if (scale != 5 && scale != 10) return 0;
+            Token counted = last + 1 < tokens.size() ? tokens.get(last + 1) : null;
+            if (counted != null && counted.isNoun() && !counted.lower().startsWith("star")) return 0; // "4 out of 5 screws"
+        } else {
+            return 0;
+        }
+        if (score < 0 || score > scale) return 0;
+        String after = next(tokens, last);
         boolean rating = i == 0 || RATING_CUES.contains(previous(tokens, i))
                 || (i >= 2 && RATING_CUES.contains(tokens.get(i - 2).lower()))
                 || after.equals("stars") || after.equals("overall") || after.equals("would");
         return rating ? Math.max(-3, Math.min(2.5, (score / scale - 0.6) * 6.25)) : 0;
+    }
+
+    /** A whole number from 0 to 10 in digits or words, or -1. */
+    private static double number(String word) {
+        int k = NUMBER_WORDS.indexOf(word);
+        if (k >= 0) return k;
+        return word.matches("\\d{1,2}") ? Integer.parseInt(word) : -1;
     }
 
     /** Whether the next token carries an opinion of its own, so a booster before it modifies it. */
@@ -488,6 +513,9 @@ public final class SentimentScorer {
     private static void markIdioms(List<Token> tokens, double[] valence, boolean[] covered) {
         for (int i = 0; i < tokens.size(); i++) {
             if (covered[i]) continue; // inside an idiom that starts earlier: "not as described" holds "as described"
+            if (i >= 2 && tokens.get(i - 1).lower().equals("of") && tokens.get(i - 2).lower().equals("out")) {
+                continue; // the scale of a rating ("2 out of 5 stars"), not "5 stars" of its own
+            }
             for (Idiom idiom : IDIOMS_BY_FIRST_WORD.getOrDefault(tokens.get(i).lower(), List.of())) {
                 if (idiom.matchesAt(tokens, i)) {
                     valence[i] = idiom.valence;

@@ -105,6 +105,10 @@ class SentimentScorerTest {
         // a date is no rating, and a lexicon entry that starts with a digit ("10q": thank you) still counts
         assertEquals(0, polarity("Arrived 3/10 in the afternoon."));
         above(0.2, "See you soon 10q");
+        above(0.3, "Ten out of ten.");
+        assertEquals(Label.NEGATIVE, scorer.score("I give it 1 out of 5.").label());
+        below(0, "2 out of 5 stars."); // the scale is no "5 stars" of its own
+        assertEquals(0, polarity("4 out of 5 bulbs came in the box.")); // a count, not a rating
         above(0.3, "Would buy again.");
         assertEquals(Label.NEGATIVE, scorer.score("Would not buy again.").label());
         assertEquals(Label.NEGATIVE, scorer.score("Do not buy.").label());
