@@ -91,10 +91,9 @@ public class InteractionResource {
         if (in.productId() == null || in.productId().isBlank() || in.productId().length() > MAX_ID_LENGTH) {
             return Problem.Violation.of(at + ".productId", "is required, at most " + MAX_ID_LENGTH + " characters");
         }
-        if (StoredText.problem(in.userId()) != null) return Problem.Violation.of(at + ".userId", StoredText.problem(in.userId()));
-        if (StoredText.problem(in.productId()) != null) {
-            return Problem.Violation.of(at + ".productId", StoredText.problem(in.productId()));
-        }
+        Problem.Violation unstorable = StoredText.violation(at + ".userId", in.userId());
+        if (unstorable == null) unstorable = StoredText.violation(at + ".productId", in.productId());
+        if (unstorable != null) return unstorable;
         if (in.kind() == null || !KINDS.contains(in.kind())) {
             return Problem.Violation.of(at + ".kind", "must be one of view, cart, purchase, rating; got " + in.kind());
         }

@@ -67,8 +67,9 @@ public class PreferenceResource {
                     errors.add(Problem.Violation.of("categories", "each a non-empty name up to 200 characters"));
                     break;
                 }
-                if (StoredText.problem(c) != null) {
-                    errors.add(Problem.Violation.of("categories", StoredText.problem(c)));
+                Problem.Violation unstorable = StoredText.violation("categories", c);
+                if (unstorable != null) {
+                    errors.add(unstorable);
                     break;
                 }
                 categories.add(c.strip());

@@ -32,9 +32,10 @@ public final class ReviewRules {
         if (in.customerId() != null && in.customerId().length() > MAX_ID_LENGTH) {
             return Problem.Violation.of(at + ".customerId", "at most " + MAX_ID_LENGTH + " characters");
         }
-        for (var id : new String[][] {{"reviewId", in.reviewId()}, {"productId", in.productId()}, {"customerId", in.customerId()}}) {
-            if (StoredText.problem(id[1]) != null) return Problem.Violation.of(at + "." + id[0], StoredText.problem(id[1]));
-        }
+        Problem.Violation unstorable = StoredText.violation(at + ".reviewId", in.reviewId());
+        if (unstorable == null) unstorable = StoredText.violation(at + ".productId", in.productId());
+        if (unstorable == null) unstorable = StoredText.violation(at + ".customerId", in.customerId());
+        if (unstorable != null) return unstorable;
         if (in.rating() != null && (in.rating() < 1 || in.rating() > 5)) {
             return Problem.Violation.of(at + ".rating", "must be 1 to 5, got " + in.rating());
         }

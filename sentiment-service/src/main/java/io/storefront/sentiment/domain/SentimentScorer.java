@@ -62,8 +62,9 @@ public final class SentimentScorer {
             "were", "be", "being", "been", "'s", "extremely", "incredibly");
     private static final Pattern THREE_OR_MORE = Pattern.compile("(\\p{L})\\1{2,}");
     private static final Pattern RATING = Pattern.compile("(\\d{1,2}(?:\\.\\d)?)/(5|10)");
-    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten");
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("zero", 0), Map.entry("one", 1),
+            Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
+            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10));
     private static final Set<String> RATING_CUES = Set.of("give", "gave", "giving", "rate", "rated", "rating", "score",
             "scored", "verdict", "overall", ":");
     private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
@@ -220,7 +221,7 @@ public final class SentimentScorer {
         Token t = tokens.get(i);
         String lower = t.lower();
         if (lower.equals("too") && excessFollows(tokens, i)) return EXCESS;
-        double rating = !lower.isEmpty() && (Character.isDigit(lower.charAt(0)) || NUMBER_WORDS.contains(lower))
+        double rating = !lower.isEmpty() && (Character.isDigit(lower.charAt(0)) || NUMBER_WORDS.containsKey(lower))
                 ? ratingValence(tokens, i) : 0;
         if (rating != 0) return rating;
         if (Lexicon.boost(lower) != 0 && (t.isPos("ADV") || opinionFollows(tokens, i))) {
@@ -287,8 +288,8 @@ public final class SentimentScorer {
 
     /** A whole number from 0 to 10 in digits or words, or -1. */
     private static double number(String word) {
-        int k = NUMBER_WORDS.indexOf(word);
-        if (k >= 0) return k;
+        Integer spelled = NUMBER_WORDS.get(word);
+        if (spelled != null) return spelled;
         return word.matches("\\d{1,2}") ? Integer.parseInt(word) : -1;
     }
 

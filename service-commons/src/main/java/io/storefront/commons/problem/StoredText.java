@@ -23,6 +23,12 @@ public final class StoredText {
         return false;
     }
 
+    /** The violation of {@code field} when one of its values cannot be stored as it is, or null. */
+    public static Problem.Violation violation(String field, String... values) {
+        String problem = problem(values);
+        return problem == null ? null : Problem.Violation.of(field, problem);
+    }
+
     /** Why the values (nulls allowed) cannot be stored as they are, or null when they can. */
     public static String problem(String... values) {
         for (String value : values) {

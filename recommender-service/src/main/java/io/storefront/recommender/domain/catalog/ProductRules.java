@@ -58,9 +58,7 @@ public final class ProductRules {
                 }
             }
         }
-        String unstorable = StoredText.problem(in.productId(), in.name(), in.description(), in.category(), in.subCategory());
-        if (unstorable != null) return Problem.Violation.of(at, unstorable);
-        return null;
+        return StoredText.violation(at, in.productId(), in.name(), in.description(), in.category(), in.subCategory());
     }
 
     private static boolean blank(String s) {
