@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,21 @@ public final class Lexicon {
     public double valence(String lower) {
         Double v = valences.get(lower);
         return v == null ? 0 : v;
+    }
+
+    /**
+     * The emoticons and other signs among the entries (":o)", "<3", "\\o/"): entries without a space that start with
+     * neither a letter nor a digit ("d:" and "8)" are as often a list's "D:" and "8)").
+     */
+    public Set<String> signs() {
+        Set<String> signs = new HashSet<>();
+        for (String entry : valences.keySet()) {
+            if (!entry.isEmpty() && !Character.isLetterOrDigit(entry.codePointAt(0))
+                    && entry.codePoints().noneMatch(Character::isWhitespace)) {
+                signs.add(entry);
+            }
+        }
+        return signs;
     }
 
     /** The valence of one emoji code point (skin tones and variation selectors carry none). */

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public final class SentimentScorer {
 
     /** Recorded with every stored score; bump it when scoring changes. */
-    public static final String VERSION = "lexicon-4";
+    public static final String VERSION = "lexicon-5";
 
     /** The subjectivity model on the class path (see {@link #load()}). */
     public static final String SUBJECTIVITY_RESOURCE = "models/subjectivity.bin";
@@ -92,12 +92,14 @@ public final class SentimentScorer {
      * ({@code bench/sentiment.sh subjectivity-model} writes it; BENCHMARKS.md says how and how well).
      */
     public static SentimentScorer load() {
-        return new SentimentScorer(EnglishPipeline.load(), Lexicon.load(), Calibration.LEXICON, loadSubjectivity());
+        Lexicon lexicon = Lexicon.load();
+        return new SentimentScorer(EnglishPipeline.load(lexicon.signs()), lexicon, Calibration.LEXICON, loadSubjectivity());
     }
 
     /** The lexicon's cues alone for subjectivity: what the subjectivity model is trained beside. */
     public static SentimentScorer lexiconOnly() {
-        return new SentimentScorer(EnglishPipeline.load(), Lexicon.load(), Calibration.LEXICON, null);
+        Lexicon lexicon = Lexicon.load();
+        return new SentimentScorer(EnglishPipeline.load(lexicon.signs()), lexicon, Calibration.LEXICON, null);
     }
 
     private static LinearModel loadSubjectivity() {
@@ -732,6 +734,9 @@ public final class SentimentScorer {
     private static final List<Idiom> IDIOMS = withShopPhrases(List.of(Idiom.of("to die for", 2.5), Idiom.of("thumbs up", 2.0),
             Idiom.of("can't wait", 1.5), Idiom.of("cant wait", 1.5), Idiom.of("cannot wait", 1.5),
             Idiom.of("can’t wait", 1.5),
+            // two of VADER's three phrases, with its values (a lexicon entry is one token here; "screwed" says the third)
+            Idiom.of("can't stand", -2.0), Idiom.of("cant stand", -2.0), Idiom.of("cannot stand", -2.0),
+            Idiom.of("can’t stand", -2.0), Idiom.of("fed up", -1.8),
             // praise said with a negation, which would otherwise count as a bare negation
             Idiom.of("wouldn't change a thing", 2.0), Idiom.of("would not change a thing", 2.0),
             Idiom.of("couldn't put it down", 2.5), Idiom.of("could not put it down", 2.5),

@@ -1,6 +1,7 @@
 package io.storefront.sentiment.bench;
 
 import io.storefront.commons.stats.LogisticRegression;
+import io.storefront.sentiment.domain.Lexicon;
 import io.storefront.sentiment.domain.SentimentScorer;
 import io.storefront.sentiment.domain.eval.RocAuc;
 import io.storefront.sentiment.domain.model.DomainModel;
@@ -40,7 +41,7 @@ public final class SubjectivityTraining {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        EnglishPipeline pipeline = EnglishPipeline.load();
+        EnglishPipeline pipeline = EnglishPipeline.load(Lexicon.load().signs()); // tokens as the service makes them
         SentimentScorer cues = SentimentScorer.lexiconOnly();
         List<Set<String>> docs = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();

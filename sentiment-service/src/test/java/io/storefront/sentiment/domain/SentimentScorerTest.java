@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storefront.sentiment.domain.TextSentiment.AspectScore;
+import io.storefront.sentiment.domain.nlp.Token;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,33 @@ class SentimentScorerTest {
     void emoticonsAreNotTurnedByANegationBeforeThem() {
         above(0, "Nope :-)");
         below(0, "Not really :(");
+    }
+
+    @Test
+    void aSignTheTokenizerWouldCutUpIsOneToken() {
+        above(0.3, "I <3 this lamp");
+        above(0.3, "Gift for my mum, she loved it <3!");
+        below(-0.3, "Arrived broken </3");
+        above(0.3, "So happy \\o/");
+        Token heart = scorer.analyze("I <3 this lamp").sentences().get(0).tokens().get(1);
+        assertEquals("<3", heart.text());
+        assertEquals("SYM", heart.pos());
+        AspectScore lamp = scorer.score("I <3 this lamp").aspects().get(0);
+        assertEquals("lamp", lamp.aspect());
+        // only between spaces, and never a list's "8)" or "D:"
+        assertEquals(List.of("8", ")", "The", "strap", "broke", "."), words("8) The strap broke."));
+        below(0, "8) The strap broke.");
+        assertEquals(List.of("Option", "D", ":", "the", "red", "one"), words("Option D: the red one"));
+    }
+
+    private static List<String> words(String text) {
+        return scorer.analyze(text).sentences().get(0).tokens().stream().map(Token::text).toList();
+    }
+
+    @Test
+    void vaderPhrasesCount() {
+        below(-0.3, "Fed up with this company.");
+        below(-0.3, "I can't stand the smell.");
     }
 
     @Test

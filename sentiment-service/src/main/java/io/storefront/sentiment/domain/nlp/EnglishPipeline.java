@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import opennlp.tools.lemmatizer.LemmatizerME;
 import opennlp.tools.lemmatizer.LemmatizerModel;
@@ -36,24 +37,35 @@ public final class EnglishPipeline {
     public static final String POS_MODEL = "opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
     public static final String LEMMA_MODEL = "opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin";
 
+    /** The type of a span joined from several: one whole sign. */
+    private static final String SIGN = "sign";
+    private static final String CLOSING_MARKS = ".,!?";
+
     /** Lemmas remembered at most; past that, new words are lemmatized each time. */
     private static final int LEMMA_CACHE_SIZE = 200_000;
 
     private final ThreadLocal<Tools> tools;
     private final Map<String, String> lemmas = new ConcurrentHashMap<>();
+    /** Signs the tokenizer cuts up that are one token when written between spaces: "<3" is not "<" and "3". */
+    private final Set<String> wholeSigns;
 
-    private EnglishPipeline(SentenceModel sentences, TokenizerModel tokens, POSModel pos, LemmatizerModel lemma) {
+    private EnglishPipeline(SentenceModel sentences, TokenizerModel tokens, POSModel pos, LemmatizerModel lemma,
+                            Set<String> wholeSigns) {
+        this.wholeSigns = Set.copyOf(wholeSigns);
         this.tools = ThreadLocal.withInitial(() -> new Tools(new SentenceDetectorME(sentences),
                 new TokenizerME(tokens), new POSTaggerME(pos), new LemmatizerME(lemma)));
     }
 
-    /** Loads the four models from the class path (about 1.5 s). */
-    public static EnglishPipeline load() {
+    /**
+     * Loads the four models from the class path (about 1.5 s). {@code wholeSigns}, lower-cased, are kept as one token
+     * (tagged {@code SYM}) where a text has one between spaces: the emoticons of a lexicon.
+     */
+    public static EnglishPipeline load(Set<String> wholeSigns) {
         POSModel beamSearch = read(POS_MODEL, POSModel::new);
         MaxentModel tagger = beamSearch.getArtifact("pos.model");
         POSModel greedy = new POSModel("en", tagger, 1, Map.of(), beamSearch.getFactory());
         return new EnglishPipeline(read(SENTENCE_MODEL, SentenceModel::new), read(TOKEN_MODEL, TokenizerModel::new),
-                greedy, read(LEMMA_MODEL, LemmatizerModel::new));
+                greedy, read(LEMMA_MODEL, LemmatizerModel::new), wholeSigns);
     }
 
     /** The sentences of a text, each tokenized, tagged and lemmatized. */
@@ -73,9 +85,12 @@ public final class EnglishPipeline {
     }
 
     private Sentence analyzeSentence(Tools t, String sentence, int offset) {
-        Span[] spans = t.tokenizer.tokenizePos(sentence);
+        Span[] spans = joinWholeSigns(t.tokenizer.tokenizePos(sentence), sentence);
         String[] words = Span.spansToStrings(spans, sentence);
         String[] tags = words.length == 0 ? new String[0] : t.tagger.tag(words);
+        for (int i = 0; i < spans.length; i++) {
+            if (SIGN.equals(spans[i].getType())) tags[i] = "SYM";
+        }
         List<Token> tokens = new ArrayList<>(words.length);
         for (int i = 0; i < words.length; i++) {
             String lower = words[i].toLowerCase(Locale.ROOT);
@@ -83,6 +98,47 @@ public final class EnglishPipeline {
                     offset + spans[i].getStart(), offset + spans[i].getEnd()));
         }
         return new Sentence(offset, offset + sentence.length(), sentence, List.copyOf(tokens));
+    }
+
+    /**
+     * Spans that together make a whole sign between spaces (or before the sentence's closing punctuation: "love it
+     * <3!") joined into one, typed {@link #SIGN}.
+     */
+    private Span[] joinWholeSigns(Span[] spans, String sentence) {
+        List<Span> joined = null;
+        for (int i = 0; i < spans.length; i++) {
+            int start = spans[i].getStart();
+            int last = i;
+            // signs start with neither a letter nor a digit: a word costs one test
+            if (!Character.isLetterOrDigit(sentence.charAt(start))
+                    && (start == 0 || Character.isWhitespace(sentence.charAt(start - 1)))) {
+                int chunkEnd = start;
+                while (chunkEnd < sentence.length() && !Character.isWhitespace(sentence.charAt(chunkEnd))) chunkEnd++;
+                int signEnd = wholeSignEnd(sentence, start, chunkEnd);
+                if (signEnd > 0) {
+                    while (last + 1 < spans.length && spans[last + 1].getEnd() <= signEnd) last++;
+                    if (spans[last].getEnd() != signEnd) last = i; // the sign ends inside a token: leave it be
+                }
+            }
+            if (last > i) {
+                if (joined == null) joined = new ArrayList<>(List.of(spans).subList(0, i));
+                joined.add(new Span(start, spans[last].getEnd(), SIGN));
+                i = last;
+            } else if (joined != null) {
+                joined.add(spans[i]);
+            }
+        }
+        return joined == null ? spans : joined.toArray(Span[]::new);
+    }
+
+    /** Where the whole sign starting a chunk ends, or -1 when the chunk is none (with or without closing marks). */
+    private int wholeSignEnd(String sentence, int start, int chunkEnd) {
+        if (wholeSigns.isEmpty() || chunkEnd - start < 2) return -1;
+        if (wholeSigns.contains(sentence.substring(start, chunkEnd).toLowerCase(Locale.ROOT))) return chunkEnd;
+        int end = chunkEnd;
+        while (end > start && CLOSING_MARKS.indexOf(sentence.charAt(end - 1)) >= 0) end--;
+        if (end == chunkEnd || end - start < 2) return -1;
+        return wholeSigns.contains(sentence.substring(start, end).toLowerCase(Locale.ROOT)) ? end : -1;
     }
 
     private String lemma(Tools t, String word, String lower, String tag) {
