@@ -112,7 +112,7 @@ public final class Lexicon {
             Map.entry("unreliable", -1.9), Map.entry("reliable", 1.6), Map.entry("sturdy", 1.6), Map.entry("durable", 1.5),
             Map.entry("comfy", 1.8), Map.entry("cozy", 1.8), Map.entry("spacious", 1.3), Map.entry("cramped", -1.2),
             Map.entry("leaks", -1.4), Map.entry("junk", -2.2), Map.entry("ripoff", -2.5),
-            Map.entry("rip-off", -2.5), Map.entry("knock-off", -1.5), Map.entry("long-lasting", 1.5), Map.entry("letdown", -2.0), Map.entry("laggy", -1.6),
+            Map.entry("rip-off", -2.5), Map.entry("knock-off", -1.5), Map.entry("long-lasting", 1.5), Map.entry("letdown", -2.0), Map.entry("nightmare", -2.3), Map.entry("laggy", -1.6),
             Map.entry("buggy", -1.8), Map.entry("glitchy", -1.8), Map.entry("cheaply", -1.2), Map.entry("handy", 1.5),
             Map.entry("versatile", 1.5), Map.entry("intuitive", 1.5), Map.entry("seamless", 1.8), Map.entry("speedy", 1.5),
             Map.entry("flawed", -1.5), Map.entry("flaw", -1.3), Map.entry("flaws", -1.3), Map.entry("faded", -1.2), Map.entry("fades", -1.2), Map.entry("impeccable", 2.8), Map.entry("spotless", 2.0),
@@ -121,7 +121,7 @@ public final class Lexicon {
             Map.entry("mediocre", -1.5), Map.entry("subpar", -1.8),
             Map.entry("sub-par", -1.8), Map.entry("underwhelming", -1.7),
             // what arrives damaged or wears badly, and what fits or keeps out the weather
-            Map.entry("scratchy", -1.3), Map.entry("wobbly", -1.5), Map.entry("dented", -1.5),
+            Map.entry("scratchy", -1.3), Map.entry("wobbly", -1.5), Map.entry("dented", -1.5), Map.entry("smashed", -2.0),
             Map.entry("cracked", -1.8), Map.entry("chipped", -1.5), Map.entry("rusted", -1.5), Map.entry("rusty", -1.5),
             Map.entry("clunky", -1.5), Map.entry("smelly", -1.8), Map.entry("peeling", -1.2), Map.entry("counterfeit", -2.3),
             Map.entry("stained", -1.3), Map.entry("squeaky", -1.2), Map.entry("warped", -1.5), Map.entry("frayed", -1.5),
@@ -179,7 +179,7 @@ public final class Lexicon {
             Map.entry("rather", DECREMENT / 2), Map.entry("mostly", DECREMENT / 2), Map.entry("reasonably", DECREMENT / 2));
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "nobody", "nothing",
-            "neither", "nor", "nowhere", "cannot", "without", "ain't", "aint", "dont", "doesnt", "didnt", "isnt",
+            "neither", "nor", "nowhere", "cannot", "without", "zero", "ain't", "aint", "dont", "doesnt", "didnt", "isnt",
             "wasnt", "werent", "arent", "cant", "couldnt", "shouldnt", "wouldnt", "wont", "havent", "hasnt",
             "hadnt", "mustnt", "neednt", "darent", "nope", "rarely", "seldom", "hardly", "barely", "scarcely",
             "uh-uh", "nothin", "lack", "lacks", "lacking", "lacked");

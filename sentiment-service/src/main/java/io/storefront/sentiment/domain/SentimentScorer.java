@@ -58,6 +58,11 @@ public final class SentimentScorer {
     private static final Set<String> CONCESSIVE = Set.of("although", "though", "despite", "while", "whereas");
     private static final Set<String> MODALS = Set.of("could", "should", "would", "might");
     private static final Set<String> NEVER_SO = Set.of("so", "this");
+    /** Nouns VADER rates as praise that in a review name what is judged (see dropValenceOfJudgedAspects). */
+    private static final Set<String> ASPECT_NOUNS = Set.of("value", "fit", "comfort", "support", "care", "help",
+            "safety", "security", "satisfaction", "guarantee");
+    private static final Set<String> DEPARTMENTS = Set.of("customer", "customers", "tech", "technical", "warranty",
+            "seller", "client", "aftercare");
     private static final Set<String> KIND_AS_ADJECTIVE = Set.of("so", "too", "very", "really", "is", "are", "was",
             "were", "be", "being", "been", "'s", "extremely", "incredibly");
     private static final Pattern THREE_OR_MORE = Pattern.compile("(\\p{L})\\1{2,}");
@@ -69,7 +74,7 @@ public final class SentimentScorer {
             "scored", "verdict", "overall", ":");
     private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
     private static final Set<String> NOT_ASPECTS = Set.of("thing", "things", "lot", "bit", "way", "kind", "sort",
-            "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review");
+            "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review", "zero");
 
     private final EnglishPipeline pipeline;
     private final Lexicon lexicon;
@@ -184,6 +189,9 @@ public final class SentimentScorer {
         double[] idiomValence = new double[n];
         boolean[] inIdiom = new boolean[n];
         markIdioms(tokens, idiomValence, inIdiom);
+        double[] raw = new double[n];
+        for (int i = 0; i < n; i++) raw[i] = idiomValence[i] != 0 ? idiomValence[i] : inIdiom[i] ? 0 : carrierValence(tokens, i);
+        dropValenceOfJudgedAspects(tokens, raw);
         double[] valence = new double[n];
         double evidence = 0;
         int words = 0;
@@ -198,7 +206,7 @@ public final class SentimentScorer {
                 else if (isForeign(t)) foreignWords++;
                 evidence += subjectivityCue(t);
             }
-            double v = idiomValence[i] != 0 ? idiomValence[i] : inIdiom[i] ? 0 : carrierValence(tokens, i);
+            double v = raw[i];
             if (v == 0) continue;
             opinionWords++;
             evidence += Math.abs(v) / 2;
@@ -213,9 +221,30 @@ public final class SentimentScorer {
         sum += punctuationEmphasis(sentence.text(), sum);
         evidence += 0.4 * Math.min(count(sentence.text(), '!'), 3) + 0.3 * Math.min(count(sentence.text(), '?'), 2);
         for (int i = 0; i < n; i++) {
-            if (opinion[i]) attachAspect(tokens, i, valence[i], inIdiom, aspects); // a bare negation judges no aspect
+            if (opinion[i]) attachAspect(tokens, i, valence[i], inIdiom, opinion, aspects); // a bare negation judges none
         }
         return new SentenceResult(sum, evidence, words, functionWords, foreignWords, opinionWords);
+    }
+
+    /**
+     * What a shopper judges, not how: "value", "fit", "comfort", "support", "care" are praise in VADER, so "poor value",
+     * "the fit is terrible" and "customer support never replied" came out mild or positive. Such a noun keeps its
+     * valence only when nothing else in the sentence judges ("Value for money!"); after "customer", "tech", "warranty"
+     * ("customer care") it names a department and never judges.
+     */
+    private static void dropValenceOfJudgedAspects(List<Token> tokens, double[] raw) {
+        boolean otherOpinion = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (raw[i] != 0 && !isAspectNoun(tokens.get(i))) otherOpinion = true;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (raw[i] == 0 || !isAspectNoun(tokens.get(i))) continue;
+            if (otherOpinion || i > 0 && DEPARTMENTS.contains(tokens.get(i - 1).lower())) raw[i] = 0;
+        }
+    }
+
+    private static boolean isAspectNoun(Token t) {
+        return t.isPos("NOUN") && ASPECT_NOUNS.contains(t.lower());
     }
 
     /** The raw valence a token carries as an opinion word, 0 when it carries none here. */
@@ -242,6 +271,7 @@ public final class SentimentScorer {
         if (v == 0 && isWord(t)) v = informalValence(lower);
         if (v == 0 && isHashtag(lower)) v = lexicon.valence(lower.substring(1)); // "#love", which the tokenizer keeps whole
         if (v == 0 && !isWord(t)) v = emojiValence(t.text());
+        if (v == 0 && !isWord(t)) v = starGlyphValence(t.text());
         return v;
     }
 
@@ -258,8 +288,7 @@ public final class SentimentScorer {
 
     /**
      * A rating written in the text ("5/5", "I give it 2/10", "ten out of ten", "1 out of 5 stars"), when the words
-     * around it say it is one: a date such as "arrived 3/10" is not, nor "4 out of 5 screws". Three fifths is neutral;
-     * the scale runs from -3 to 2.5 like the lexicon's strong words.
+     * around it say it is one: a date such as "arrived 3/10" is not, nor "4 out of 5 screws"; "5*" always is.
      */
     private static double ratingValence(List<Token> tokens, int i) {
         double score;
@@ -267,9 +296,15 @@ public final class SentimentScorer {
         int last = i; // the scale's token
         String text = tokens.get(i).text();
         Matcher m = Character.isDigit(text.charAt(0)) ? RATING.matcher(text) : null;
+        boolean starred = false;
         if (m != null && m.matches()) {
             score = Double.parseDouble(m.group(1));
             scale = Double.parseDouble(m.group(2));
+        } else if (i + 1 < tokens.size() && tokens.get(i + 1).text().equals("*") && tokens.get(i + 1).start() == tokens.get(i).end()) {
+            score = number(tokens.get(i).lower()); // "5* service", as British reviews write stars
+            scale = 5;
+            last = i + 1;
+            starred = true;
         } else if (i + 3 < tokens.size() && tokens.get(i + 1).lower().equals("out") && tokens.get(i + 2).lower().equals("of")) {
             score = number(tokens.get(i).lower());
             scale = number(tokens.get(i + 3).lower());
@@ -282,10 +317,29 @@ public final class SentimentScorer {
         }
         if (score < 0 || score > scale) return 0;
         String after = next(tokens, last);
-        boolean rating = i == 0 || RATING_CUES.contains(previous(tokens, i))
+        boolean rating = starred || i == 0 || RATING_CUES.contains(previous(tokens, i))
                 || (i >= 2 && RATING_CUES.contains(tokens.get(i - 2).lower()))
                 || after.equals("stars") || after.equals("overall") || after.equals("would");
-        return rating ? Math.max(-3, Math.min(2.5, (score / scale - 0.6) * 6.25)) : 0;
+        return rating ? ratingValence(score, scale) : 0;
+    }
+
+    /** Three fifths is neutral; the scale runs from -3 to 2.5 like the lexicon's strong words. */
+    private static double ratingValence(double score, double scale) {
+        return Math.max(-3, Math.min(2.5, (score / scale - 0.6) * 6.25));
+    }
+
+    /** "★★★★☆" or "★★★★": stars out of five as rating widgets copy them; 0 for anything else. */
+    private static double starGlyphValence(String text) {
+        int filled = 0;
+        int empty = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '★') filled++;
+            else if (c == '☆') empty++;
+            else return 0;
+        }
+        if (filled + empty == 0 || filled + empty > 5 || empty > 0 && filled + empty != 5) return 0;
+        return ratingValence(filled, 5);
     }
 
     /** A whole number from 0 to 10 in digits or words, or -1. */
@@ -391,12 +445,19 @@ public final class SentimentScorer {
         return !sentence.tokens().isEmpty() && CONTRAST.contains(sentence.tokens().getFirst().lower());
     }
 
+    /** "not received it yet", "the best yet": time, not the contrast of "cheap, yet sturdy" or "and yet". */
+    private static boolean temporalYet(List<Token> tokens, int i) {
+        if (!tokens.get(i).lower().equals("yet") || tokens.get(i).isPos("CCONJ")) return false;
+        String before = previous(tokens, i);
+        return !before.equals(",") && !before.equals("and") && !before.equals(";");
+    }
+
     /** "but" weighs what follows it more than what comes before; "although X, Y" weighs X less. */
     private static void applyContrast(List<Token> tokens, double[] valence) {
         int n = tokens.size();
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
-            if (CONTRAST.contains(t.lower()) && (t.isPos("CCONJ") || t.isPos("ADV")) && i > 0) {
+            if (CONTRAST.contains(t.lower()) && (t.isPos("CCONJ") || t.isPos("ADV")) && i > 0 && !temporalYet(tokens, i)) {
                 for (int j = 0; j < i; j++) valence[j] *= BEFORE_CONTRAST;
                 for (int j = i + 1; j < n; j++) valence[j] *= AFTER_CONTRAST;
                 return;
@@ -414,7 +475,7 @@ public final class SentimentScorer {
     }
 
     /** The noun phrase an opinion word judges: the noun it modifies, its subject, or its object. */
-    private static void attachAspect(List<Token> tokens, int i, double valence, boolean[] inIdiom,
+    private static void attachAspect(List<Token> tokens, int i, double valence, boolean[] inIdiom, boolean[] judging,
                                      Map<String, AspectTally> aspects) {
         Token opinion = tokens.get(i);
         String words = opinion.lower();
@@ -430,20 +491,34 @@ public final class SentimentScorer {
             if (noun < 0) noun = nounBefore(tokens, i, 6);
         } else if (opinion.isPos("VERB")) {
             // its object ("love the colour"); a noun behind a preposition is an adjunct ("died after two days"),
-            // so then the opinion is on the subject ("the battery died")
+            // so then the opinion is on the subject ("the battery died"); after "love it" the subject is who loves
+            if (i + 1 < tokens.size() && tokens.get(i + 1).isPos("PRON")) return;
             noun = i + 1 < tokens.size() && tokens.get(i + 1).isPos("ADP") ? -1 : nounAfter(tokens, i, 4);
             if (noun < 0 || phrase(tokens, noun) == null) noun = nounBefore(tokens, i, 4);
         } else if (!opinion.isNoun()) {
             noun = nounBefore(tokens, i, 5);
             if (noun < 0) noun = nounAfter(tokens, i, 3);
+        } else if (afterCopula(tokens, i)) {
+            noun = nounBefore(tokens, i, 6); // "the battery life is rubbish"
         }
-        if (noun < 0 || inIdiom[noun]) return; // "without a scratch" praises the product, not a scratch
+        // "without a scratch" praises the product, not a scratch; "flimsy and overpriced" judges no "flimsy"
+        if (noun < 0 || inIdiom[noun] || judging[noun]) return;
         String aspect = phrase(tokens, noun);
         if (aspect == null) return;
         AspectTally tally = aspects.computeIfAbsent(aspect, k -> new AspectTally());
         tally.sum += valence;
         tally.mentions++;
         if (tally.opinions.size() < 5 && !tally.opinions.contains(words)) tally.opinions.add(words);
+    }
+
+    /** An opinion noun said of the subject: "is rubbish", "was a nightmare", "are a waste". */
+    private static boolean afterCopula(List<Token> tokens, int i) {
+        for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+            Token t = tokens.get(j);
+            if (t.isPos("AUX") && t.lemma().equals("be")) return true;
+            if (!t.isPos("DET") && !t.isPos("ADV") && !t.isPos("ADJ")) return false;
+        }
+        return false;
     }
 
     /** The noun compound ending at {@code head} ("battery life"), lemmatized; null for non-aspects. */
@@ -806,6 +881,9 @@ public final class SentimentScorer {
                 "never came", "cheap plastic", "feels cheap", "looks cheap", "felt cheap")) {
             idioms.add(Idiom.of(late, -2.0));
         }
+        for (String not : List.of("not", "haven't", "have not", "hasn't", "has not", "still not", "not yet")) {
+            for (String received : List.of("received", "arrived")) idioms.add(Idiom.of(not + " " + received, -2.0));
+        }
         withWarningsAndVerdicts(idioms, nots);
         withFaultsAndWear(idioms);
         return List.copyOf(idioms);
@@ -824,6 +902,14 @@ public final class SentimentScorer {
         for (String warning : List.of("buyer beware", "stay away", "steer clear", "no stars")) idioms.add(Idiom.of(warning, -2.0));
         for (String avoid : List.of("avoid this", "avoid it", "avoid at all costs", "avoid like the plague")) idioms.add(Idiom.of(avoid, -2.5));
         for (String fake : List.of("knock off", "knock-off", "knockoff")) idioms.add(Idiom.of(fake, -1.5));
+        for (String dont : List.of("don't", "do not", "dont", "wouldn't", "would not")) idioms.add(Idiom.of(dont + " bother", -2.0));
+        for (String is : List.of("is", "was", "'s", "are", "were", "what")) {
+            for (String joke : List.of("a joke", "a complete joke", "an absolute joke", "a total joke")) {
+                idioms.add(Idiom.of(is + " " + joke, -2.0)); // a "joke" is fun in VADER
+            }
+        }
+        idioms.add(Idiom.of("highly recommended", 2.0)); // VADER's "recommended" is mild (0.8)
+        for (String must : List.of("a must have", "a must-have", "must-have", "a must buy", "a must-buy")) idioms.add(Idiom.of(must, 2.0));
         for (String cant : List.of("can't", "cannot", "cant", "can’t")) {
             for (String it : List.of("it ", "this ", "")) {
                 idioms.add(Idiom.of(cant + " recommend " + it + "enough", 2.5));
@@ -849,7 +935,8 @@ public final class SentimentScorer {
         for (String worth : List.of("worth every penny", "worth every cent")) idioms.add(Idiom.of(worth, 2.5));
         for (String worth : List.of("money well spent", "worth the money", "worth the price")) idioms.add(Idiom.of(worth, 2.0));
         for (String fine : List.of("no complaints", "no complaint", "nothing to complain about")) idioms.add(Idiom.of(fine, 2.0));
-        for (String fine : List.of("no issues", "no problems", "no problem", "can't complain", "cannot complain", "cant complain")) {
+        for (String fine : List.of("no issues", "no problems", "no problem", "zero issues", "zero problems", "zero complaints",
+                "can't complain", "cannot complain", "cant complain")) {
             idioms.add(Idiom.of(fine, 1.5));
         }
         for (String didnt : List.of("didn't", "doesn't", "won't", "did not", "does not", "will not", "never", "not", "didnt", "doesnt")) {
@@ -897,6 +984,13 @@ public final class SentimentScorer {
             }
         }
         idioms.add(Idiom.of("died on me", -2.0));
+        for (String lasted : List.of("lasted less than", "lasted only", "only lasted", "lasted just", "lasted barely")) {
+            idioms.add(Idiom.of(lasted, -1.5));
+        }
+        for (String pieces : List.of("in pieces", "to pieces", "in bits")) {
+            for (String arrived : List.of("arrived", "came", "smashed", "broken", "shattered")) idioms.add(Idiom.of(arrived + " " + pieces, -2.0));
+        }
+        idioms.add(Idiom.of("smashed it", 2.0)); // British praise; "smashed" alone is damage
         for (String apart : List.of("coming apart", "came apart", "comes apart")) idioms.add(Idiom.of(apart, -2.0));
         for (String hard : List.of("hard to", "difficult to")) {
             for (String use : List.of("assemble", "install", "use", "clean", "open", "close", "read", "follow", "set up",

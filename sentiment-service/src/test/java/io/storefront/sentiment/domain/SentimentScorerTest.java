@@ -122,6 +122,39 @@ class SentimentScorerTest {
         assertEquals(Label.NEGATIVE, scorer.score("Arrived late.").label());
         assertEquals(Label.NEGATIVE, scorer.score("Still waiting for my order.").label());
         assertEquals(Label.NEGATIVE, scorer.score("Cheap plastic.").label());
+        // stars as British reviews and rating widgets write them
+        assertEquals(Label.POSITIVE, scorer.score("5* service from start to finish.").label());
+        assertEquals(Label.NEGATIVE, scorer.score("1* would give zero if I could.").label());
+        assertEquals(Label.POSITIVE, scorer.score("★★★★★").label());
+        assertEquals(Label.NEGATIVE, scorer.score("★☆☆☆☆").label());
+        below(0, "★★");
+        assertEquals(0, polarity("★★★★★★★")); // no five-star scale
+    }
+
+    @Test
+    void whatAShopperJudgesIsNoPraiseOfItsOwn() {
+        // VADER rates "value", "support", "care" as praise: "poor value" came out mild, "customer care was awful" neutral
+        for (String complaint : List.of("Poor value for money.", "Customer care was awful.", "Terrible customer support.",
+                "Customer support never replied.", "Poor comfort on long walks.", "The fit is terrible.")) {
+            assertEquals(Label.NEGATIVE, scorer.score(complaint).label(), complaint);
+        }
+        above(0.3, "Value for money!"); // nothing else judges: the noun's own praise stays
+        above(0.3, "Great customer care.");
+        below(0, "Zero support from the seller.");
+        above(0, "Zero issues so far.");
+        assertEquals(List.of("value"), scorer.score("Poor value for money.").aspects().stream().map(AspectScore::aspect).toList());
+    }
+
+    @Test
+    void moreWarningsAndFaults() {
+        for (String complaint : List.of("Don't bother.", "The warranty support is a joke.", "Item not received.",
+                "Haven't received it yet.", "Lasted less than a week.", "Arrived smashed to pieces.",
+                "Packaging was a nightmare to open.", "Fed up with this company.", "I can't stand the smell.")) {
+            assertEquals(Label.NEGATIVE, scorer.score(complaint).label(), complaint);
+        }
+        for (String praise : List.of("A must have.", "Highly recommended.", "You smashed it, thank you!")) {
+            assertEquals(Label.POSITIVE, scorer.score(praise).label(), praise);
+        }
     }
 
     @Test
@@ -189,12 +222,6 @@ class SentimentScorerTest {
 
     private static List<String> words(String text) {
         return scorer.analyze(text).sentences().get(0).tokens().stream().map(Token::text).toList();
-    }
-
-    @Test
-    void vaderPhrasesCount() {
-        below(-0.3, "Fed up with this company.");
-        below(-0.3, "I can't stand the smell.");
     }
 
     @Test
@@ -281,6 +308,16 @@ class SentimentScorerTest {
         assertTrue(aspect(s, "screen").polarity() > 0, s.aspects().toString());
         TextSentiment zip = scorer.score("The zipper broke within a week.");
         assertTrue(aspect(zip, "zipper").polarity() < 0, zip.aspects().toString());
+    }
+
+    @Test
+    void whoLovesItAndWhatIsAnOpinionAreNoAspects() {
+        assertEquals(List.of(), scorer.score("My son loves it.").aspects(), "the subject of 'loves it' is who loves");
+        assertEquals(List.of(), scorer.score("Flimsy and overpriced.").aspects(), "an opinion word is no aspect");
+        assertEquals(List.of(), scorer.score("Love love love it!").aspects());
+        TextSentiment s = scorer.score("The battery life is rubbish.");
+        assertTrue(aspect(s, "battery life").polarity() < 0, "an opinion noun after 'is' judges the subject");
+        assertEquals(List.of("is a joke"), aspect(scorer.score("The warranty support is a joke."), "warranty support").opinions());
     }
 
     private static AspectScore aspect(TextSentiment s, String name) {
