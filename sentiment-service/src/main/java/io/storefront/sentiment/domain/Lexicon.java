@@ -122,6 +122,7 @@ public final class Lexicon {
             Map.entry("sub-par", -1.8), Map.entry("underwhelming", -1.7),
             // what arrives damaged or wears badly, and what fits or keeps out the weather
             Map.entry("scratchy", -1.3), Map.entry("wobbly", -1.5), Map.entry("dented", -1.5), Map.entry("smashed", -2.0),
+            Map.entry("scratched", -1.3), Map.entry("chipping", -1.5), Map.entry("tinny", -1.5), Map.entry("poorly", -1.5),
             Map.entry("cracked", -1.8), Map.entry("chipped", -1.5), Map.entry("rusted", -1.5), Map.entry("rusty", -1.5),
             Map.entry("clunky", -1.5), Map.entry("smelly", -1.8), Map.entry("peeling", -1.2), Map.entry("counterfeit", -2.3),
             Map.entry("stained", -1.3), Map.entry("squeaky", -1.2), Map.entry("warped", -1.5), Map.entry("frayed", -1.5),
@@ -133,7 +134,7 @@ public final class Lexicon {
             // food and service
             Map.entry("tasty", 2.0), Map.entry("flavorful", 2.0), Map.entry("flavourful", 2.0),
             Map.entry("refreshing", 1.8), Map.entry("juicy", 1.3), Map.entry("crispy", 1.0), Map.entry("authentic", 1.3),
-            Map.entry("attentive", 1.8), Map.entry("prompt", 1.0), Map.entry("knowledgeable", 1.5),
+            Map.entry("attentive", 1.8), Map.entry("prompt", 1.0), Map.entry("polite", 1.5), Map.entry("straightforward", 1.5), Map.entry("knowledgeable", 1.5),
             Map.entry("incredible", 2.8), Map.entry("phenomenal", 3.0), Map.entry("exceptional", 2.8),
             Map.entry("bland", -1.8), Map.entry("tasteless", -2.0), Map.entry("stale", -1.8), Map.entry("slow", -1.0),
             Map.entry("lukewarm", -1.2), Map.entry("overcooked", -1.6), Map.entry("undercooked", -1.6),

@@ -881,6 +881,13 @@ public final class SentimentScorer {
                 "never came", "cheap plastic", "feels cheap", "looks cheap", "felt cheap")) {
             idioms.add(Idiom.of(late, -2.0));
         }
+        for (String packed : List.of("well packed", "well packaged", "nicely packed", "nicely packaged", "well wrapped",
+                "a day early", "days early", "quick to respond", "quick to reply", "well made", "well built", "well designed")) {
+            idioms.add(Idiom.of(packed, 1.5));
+        }
+        for (String missing : List.of("missing from", "out of date", "arrived melted", "tastes like cardboard", "like cardboard")) {
+            idioms.add(Idiom.of(missing, -2.0));
+        }
         for (String not : List.of("not", "haven't", "have not", "hasn't", "has not", "still not", "not yet")) {
             for (String received : List.of("received", "arrived")) idioms.add(Idiom.of(not + " " + received, -2.0));
         }
@@ -909,6 +916,21 @@ public final class SentimentScorer {
             }
         }
         idioms.add(Idiom.of("highly recommended", 2.0)); // VADER's "recommended" is mild (0.8)
+        idioms.add(Idiom.of("worth it", 1.5));
+        for (String never : List.of("never buying", "never ordering", "never buy from", "never order from", "won't be buying",
+                "won't be ordering", "will not be buying", "will not be ordering")) {
+            idioms.add(Idiom.of(never, -2.0));
+        }
+        for (String more : List.of("will be ordering more", "will order more", "will be buying more", "will buy more")) {
+            idioms.add(Idiom.of(more, 1.5));
+        }
+        for (String regret : List.of("wish i hadn't bought", "wish i had not bought", "wish i never bought", "wish i hadn't ordered")) {
+            idioms.add(Idiom.of(regret, -2.0));
+        }
+        for (String does : List.of("does exactly what i need", "does what i need", "perfect for what i need")) idioms.add(Idiom.of(does, 1.5));
+        for (String early : List.of("too early to tell", "too early to say", "too soon to tell", "too soon to say")) {
+            idioms.add(Idiom.of(early, 0)); // no verdict yet, not the complaint "too" makes of "too early"
+        }
         for (String must : List.of("a must have", "a must-have", "must-have", "a must buy", "a must-buy")) idioms.add(Idiom.of(must, 2.0));
         for (String cant : List.of("can't", "cannot", "cant", "can’t")) {
             for (String it : List.of("it ", "this ", "")) {
@@ -969,7 +991,8 @@ public final class SentimentScorer {
             for (String fast : List.of("fast", "quickly", "quick", "the battery")) idioms.add(Idiom.of(drains + " " + fast, -1.5));
         }
         idioms.add(Idiom.of("battery drain", -1.5));
-        for (String shrank : List.of("shrank", "shrunk", "shrinks", "faded after", "fades after", "cheaply made", "badly made")) {
+        for (String shrank : List.of("shrank", "shrunk", "shrinks", "faded after", "fades after", "cheaply made", "badly made",
+                "poorly made")) {
             idioms.add(Idiom.of(shrank, -1.5));
         }
         for (String keeps : List.of("keeps", "kept")) {
@@ -984,6 +1007,16 @@ public final class SentimentScorer {
             }
         }
         idioms.add(Idiom.of("died on me", -2.0));
+        for (String not : List.of("doesn't", "does not", "didn't", "did not", "won't", "don't", "doesnt", "didnt")) {
+            for (String verb : List.of("close", "work", "fit", "seal", "lock", "charge", "connect", "stay", "hold", "stay shut")) {
+                idioms.add(Idiom.of(not + " " + verb + " properly", -2.0));
+            }
+            idioms.add(Idiom.of(not + " line up", -1.5));
+        }
+        for (String off : List.of("way off", "completely off", "totally off", "snapped off", "snapped in half", "snapped in two",
+                "seams split", "seam split", "split at the seams", "dead on arrival", "lost its shape")) {
+            idioms.add(Idiom.of(off, -2.0));
+        }
         for (String lasted : List.of("lasted less than", "lasted only", "only lasted", "lasted just", "lasted barely")) {
             idioms.add(Idiom.of(lasted, -1.5));
         }

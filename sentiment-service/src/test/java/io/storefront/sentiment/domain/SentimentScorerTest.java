@@ -149,12 +149,21 @@ class SentimentScorerTest {
     void moreWarningsAndFaults() {
         for (String complaint : List.of("Don't bother.", "The warranty support is a joke.", "Item not received.",
                 "Haven't received it yet.", "Lasted less than a week.", "Arrived smashed to pieces.",
-                "Packaging was a nightmare to open.", "Fed up with this company.", "I can't stand the smell.")) {
+                "Packaging was a nightmare to open.", "Fed up with this company.", "I can't stand the smell.",
+                "The dress is gorgeous but the sizing is way off.", "Sound quality is tinny.", "Items were missing from my order.",
+                "Never buying from this seller again.", "Wish I hadn't bought it.", "Tastes like cardboard.",
+                "Out of date when it arrived.", "The lid doesn't close properly.", "Handle snapped off on first use.",
+                "Paint started chipping after a few days.", "The seams split after one wear.", "Holes didn't line up.",
+                "Scratched on arrival.", "Poorly made.")) {
             assertEquals(Label.NEGATIVE, scorer.score(complaint).label(), complaint);
         }
-        for (String praise : List.of("A must have.", "Highly recommended.", "You smashed it, thank you!")) {
+        for (String praise : List.of("A must have.", "Highly recommended.", "You smashed it, thank you!",
+                "Does exactly what I need it to.", "It arrived a day early, well packed.", "Will be ordering more.",
+                "Seller was quick to respond and very polite.", "Assembly was straightforward.", "Seems well made so far.",
+                "A bit pricey but worth it.")) {
             assertEquals(Label.POSITIVE, scorer.score(praise).label(), praise);
         }
+        assertEquals(Label.NEUTRAL, scorer.score("Too early to tell.").label()); // no verdict, not the complaint of "too"
     }
 
     @Test
