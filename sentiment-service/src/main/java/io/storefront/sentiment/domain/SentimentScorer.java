@@ -74,7 +74,8 @@ public final class SentimentScorer {
             "scored", "verdict", "overall", ":");
     private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
     private static final Set<String> NOT_ASPECTS = Set.of("thing", "things", "lot", "bit", "way", "kind", "sort",
-            "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review", "zero");
+            "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review", "zero",
+            "buy", "purchase"); // "good buy", "best purchase": the verdict on the whole, no part of it
 
     private final EnglishPipeline pipeline;
     private final Lexicon lexicon;
@@ -221,7 +222,7 @@ public final class SentimentScorer {
         sum += punctuationEmphasis(sentence.text(), sum);
         evidence += 0.4 * Math.min(count(sentence.text(), '!'), 3) + 0.3 * Math.min(count(sentence.text(), '?'), 2);
         for (int i = 0; i < n; i++) {
-            if (opinion[i]) attachAspect(tokens, i, valence[i], inIdiom, opinion, aspects); // a bare negation judges none
+            if (opinion[i]) attachAspect(tokens, i, valence[i], inIdiom, raw, aspects); // a bare negation judges none
         }
         return new SentenceResult(sum, evidence, words, functionWords, foreignWords, opinionWords);
     }
@@ -475,7 +476,7 @@ public final class SentimentScorer {
     }
 
     /** The noun phrase an opinion word judges: the noun it modifies, its subject, or its object. */
-    private static void attachAspect(List<Token> tokens, int i, double valence, boolean[] inIdiom, boolean[] judging,
+    private static void attachAspect(List<Token> tokens, int i, double valence, boolean[] inIdiom, double[] raw,
                                      Map<String, AspectTally> aspects) {
         Token opinion = tokens.get(i);
         String words = opinion.lower();
@@ -498,11 +499,13 @@ public final class SentimentScorer {
         } else if (!opinion.isNoun()) {
             noun = nounBefore(tokens, i, 5);
             if (noun < 0) noun = nounAfter(tokens, i, 3);
-        } else if (afterCopula(tokens, i)) {
-            noun = nounBefore(tokens, i, 6); // "the battery life is rubbish"
+        } else {
+            int copula = copulaBefore(tokens, i); // "the battery life is (a complete) rubbish": the subject of "is"
+            if (copula > 0) noun = nounBefore(tokens, copula, 4);
         }
-        // "without a scratch" praises the product, not a scratch; "flimsy and overpriced" judges no "flimsy"
-        if (noun < 0 || inIdiom[noun] || judging[noun]) return;
+        // "without a scratch" praises the product, not a scratch; "flimsy and overpriced" judges no "flimsy" (a noun
+        // VADER rates weakly is mostly a thing: "screws" -1.0, "screwdriver" +0.3)
+        if (noun < 0 || inIdiom[noun] || Math.abs(raw[noun]) >= 1.5) return;
         String aspect = phrase(tokens, noun);
         if (aspect == null) return;
         AspectTally tally = aspects.computeIfAbsent(aspect, k -> new AspectTally());
@@ -511,14 +514,17 @@ public final class SentimentScorer {
         if (tally.opinions.size() < 5 && !tally.opinions.contains(words)) tally.opinions.add(words);
     }
 
-    /** An opinion noun said of the subject: "is rubbish", "was a nightmare", "are a waste". */
-    private static boolean afterCopula(List<Token> tokens, int i) {
+    /**
+     * The "is" of an opinion noun said of the subject ("is rubbish", "was a nightmare", "is a complete waste", whatever
+     * the tagger made of "complete"), or -1.
+     */
+    private static int copulaBefore(List<Token> tokens, int i) {
         for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
             Token t = tokens.get(j);
-            if (t.isPos("AUX") && t.lemma().equals("be")) return true;
-            if (!t.isPos("DET") && !t.isPos("ADV") && !t.isPos("ADJ")) return false;
+            if (t.isPos("AUX") && t.lemma().equals("be")) return j;
+            if (isClauseBoundary(t) || t.isPos("VERB") || t.isPos("ADP")) return -1;
         }
-        return false;
+        return -1;
     }
 
     /** The noun compound ending at {@code head} ("battery life"), lemmatized; null for non-aspects. */
@@ -565,9 +571,22 @@ public final class SentimentScorer {
         for (int j = i - 1; j >= 0 && j >= i - reach; j--) {
             Token t = tokens.get(j);
             if (isClauseBoundary(t)) return -1;
-            if (t.isNoun()) return j;
+            if (t.isNoun() || mistaggedSubject(tokens, j, i)) return j;
         }
         return -1;
+    }
+
+    /**
+     * A subject the greedy tagger took for another part of speech: "the zipper/ADJ keeps breaking" (a determiner, then
+     * the opinion: nothing else can be the noun), "Sizing/VERB is way off" (a gerund before "is").
+     */
+    private static boolean mistaggedSubject(List<Token> tokens, int j, int opinion) {
+        Token t = tokens.get(j);
+        boolean afterDeterminer = j > 0 && tokens.get(j - 1).isPos("DET");
+        if (t.isPos("ADJ")) return afterDeterminer && j + 1 == opinion;
+        if (!t.isPos("VERB") || !t.lower().endsWith("ing") || !(j == 0 || afterDeterminer)) return false;
+        Token next = j + 1 < tokens.size() ? tokens.get(j + 1) : null;
+        return next != null && next.isPos("AUX") && next.lemma().equals("be");
     }
 
     /**

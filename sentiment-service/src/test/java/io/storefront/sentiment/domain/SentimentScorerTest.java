@@ -327,6 +327,19 @@ class SentimentScorerTest {
         TextSentiment s = scorer.score("The battery life is rubbish.");
         assertTrue(aspect(s, "battery life").polarity() < 0, "an opinion noun after 'is' judges the subject");
         assertEquals(List.of("is a joke"), aspect(scorer.score("The warranty support is a joke."), "warranty support").opinions());
+        // a noun VADER rates weakly is still a thing
+        assertTrue(aspect(scorer.score("The screws don't fit."), "screw").polarity() < 0);
+    }
+
+    /** The greedy tagger reads "the zipper/ADJ keeps/NOUN breaking" and "Sizing/VERB is way off". */
+    @Test
+    void aSubjectTheTaggerMistookIsStillTheAspect() {
+        assertTrue(aspect(scorer.score("The zipper keeps breaking."), "zipper").polarity() < 0);
+        assertTrue(aspect(scorer.score("Sizing is way off."), "sizing").polarity() < 0);
+        // "complete/NOUN" is no subject: the noun before "is" is
+        TextSentiment waste = scorer.score("Noise is a complete waste of money.");
+        assertEquals(List.of("noise"), waste.aspects().stream().map(AspectScore::aspect).toList());
+        assertEquals(List.of(), scorer.score("Good buy.").aspects());
     }
 
     private static AspectScore aspect(TextSentiment s, String name) {
