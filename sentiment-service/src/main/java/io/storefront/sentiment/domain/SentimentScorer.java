@@ -75,7 +75,8 @@ public final class SentimentScorer {
     private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
     private static final Set<String> NOT_ASPECTS = Set.of("thing", "things", "lot", "bit", "way", "kind", "sort",
             "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review", "zero",
-            "buy", "purchase"); // "good buy", "best purchase": the verdict on the whole, no part of it
+            "buy", "purchase", // "good buy", "best purchase": the verdict on the whole, no part of it
+            "second", "minute", "hour", "week", "month", "year"); // "easy to clean" is not said of "in seconds"
 
     private final EnglishPipeline pipeline;
     private final Lexicon lexicon;
@@ -936,6 +937,14 @@ public final class SentimentScorer {
         }
         idioms.add(Idiom.of("highly recommended", 2.0)); // VADER's "recommended" is mild (0.8)
         idioms.add(Idiom.of("worth it", 1.5));
+        for (String fine : List.of("no questions asked", "no quibbles", "no hassle", "hassle free", "hassle-free", "like new",
+                "good as new")) {
+            idioms.add(Idiom.of(fine, 1.5));
+        }
+        // sarcasm at its plainest: the praise word is the complaint
+        for (String sarcasm : List.of("oh great", "oh wonderful", "oh joy", "great , another", "thanks for nothing", "yeah right")) {
+            idioms.add(Idiom.of(sarcasm, -1.5));
+        }
         for (String never : List.of("never buying", "never ordering", "never buy from", "never order from", "won't be buying",
                 "won't be ordering", "will not be buying", "will not be ordering")) {
             idioms.add(Idiom.of(never, -2.0));
@@ -1020,7 +1029,7 @@ public final class SentimentScorer {
                 idioms.add(Idiom.of(keeps + " " + failing, -1.5));
             }
         }
-        for (String stopped : List.of("stopped", "quit")) {
+        for (String stopped : List.of("stopped", "stops", "quit")) {
             for (String working : List.of("charging", "responding", "turning on", "holding a charge", "working")) {
                 idioms.add(Idiom.of(stopped + " " + working, -2.0));
             }

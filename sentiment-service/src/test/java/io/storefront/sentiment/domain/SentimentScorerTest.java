@@ -160,10 +160,14 @@ class SentimentScorerTest {
         for (String praise : List.of("A must have.", "Highly recommended.", "You smashed it, thank you!",
                 "Does exactly what I need it to.", "It arrived a day early, well packed.", "Will be ordering more.",
                 "Seller was quick to respond and very polite.", "Assembly was straightforward.", "Seems well made so far.",
-                "A bit pricey but worth it.")) {
+                "A bit pricey but worth it.", "After six months of daily use it still works like new.")) {
             assertEquals(Label.POSITIVE, scorer.score(praise).label(), praise);
         }
         assertEquals(Label.NEUTRAL, scorer.score("Too early to tell.").label()); // no verdict, not the complaint of "too"
+        above(0, "Returned for a refund, no questions asked."); // a return, but praise of how it went
+        // sarcasm at its plainest
+        assertEquals(Label.NEGATIVE, scorer.score("Great, another charger that stops working after a month.").label());
+        assertEquals(Label.NEGATIVE, scorer.score("Oh great, it broke again.").label());
     }
 
     @Test
@@ -340,6 +344,7 @@ class SentimentScorerTest {
         TextSentiment waste = scorer.score("Noise is a complete waste of money.");
         assertEquals(List.of("noise"), waste.aspects().stream().map(AspectScore::aspect).toList());
         assertEquals(List.of(), scorer.score("Good buy.").aspects());
+        assertEquals(List.of(), scorer.score("Crushes ice in seconds and is easy to clean.").aspects()); // no "second"
     }
 
     private static AspectScore aspect(TextSentiment s, String name) {
