@@ -50,6 +50,8 @@ public final class SentimentScorer {
     static final double UNATTACHED_NEGATION = -1.2;
     /** "too small": the best of -0.5 to -2 on SST-2 train and the NYT editorials together (BENCHMARKS.md, 2026-12-07). */
     static final double EXCESS = -1.5;
+    /** "keeps my coffee hot": the valence of the shop phrases that praise what a product does. */
+    private static final double KEEPS_AS_WANTED = 1.5;
     private static final double[] DAMPING = {1.0, 0.95, 0.9};
     /** How many words a booster or a negation reaches (VADER's three); a bare negation is judged over the same span. */
     private static final int SCOPE = DAMPING.length;
@@ -58,6 +60,7 @@ public final class SentimentScorer {
     private static final Set<String> CONCESSIVE = Set.of("although", "though", "despite", "while", "whereas");
     private static final Set<String> MODALS = Set.of("could", "should", "would", "might");
     private static final Set<String> NEVER_SO = Set.of("so", "this");
+    private static final Set<String> KEPT_AS_WANTED = Set.of("hot", "cold", "warm", "cool", "dry", "fresh", "crisp");
     /** Nouns VADER rates as praise that in a review name what is judged (see dropValenceOfJudgedAspects). */
     private static final Set<String> ASPECT_NOUNS = Set.of("value", "fit", "comfort", "support", "care", "help",
             "safety", "security", "satisfaction", "guarantee");
@@ -254,6 +257,7 @@ public final class SentimentScorer {
         Token t = tokens.get(i);
         String lower = t.lower();
         if (lower.equals("too") && excessFollows(tokens, i)) return EXCESS;
+        if (t.lemma().equals("keep") && t.isPos("VERB") && keepsItAsWanted(tokens, i)) return KEEPS_AS_WANTED;
         double rating = !lower.isEmpty() && (Character.isDigit(lower.charAt(0)) || NUMBER_WORDS.containsKey(lower))
                 ? ratingValence(tokens, i) : 0;
         if (rating != 0) return rating;
@@ -275,6 +279,20 @@ public final class SentimentScorer {
         if (v == 0 && !isWord(t)) v = emojiValence(t.text());
         if (v == 0 && !isWord(t)) v = starGlyphValence(t.text());
         return v;
+    }
+
+    /**
+     * "keeps my coffee hot", "keeps drinks cold", "keeps me warm": what flasks, coolers and coats are bought for ("doesn't
+     * keep drinks cold" is the complaint, by the negation rule). Only an object may stand between: not "keeps going cold".
+     */
+    private static boolean keepsItAsWanted(List<Token> tokens, int i) {
+        if (i == 0 && tokens.get(i).lower().equals("keep")) return false; // "Keep it dry": advice, not praise
+        for (int j = i + 1; j < tokens.size() && j <= i + 3; j++) {
+            Token t = tokens.get(j);
+            if (KEPT_AS_WANTED.contains(t.lower())) return j > i + 1;
+            if (!t.isNoun() && !t.isPos("PRON") && !t.isPos("DET")) return false;
+        }
+        return false;
     }
 
     /**
@@ -905,7 +923,7 @@ public final class SentimentScorer {
                 "a day early", "days early", "quick to respond", "quick to reply", "well made", "well built", "well designed")) {
             idioms.add(Idiom.of(packed, 1.5));
         }
-        for (String missing : List.of("missing from", "out of date", "arrived melted", "tastes like cardboard", "like cardboard")) {
+        for (String missing : List.of("missing from", "no instructions", "no manual", "out of date", "arrived melted", "tastes like cardboard", "like cardboard")) {
             idioms.add(Idiom.of(missing, -2.0));
         }
         for (String not : List.of("not", "haven't", "have not", "hasn't", "has not", "still not", "not yet")) {

@@ -154,17 +154,21 @@ class SentimentScorerTest {
                 "Never buying from this seller again.", "Wish I hadn't bought it.", "Tastes like cardboard.",
                 "Out of date when it arrived.", "The lid doesn't close properly.", "Handle snapped off on first use.",
                 "Paint started chipping after a few days.", "The seams split after one wear.", "Holes didn't line up.",
-                "Scratched on arrival.", "Poorly made.")) {
+                "Scratched on arrival.", "Poorly made.", "No instructions included.")) {
             assertEquals(Label.NEGATIVE, scorer.score(complaint).label(), complaint);
         }
         for (String praise : List.of("A must have.", "Highly recommended.", "You smashed it, thank you!",
                 "Does exactly what I need it to.", "It arrived a day early, well packed.", "Will be ordering more.",
                 "Seller was quick to respond and very polite.", "Assembly was straightforward.", "Seems well made so far.",
-                "A bit pricey but worth it.", "After six months of daily use it still works like new.")) {
+                "A bit pricey but worth it.", "After six months of daily use it still works like new.",
+                "Keeps my coffee hot for hours.", "Keeps me warm and dry.")) {
             assertEquals(Label.POSITIVE, scorer.score(praise).label(), praise);
         }
         assertEquals(Label.NEUTRAL, scorer.score("Too early to tell.").label()); // no verdict, not the complaint of "too"
         above(0, "Returned for a refund, no questions asked."); // a return, but praise of how it went
+        below(0, "Doesn't keep drinks cold at all.");
+        assertEquals(0, polarity("It keeps going cold."));
+        assertEquals(0, polarity("Keep it dry."));
         // sarcasm at its plainest
         assertEquals(Label.NEGATIVE, scorer.score("Great, another charger that stops working after a month.").label());
         assertEquals(Label.NEGATIVE, scorer.score("Oh great, it broke again.").label());
