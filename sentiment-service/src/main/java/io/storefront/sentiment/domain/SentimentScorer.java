@@ -195,7 +195,9 @@ public final class SentimentScorer {
         boolean[] inIdiom = new boolean[n];
         markIdioms(tokens, idiomValence, inIdiom);
         double[] raw = new double[n];
-        for (int i = 0; i < n; i++) raw[i] = idiomValence[i] != 0 ? idiomValence[i] : inIdiom[i] ? 0 : carrierValence(tokens, i);
+        for (int i = 0; i < n; i++) {
+            raw[i] = idiomValence[i] != 0 ? idiomValence[i] : inIdiom[i] ? 0 : carrierValence(tokens, i);
+        }
         dropValenceOfJudgedAspects(tokens, raw);
         double[] valence = new double[n];
         double evidence = 0;
@@ -320,7 +322,8 @@ public final class SentimentScorer {
         if (m != null && m.matches()) {
             score = Double.parseDouble(m.group(1));
             scale = Double.parseDouble(m.group(2));
-        } else if (i + 1 < tokens.size() && tokens.get(i + 1).text().equals("*") && tokens.get(i + 1).start() == tokens.get(i).end()) {
+        } else if (i + 1 < tokens.size() && tokens.get(i + 1).text().equals("*")
+                && tokens.get(i + 1).start() == tokens.get(i).end()) {
             score = number(tokens.get(i).lower()); // "5* service", as British reviews write stars
             scale = 5;
             last = i + 1;
@@ -923,7 +926,8 @@ public final class SentimentScorer {
                 "a day early", "days early", "quick to respond", "quick to reply", "well made", "well built", "well designed")) {
             idioms.add(Idiom.of(packed, 1.5));
         }
-        for (String missing : List.of("missing from", "no instructions", "no manual", "out of date", "arrived melted", "tastes like cardboard", "like cardboard")) {
+        for (String missing : List.of("missing from", "no instructions", "no manual included", "out of date", "arrived melted",
+                "tastes like cardboard", "tasted like cardboard", "feels like cardboard")) {
             idioms.add(Idiom.of(missing, -2.0));
         }
         for (String not : List.of("not", "haven't", "have not", "hasn't", "has not", "still not", "not yet")) {
@@ -947,7 +951,9 @@ public final class SentimentScorer {
         for (String warning : List.of("buyer beware", "stay away", "steer clear", "no stars")) idioms.add(Idiom.of(warning, -2.0));
         for (String avoid : List.of("avoid this", "avoid it", "avoid at all costs", "avoid like the plague")) idioms.add(Idiom.of(avoid, -2.5));
         for (String fake : List.of("knock off", "knock-off", "knockoff")) idioms.add(Idiom.of(fake, -1.5));
-        for (String dont : List.of("don't", "do not", "dont", "wouldn't", "would not")) idioms.add(Idiom.of(dont + " bother", -2.0));
+        for (String dont : List.of("don't", "do not", "dont", "wouldn't", "would not")) {
+            idioms.add(Idiom.of(dont + " bother", -2.0));
+        }
         for (String is : List.of("is", "was", "'s", "are", "were", "what")) {
             for (String joke : List.of("a joke", "a complete joke", "an absolute joke", "a total joke")) {
                 idioms.add(Idiom.of(is + " " + joke, -2.0)); // a "joke" is fun in VADER
@@ -973,11 +979,15 @@ public final class SentimentScorer {
         for (String regret : List.of("wish i hadn't bought", "wish i had not bought", "wish i never bought", "wish i hadn't ordered")) {
             idioms.add(Idiom.of(regret, -2.0));
         }
-        for (String does : List.of("does exactly what i need", "does what i need", "perfect for what i need")) idioms.add(Idiom.of(does, 1.5));
+        for (String does : List.of("does exactly what i need", "does what i need", "perfect for what i need")) {
+            idioms.add(Idiom.of(does, 1.5));
+        }
         for (String early : List.of("too early to tell", "too early to say", "too soon to tell", "too soon to say")) {
             idioms.add(Idiom.of(early, 0)); // no verdict yet, not the complaint "too" makes of "too early"
         }
-        for (String must : List.of("a must have", "a must-have", "must-have", "a must buy", "a must-buy")) idioms.add(Idiom.of(must, 2.0));
+        for (String must : List.of("a must have", "a must-have", "must-have", "a must buy", "a must-buy")) {
+            idioms.add(Idiom.of(must, 2.0));
+        }
         for (String cant : List.of("can't", "cannot", "cant", "can’t")) {
             for (String it : List.of("it ", "this ", "")) {
                 idioms.add(Idiom.of(cant + " recommend " + it + "enough", 2.5));
@@ -1067,7 +1077,9 @@ public final class SentimentScorer {
             idioms.add(Idiom.of(lasted, -1.5));
         }
         for (String pieces : List.of("in pieces", "to pieces", "in bits")) {
-            for (String arrived : List.of("arrived", "came", "smashed", "broken", "shattered")) idioms.add(Idiom.of(arrived + " " + pieces, -2.0));
+            for (String arrived : List.of("arrived", "came", "smashed", "broken", "shattered")) {
+                idioms.add(Idiom.of(arrived + " " + pieces, -2.0));
+            }
         }
         idioms.add(Idiom.of("smashed it", 2.0)); // British praise; "smashed" alone is damage
         for (String apart : List.of("coming apart", "came apart", "comes apart")) idioms.add(Idiom.of(apart, -2.0));

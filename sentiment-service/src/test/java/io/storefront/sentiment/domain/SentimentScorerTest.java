@@ -167,6 +167,7 @@ class SentimentScorerTest {
         assertEquals(Label.NEUTRAL, scorer.score("Too early to tell.").label()); // no verdict, not the complaint of "too"
         above(0, "Returned for a refund, no questions asked."); // a return, but praise of how it went
         below(0, "Doesn't keep drinks cold at all.");
+        above(0, "I like cardboard packaging."); // "tastes like cardboard" is the complaint, not "like cardboard"
         assertEquals(0, polarity("It keeps going cold."));
         assertEquals(0, polarity("Keep it dry."));
         // sarcasm at its plainest
