@@ -392,8 +392,8 @@ class SentimentScorerTest {
         TextSentiment facts = scorer.score(plot);
         TextSentiment opinion = scorer.score(review);
         assertTrue(facts.subjectivity() < 0.5 && opinion.subjectivity() > 0.5, facts.subjectivity() + " vs " + opinion.subjectivity());
-        // the shipped model is in use, not the lexicon's cues alone
-        assertTrue(Math.abs(SentimentScorer.lexiconOnly().score(plot).subjectivity() - facts.subjectivity()) > 0.01);
+        // the shipped model is in use, not the lexicon's cues alone (which call the review far less subjective)
+        assertTrue(opinion.subjectivity() - SentimentScorer.lexiconOnly().score(review).subjectivity() > 0.1);
 
         TextSentiment both = scorer.score(plot + " " + review);
         assertEquals(2, both.sentences().size());
