@@ -60,6 +60,16 @@ public final class SentimentScorer {
     private static final Set<String> CONCESSIVE = Set.of("although", "though", "despite", "while", "whereas");
     private static final Set<String> MODALS = Set.of("could", "should", "would", "might");
     private static final Set<String> NEVER_SO = Set.of("so", "this");
+    /**
+     * One spelling per aspect, so that a product's summary counts "color" and "colour" reviews together (British, as
+     * the generated store and the UK retail data write it).
+     */
+    private static final Map<String, String> ONE_SPELLING = Map.ofEntries(Map.entry("color", "colour"),
+            Map.entry("flavor", "flavour"), Map.entry("odor", "odour"), Map.entry("fiber", "fibre"),
+            Map.entry("center", "centre"), Map.entry("aluminum", "aluminium"), Map.entry("jewelry", "jewellery"),
+            Map.entry("gray", "grey"), Map.entry("mold", "mould"), Map.entry("catalog", "catalogue"),
+            Map.entry("tire", "tyre"), Map.entry("pajamas", "pyjamas"), Map.entry("armor", "armour"),
+            Map.entry("behavior", "behaviour"), Map.entry("labor", "labour"));
     private static final Set<String> KEPT_AS_WANTED = Set.of("hot", "cold", "warm", "cool", "dry", "fresh", "crisp");
     /** Nouns VADER rates as praise that in a review name what is judged (see dropValenceOfJudgedAspects). */
     private static final Set<String> ASPECT_NOUNS = Set.of("value", "fit", "comfort", "support", "care", "help",
@@ -556,7 +566,8 @@ public final class SentimentScorer {
         StringBuilder b = new StringBuilder();
         for (int j = first; j <= head; j++) {
             if (b.length() > 0) b.append(' ');
-            b.append(j == head ? singular(tokens.get(j)) : tokens.get(j).lower());
+            String word = j == head ? singular(tokens.get(j)) : tokens.get(j).lower();
+            b.append(ONE_SPELLING.getOrDefault(word, word));
         }
         String aspect = b.toString();
         if (NOT_ASPECTS.contains(aspect) || aspect.length() < 2 || !aspect.chars().anyMatch(Character::isLetter)) {

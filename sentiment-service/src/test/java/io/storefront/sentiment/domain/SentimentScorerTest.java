@@ -340,6 +340,13 @@ class SentimentScorerTest {
         assertTrue(aspect(scorer.score("The screws don't fit."), "screw").polarity() < 0);
     }
 
+    @Test
+    void anAspectHasOneSpelling() {
+        TextSentiment s = scorer.score("The color is lovely. The colour faded after one wash. Great color options.");
+        assertEquals(List.of("colour", "colour option"), s.aspects().stream().map(AspectScore::aspect).sorted().toList());
+        assertEquals(2, aspect(s, "colour").mentions());
+    }
+
     /** The greedy tagger reads "the zipper/ADJ keeps/NOUN breaking" and "Sizing/VERB is way off". */
     @Test
     void aSubjectTheTaggerMistookIsStillTheAspect() {
