@@ -129,6 +129,9 @@ public final class Lexicon {
             Map.entry("stained", -1.3), Map.entry("squeaky", -1.2), Map.entry("warped", -1.5), Map.entry("frayed", -1.5),
             Map.entry("fraying", -1.5), Map.entry("scuffed", -1.3), Map.entry("tarnished", -1.5), Map.entry("overheats", -1.8),
             Map.entry("overheating", -1.8), Map.entry("roomy", 1.3), Map.entry("cosy", 1.8), Map.entry("waterproof", 1.0),
+            // Indian shop English and its texting spellings ("genuine product", "gud quality", "osm")
+            Map.entry("genuine", 1.5), Map.entry("gud", 1.9), Map.entry("osm", 3.1), Map.entry("awsm", 3.1),
+            Map.entry("awsome", 3.1), Map.entry("nyc", 1.8),
             // British reviews ("absolute rubbish", "really chuffed")
             Map.entry("rubbish", -2.0), Map.entry("shoddy", -2.0), Map.entry("naff", -1.5), Map.entry("grotty", -1.8),
             Map.entry("tatty", -1.5), Map.entry("gutted", -2.0), Map.entry("chuffed", 2.2),
@@ -166,7 +169,7 @@ public final class Lexicon {
             Map.entry("really", INCREMENT), Map.entry("remarkably", INCREMENT), Map.entry("so", INCREMENT),
             Map.entry("substantially", INCREMENT), Map.entry("thoroughly", INCREMENT), Map.entry("totally", INCREMENT),
             Map.entry("tremendously", INCREMENT), Map.entry("truly", INCREMENT), Map.entry("unbelievably", INCREMENT),
-            Map.entry("unusually", INCREMENT), Map.entry("utterly", INCREMENT), Map.entry("very", INCREMENT),
+            Map.entry("unusually", INCREMENT), Map.entry("utterly", INCREMENT), Map.entry("very", INCREMENT), Map.entry("vry", INCREMENT),
             Map.entry("super", INCREMENT), Map.entry("too", INCREMENT), Map.entry("damn", INCREMENT),
             Map.entry("insanely", INCREMENT), Map.entry("seriously", INCREMENT), Map.entry("super-", INCREMENT),
             // expletives that intensify the word after them ("freaking awesome"), as in VADER's booster list

@@ -972,6 +972,22 @@ public final class SentimentScorer {
         }
         idioms.add(Idiom.of("highly recommended", 2.0)); // VADER's "recommended" is mild (0.8)
         idioms.add(Idiom.of("worth it", 1.5));
+        // Indian shop English: "worth for money", "not up to the mark", "go for it", "duplicate" for a fake
+        for (String worth : List.of("worth for money", "worth for the money", "worth for price")) {
+            idioms.add(Idiom.of(worth, 2.0));
+        }
+        idioms.add(Idiom.of("up to the mark", 1.5));
+        for (String not : List.of("not", "isn't", "wasn't", "not even")) idioms.add(Idiom.of(not + " up to the mark", -2.0));
+        idioms.add(Idiom.of("go for it", 1.5));
+        for (String dont : List.of("don't", "do not", "dont", "never")) idioms.add(Idiom.of(dont + " go for it", -2.0));
+        for (String fake : List.of("duplicate product", "duplicate item", "received used", "received a used")) {
+            idioms.add(Idiom.of(fake, -2.0));
+        }
+        for (String aspect : List.of("size", "sizing", "fitting", "quality", "stitching", "battery", "heating")) {
+            idioms.add(Idiom.of(aspect + " issue", -1.5));
+            idioms.add(Idiom.of(aspect + " issues", -1.5));
+        }
+        for (String soso : List.of("ok ok", "okay okay", "ok-ok")) idioms.add(Idiom.of(soso, 0)); // so-so: no verdict
         for (String fine : List.of("no questions asked", "no quibbles", "no hassle", "hassle free", "hassle-free", "like new",
                 "good as new")) {
             idioms.add(Idiom.of(fine, 1.5));
@@ -996,7 +1012,7 @@ public final class SentimentScorer {
         for (String early : List.of("too early to tell", "too early to say", "too soon to tell", "too soon to say")) {
             idioms.add(Idiom.of(early, 0)); // no verdict yet, not the complaint "too" makes of "too early"
         }
-        for (String must : List.of("a must have", "a must-have", "must-have", "a must buy", "a must-buy")) {
+        for (String must : List.of("a must have", "a must-have", "must-have", "a must buy", "a must-buy", "must buy")) {
             idioms.add(Idiom.of(must, 2.0));
         }
         for (String cant : List.of("can't", "cannot", "cant", "can’t")) {

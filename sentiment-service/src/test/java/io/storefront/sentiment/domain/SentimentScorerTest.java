@@ -328,6 +328,20 @@ class SentimentScorerTest {
         assertTrue(aspect(zip, "zipper").polarity() < 0, zip.aspects().toString());
     }
 
+    /** The seed store is Indian: its reviews write "worth for money", "not up to the mark", "gud", "osm". */
+    @Test
+    void indianShopEnglish() {
+        for (String praise : List.of("Worth for money.", "Osm product.", "Gud product.", "Vry gud quality.", "Genuine product.",
+                "Go for it without any doubt.", "Must buy.")) {
+            assertEquals(Label.POSITIVE, scorer.score(praise).label(), praise);
+        }
+        for (String complaint : List.of("Not up to the mark.", "Don't go for it.", "Duplicate product received.",
+                "Received used product.", "Size issue.")) {
+            assertEquals(Label.NEGATIVE, scorer.score(complaint).label(), complaint);
+        }
+        assertEquals(Label.NEUTRAL, scorer.score("Ok ok product.").label()); // so-so
+    }
+
     @Test
     void whoLovesItAndWhatIsAnOpinionAreNoAspects() {
         assertEquals(List.of(), scorer.score("My son loves it.").aspects(), "the subject of 'loves it' is who loves");
