@@ -51,6 +51,11 @@ class SentimentScorerTest {
         below(0, "The battery isn't good.");
         above(0, "Not bad at all.");
         above(0, "No problems so far.");
+        // "at all" insists on the negation
+        for (String complaint : List.of("It didn't work at all.", "No help at all.", "I don't like it at all.")) {
+            assertEquals(Label.NEGATIVE, scorer.score(complaint).label(), complaint);
+        }
+        above(polarity("Not bad."), "Not bad at all.");
     }
 
     @Test
