@@ -435,6 +435,7 @@ public final class SentimentScorer {
         double sign = Math.signum(v);
         if (mixedCase && isAllCaps(t.text())) v += sign * CAPS;
         boolean negated = false;
+        boolean insisted = false;
         for (int d = 1; d <= SCOPE && i - d >= 0; d++) {
             Token before = tokens.get(i - d);
             if (isClauseBoundary(before)) break;
@@ -444,8 +445,12 @@ public final class SentimentScorer {
                 v += sign * boost * DAMPING[d - 1];
             }
             // the "not" of "would not hesitate to recommend" belongs to its idiom
-            if (!negated && Lexicon.isNegation(before.lower()) && !inIdiom[i - d]) negated = true;
+            if (!negated && Lexicon.isNegation(before.lower()) && !inIdiom[i - d]) {
+                negated = true;
+                insisted = before.lower().equals("zero"); // "zero support": no support at all
+            }
         }
+        insisted |= negated && atAllFollows(tokens, i);
         if (i >= 1 && tokens.get(i - 1).lower().equals("least") && !(i >= 2 && tokens.get(i - 2).lower().equals("at"))) {
             negated = !negated;
         }
@@ -455,7 +460,7 @@ public final class SentimentScorer {
             // "could have been better" wishes for what it was not; "couldn't be happier" is praise
             return negated ? Math.abs(v) : v > 0 ? v * NEGATION : v;
         }
-        if (negated) v *= NEGATION * (atAllFollows(tokens, i) ? AT_ALL : 1);
+        if (negated) v *= NEGATION * (insisted ? AT_ALL : 1);
         return v;
     }
 
@@ -479,7 +484,7 @@ public final class SentimentScorer {
         }
     }
 
-    /** "didn't work at all", "no help at all": "at all" later in the clause insists on the negation. */
+    /** "didn't work at all", "no help at all": "at all" later in the clause insists on the negation, as "zero" does. */
     private static boolean atAllFollows(List<Token> tokens, int i) {
         for (int j = i + 1; j + 1 < tokens.size(); j++) {
             if (isClauseBoundary(tokens.get(j))) return false;

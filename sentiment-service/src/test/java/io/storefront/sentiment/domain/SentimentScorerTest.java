@@ -145,7 +145,7 @@ class SentimentScorerTest {
         }
         above(0.3, "Value for money!"); // nothing else judges: the noun's own praise stays
         above(0.3, "Great customer care.");
-        below(0, "Zero support from the seller.");
+        assertEquals(Label.NEGATIVE, scorer.score("Zero support from the seller.").label()); // "zero": none at all
         above(0, "Zero issues so far.");
         assertEquals(List.of("value"), scorer.score("Poor value for money.").aspects().stream().map(AspectScore::aspect).toList());
     }
