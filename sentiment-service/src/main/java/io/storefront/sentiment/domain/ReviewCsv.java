@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reviews from a CSV file with a header row. Columns are found by name, with the aliases common
- * exports use (review_id / id, product_id / asin / sku, stars / score, summary, review_text / body,
- * date / review_date …); {@code review_id}, {@code product_id} and {@code text} are required.
+ * exports use (review_id / id, product_id / asin / sku, stars / score / rate, summary, review_text / body /
+ * review, date / review_date …); {@code review_id}, {@code product_id} and {@code text} are required.
  */
 public final class ReviewCsv implements AutoCloseable {
 
@@ -19,12 +21,15 @@ public final class ReviewCsv implements AutoCloseable {
             "reviewId", List.of("reviewid", "id"),
             "productId", List.of("productid", "product", "asin", "sku", "itemid"),
             "customerId", List.of("customerid", "customer", "userid", "user", "reviewerid"),
-            "rating", List.of("rating", "stars", "score", "overall"),
-            "title", List.of("title", "summary", "headline", "reviewtitle"),
-            "text", List.of("text", "reviewtext", "body", "reviewbody", "content", "comment"),
+            "rating", List.of("rating", "stars", "score", "overall", "rate", "ratings", "starrating", "reviewrating"),
+            "title", List.of("title", "summary", "headline", "reviewtitle", "reviewsummary", "reviewheading"),
+            "text", List.of("text", "reviewtext", "body", "reviewbody", "content", "comment", "reviewcontent", "review"),
             "createdAt", List.of("createdat", "date", "reviewdate", "time", "timestamp", "created"));
 
     static final List<String> REQUIRED = List.of("reviewId", "productId", "text");
+
+    private static final Pattern OUT_OF_FIVE =
+            Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(?:out of 5(?: stars?)?|/\\s*5|stars?)\\s*", Pattern.CASE_INSENSITIVE);
 
     /** A row: the review, or why it cannot be one (a rating that is not a number). */
     public record Row(long line, ReviewInput review, String field, String problem) {
@@ -61,7 +66,7 @@ public final class ReviewCsv implements AutoCloseable {
         Integer rating = null;
         if (ratingText != null && !ratingText.isBlank()) {
             try {
-                double stars = Double.parseDouble(ratingText.strip());
+                double stars = Double.parseDouble(starsOf(ratingText));
                 if (stars != Math.rint(stars)) return new Row(line, null, "rating", "'" + ratingText + "' is not whole stars");
                 rating = (int) stars;
             } catch (NumberFormatException e) {
@@ -70,6 +75,12 @@ public final class ReviewCsv implements AutoCloseable {
         }
         return new Row(line, new ReviewInput(value(record, 0), value(record, 1), value(record, 2), rating, value(record, 4),
                 value(record, 5), value(record, 6)), null, null);
+    }
+
+    /** "4", "4.0", and as scraped exports write it "4.0 out of 5 stars", "4/5", "4 stars": the number of stars. */
+    static String starsOf(String rating) {
+        Matcher m = OUT_OF_FIVE.matcher(rating);
+        return m.matches() ? m.group(1) : rating.strip();
     }
 
     private String value(String[] record, int field) {
