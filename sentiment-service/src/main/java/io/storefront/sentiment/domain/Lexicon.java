@@ -169,7 +169,8 @@ public final class Lexicon {
             Map.entry("really", INCREMENT), Map.entry("remarkably", INCREMENT), Map.entry("so", INCREMENT),
             Map.entry("substantially", INCREMENT), Map.entry("thoroughly", INCREMENT), Map.entry("totally", INCREMENT),
             Map.entry("tremendously", INCREMENT), Map.entry("truly", INCREMENT), Map.entry("unbelievably", INCREMENT),
-            Map.entry("unusually", INCREMENT), Map.entry("utterly", INCREMENT), Map.entry("very", INCREMENT), Map.entry("vry", INCREMENT),
+            Map.entry("unusually", INCREMENT), Map.entry("utterly", INCREMENT), Map.entry("very", INCREMENT),
+            Map.entry("vry", INCREMENT),
             Map.entry("super", INCREMENT), Map.entry("too", INCREMENT), Map.entry("damn", INCREMENT),
             Map.entry("insanely", INCREMENT), Map.entry("seriously", INCREMENT), Map.entry("super-", INCREMENT),
             // expletives that intensify the word after them ("freaking awesome"), as in VADER's booster list
