@@ -8,6 +8,7 @@ import io.storefront.sentiment.domain.nlp.EnglishPipeline;
 import io.storefront.sentiment.domain.nlp.Sentence;
 import io.storefront.sentiment.domain.nlp.Token;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ public final class SentimentScorer {
      * do not tell 1 from 2 apart (0.7147 / 0.581 for each), so the smallest that makes "didn't work at all" a complaint.
      */
     static final double AT_ALL = 1.25;
+    /** "Pros:" and "Cons:" in a review: the valence of each section's label, as a plain praise or complaint word. */
+    private static final double SECTION_LABEL = 1.5;
     /** "keeps my coffee hot": the valence of the shop phrases that praise what a product does. */
     private static final double KEEPS_AS_WANTED = 1.5;
     private static final double[] DAMPING = {1.0, 0.95, 0.9};
@@ -75,6 +78,8 @@ public final class SentimentScorer {
             Map.entry("gray", "grey"), Map.entry("mold", "mould"), Map.entry("catalog", "catalogue"),
             Map.entry("tire", "tyre"), Map.entry("pajamas", "pyjamas"), Map.entry("armor", "armour"),
             Map.entry("behavior", "behaviour"), Map.entry("labor", "labour"));
+    private static final Set<String> PRAISE_LABELS = Set.of("pros", "pro", "positives", "likes");
+    private static final Set<String> COMPLAINT_LABELS = Set.of("cons", "con", "negatives", "dislikes");
     private static final Set<String> KEPT_AS_WANTED = Set.of("hot", "cold", "warm", "cool", "dry", "fresh", "crisp");
     /** Nouns VADER rates as praise that in a review name what is judged (see dropValenceOfJudgedAspects). */
     private static final Set<String> ASPECT_NOUNS = Set.of("value", "fit", "comfort", "support", "care", "help",
@@ -242,8 +247,12 @@ public final class SentimentScorer {
         for (double v : valence) sum += v;
         sum += punctuationEmphasis(sentence.text(), sum);
         evidence += 0.4 * Math.min(count(sentence.text(), '!'), 3) + 0.3 * Math.min(count(sentence.text(), '?'), 2);
+        Set<Integer> judged = new HashSet<>();
+        for (int i = 0; i < n; i++) { // a bare negation judges no aspect
+            if (opinion[i] && sectionLabel(tokens, i) == 0) judged.add(attachAspect(tokens, i, valence[i], inIdiom, raw, aspects));
+        }
         for (int i = 0; i < n; i++) {
-            if (opinion[i]) attachAspect(tokens, i, valence[i], inIdiom, raw, aspects); // a bare negation judges none
+            if (opinion[i] && sectionLabel(tokens, i) != 0) attachListedAspects(tokens, i, valence[i], judged, aspects);
         }
         return new SentenceResult(sum, evidence, words, functionWords, foreignWords, opinionWords);
     }
@@ -275,6 +284,8 @@ public final class SentimentScorer {
         String lower = t.lower();
         if (lower.equals("too") && excessFollows(tokens, i)) return EXCESS;
         if (t.lemma().equals("keep") && t.isPos("VERB") && keepsItAsWanted(tokens, i)) return KEEPS_AS_WANTED;
+        int section = sectionLabel(tokens, i);
+        if (section != 0) return section * SECTION_LABEL;
         double rating = !lower.isEmpty() && (Character.isDigit(lower.charAt(0)) || NUMBER_WORDS.containsKey(lower))
                 ? ratingValence(tokens, i) : 0;
         if (rating != 0) return rating;
@@ -296,6 +307,15 @@ public final class SentimentScorer {
         if (v == 0 && !isWord(t)) v = emojiValence(t.text());
         if (v == 0 && !isWord(t)) v = starGlyphValence(t.text());
         return v;
+    }
+
+    /** +1 for "Pros:" (or "Pros -"), -1 for "Cons:", 0 for any other token. */
+    private static int sectionLabel(List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) return 0;
+        String separator = tokens.get(i + 1).text();
+        if (!separator.equals(":") && !separator.equals("-")) return 0;
+        String word = tokens.get(i).lower();
+        return PRAISE_LABELS.contains(word) ? 1 : COMPLAINT_LABELS.contains(word) ? -1 : 0;
     }
 
     /**
@@ -527,8 +547,9 @@ public final class SentimentScorer {
     }
 
     /** The noun phrase an opinion word judges: the noun it modifies, its subject, or its object. */
-    private static void attachAspect(List<Token> tokens, int i, double valence, boolean[] inIdiom, double[] raw,
-                                     Map<String, AspectTally> aspects) {
+    /** Adds the aspect the opinion at {@code i} judges; returns its head noun's index, or -1. */
+    private static int attachAspect(List<Token> tokens, int i, double valence, boolean[] inIdiom, double[] raw,
+                                    Map<String, AspectTally> aspects) {
         Token opinion = tokens.get(i);
         String words = opinion.lower();
         int noun = -1;
@@ -544,7 +565,7 @@ public final class SentimentScorer {
         } else if (opinion.isPos("VERB")) {
             // its object ("love the colour"); a noun behind a preposition is an adjunct ("died after two days"),
             // so then the opinion is on the subject ("the battery died"); after "love it" the subject is who loves
-            if (i + 1 < tokens.size() && tokens.get(i + 1).isPos("PRON")) return;
+            if (i + 1 < tokens.size() && tokens.get(i + 1).isPos("PRON")) return -1;
             noun = i + 1 < tokens.size() && tokens.get(i + 1).isPos("ADP") ? -1 : nounAfter(tokens, i, 4);
             if (noun < 0 || phrase(tokens, noun) == null) noun = nounBefore(tokens, i, 4);
         } else if (!opinion.isNoun()) {
@@ -556,13 +577,34 @@ public final class SentimentScorer {
         }
         // "without a scratch" praises the product, not a scratch; "flimsy and overpriced" judges no "flimsy" (a noun
         // VADER rates weakly is mostly a thing: "screws" -1.0, "screwdriver" +0.3)
-        if (noun < 0 || inIdiom[noun] || Math.abs(raw[noun]) >= 1.5) return;
+        if (noun < 0 || inIdiom[noun] || Math.abs(raw[noun]) >= 1.5) return -1;
+        return addAspect(tokens, noun, valence, words, aspects) ? noun : -1;
+    }
+
+    private static boolean addAspect(List<Token> tokens, int noun, double valence, String words,
+                                     Map<String, AspectTally> aspects) {
         String aspect = phrase(tokens, noun);
-        if (aspect == null) return;
+        if (aspect == null) return false;
         AspectTally tally = aspects.computeIfAbsent(aspect, k -> new AspectTally());
         tally.sum += valence;
         tally.mentions++;
         if (tally.opinions.size() < 5 && !tally.opinions.contains(words)) tally.opinions.add(words);
+        return true;
+    }
+
+    /**
+     * "Cons: battery, speaker, build quality": a section label judges every noun listed after it that no opinion word
+     * of its own judges ("Pros: great battery" leaves the battery to "great").
+     */
+    private static void attachListedAspects(List<Token> tokens, int label, double valence, Set<Integer> judged,
+                                            Map<String, AspectTally> aspects) {
+        String words = tokens.get(label).lower();
+        for (int j = label + 2; j < tokens.size(); j++) {
+            Token t = tokens.get(j);
+            if (sectionLabel(tokens, j) != 0) return; // the next section
+            boolean head = t.isNoun() && !(j + 1 < tokens.size() && tokens.get(j + 1).isPos("NOUN"));
+            if (head && !judged.contains(j)) addAspect(tokens, j, valence, words, aspects);
+        }
     }
 
     /**
@@ -991,6 +1033,12 @@ public final class SentimentScorer {
         }
         idioms.add(Idiom.of("highly recommended", 2.0)); // VADER's "recommended" is mild (0.8)
         idioms.add(Idiom.of("worth it", 1.5));
+        for (String separator : List.of(":", "-")) {
+            for (String none : List.of("none", "nothing", "no")) {
+                for (String pros : PRAISE_LABELS) idioms.add(Idiom.of(pros + " " + separator + " " + none, -1.5));
+                for (String cons : COMPLAINT_LABELS) idioms.add(Idiom.of(cons + " " + separator + " " + none, 1.5));
+            }
+        }
         // Indian shop English: "worth for money", "not up to the mark", "go for it", "duplicate" for a fake
         for (String worth : List.of("worth for money", "worth for the money", "worth for price")) {
             idioms.add(Idiom.of(worth, 2.0));

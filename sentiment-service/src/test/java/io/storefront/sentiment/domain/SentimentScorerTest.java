@@ -366,6 +366,21 @@ class SentimentScorerTest {
         assertEquals(2, aspect(s, "colour").mentions());
     }
 
+    /** A review written as lists under "Pros:" and "Cons:". */
+    @Test
+    void prosAndConsJudgeWhatTheyList() {
+        TextSentiment cons = scorer.score("Cons: battery, speaker, build quality");
+        assertEquals(Label.NEGATIVE, cons.label(), "a list of nouns is English too");
+        assertEquals(List.of("battery", "build quality", "speaker"), cons.aspects().stream().map(AspectScore::aspect).sorted().toList());
+        assertTrue(cons.aspects().stream().allMatch(a -> a.polarity() < 0), cons.aspects().toString());
+        assertEquals(Label.POSITIVE, scorer.score("Pros: cheap, light").label());
+        assertEquals(Label.NEGATIVE, scorer.score("Pros - none. Cons - everything.").label());
+        assertEquals(Label.POSITIVE, scorer.score("Cons: none").label());
+        // an item with an opinion of its own keeps it
+        TextSentiment pros = scorer.score("Pros: great battery, awful screen");
+        assertTrue(aspect(pros, "screen").polarity() < 0, pros.aspects().toString());
+    }
+
     /** The greedy tagger reads "the zipper/ADJ keeps/NOUN breaking" and "Sizing/VERB is way off". */
     @Test
     void aSubjectTheTaggerMistookIsStillTheAspect() {
