@@ -1,5 +1,6 @@
 package io.storefront.analytics.domain;
 
+import io.storefront.commons.csv.CsvReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +17,8 @@ final class RowParser {
         this.columns = columns;
         this.row = row;
         this.line = line;
+        String shifted = CsvReader.valuesPastHeader(columns.width(), row);
+        if (shifted != null) errors.add(new RowError(columns.file(), line, null, shifted));
     }
 
     <T> T field(String field, Function<String, T> parse) {

@@ -69,6 +69,22 @@ class ImportSourcesTest {
         }
     }
 
+    /** "Kochi, Kerala" written without quotes shifts every value after it: the row is refused, not stored askew. */
+    @Test
+    void aRowWithValuesPastTheHeaderIsRejected() {
+        String csv = "order_id,order_date,customer_name,state,city,category,sub_category,quantity,amount,profit,payment_mode\n"
+                + "X-1,2024-01-31,Ann,Kerala,Kochi,Clothing,Stole,3,100,5,UPI\n"
+                + "X-2,2024-01-31,Ben,Kerala,Kochi, Ernakulam,Clothing,Stole,3,100,5,UPI\n"
+                + "X-3,2024-01-31,Cai,Kerala,Kochi,Clothing,Stole,3,100,5,UPI,,\n";
+        try (FlatCsvSource source = new FlatCsvSource("export.csv", new StringReader(csv), java.util.Map.of())) {
+            List<OrderLine> good = drain(source, 10);
+            assertEquals(2, good.size(), "empty values past the header are fine");
+            RowError error = source.tally().errors().getFirst();
+            assertEquals(3, error.line());
+            assertEquals("has 12 values for the header's 11 columns (a comma in a value that is not in quotes?)", error.message());
+        }
+    }
+
     @Test
     void aMissingColumnRejectsTheFileAndNamesTheColumn() {
         String csv = "order_id,order_date,customer_name,state,city,category,quantity,amount,profit,payment_mode\n";

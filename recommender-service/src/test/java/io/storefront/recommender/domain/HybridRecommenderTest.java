@@ -187,6 +187,11 @@ class HybridRecommenderTest {
         assertEquals(Map.of("Colour", "blue"), p.attributes());
         Object bad = csv.parse(new String[] {"S-2", "Mug", "Home", "Kitchen", "cheap", ""}, "f.csv", 3);
         assertEquals(3L, ((Problem.Violation) bad).line());
+        // "Mugs, cups" without quotes: the row is refused, not stored with every value after it shifted
+        Object shifted = csv.parse(new String[] {"S-3", "Mug", "Home", "Mugs", " cups", "1.00", "blue"}, "f.csv", 4);
+        assertEquals("has 7 values for the header's 6 columns (a comma in a value that is not in quotes?)",
+                ((Problem.Violation) shifted).message());
+        assertTrue(csv.parse(new String[] {"S-4", "Mug", "Home", "Kitchen", "1.00", "blue", ""}, "f.csv", 5) instanceof ProductInput);
         assertFalse(ProductCsv.of(new String[] {"id", "name"}).missing().isEmpty());
         // an order export has every product column (amount would read as a price): it is told apart
         assertTrue(ProductCsv.of(new String[] {"order_id", "Order Date", "product_id", "product_name", "category",

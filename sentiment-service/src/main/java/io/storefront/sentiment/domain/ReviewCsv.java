@@ -40,12 +40,14 @@ public final class ReviewCsv implements AutoCloseable {
 
     private final CsvReader csv;
     private final int[] column = new int[FIELDS.size()];
+    private final int width;
 
     /** Reads the header; throws {@link MissingColumns} when a required column is absent. */
     public ReviewCsv(Reader reader) {
         this.csv = new CsvReader(reader);
         String[] header = csv.next();
         if (header == null) throw new MissingColumns("the file is empty; a header row is needed: " + String.join(",", FIELDS));
+        this.width = header.length;
         List<String> missing = new ArrayList<>();
         for (int f = 0; f < FIELDS.size(); f++) {
             column[f] = find(header, ALIASES.get(FIELDS.get(f)));
@@ -62,6 +64,8 @@ public final class ReviewCsv implements AutoCloseable {
         String[] record = csv.next();
         if (record == null) return null;
         long line = csv.recordLine();
+        String shifted = CsvReader.valuesPastHeader(width, record);
+        if (shifted != null) return new Row(line, null, null, shifted);
         String ratingText = value(record, 3);
         Integer rating = null;
         if (ratingText != null && !ratingText.isBlank()) {

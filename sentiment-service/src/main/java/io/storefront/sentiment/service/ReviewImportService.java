@@ -160,9 +160,9 @@ public class ReviewImportService {
                     if (problem != null) {
                         rejected++;
                         if (errors.size() < MAX_ERRORS) {
-                            errors.add(Problem.Violation.atLine(fileName, row.line(),
-                                    problem.field().startsWith(".") ? problem.field().substring(1) : problem.field(),
-                                    problem.message()));
+                            String field = problem.field() == null ? null
+                                    : problem.field().startsWith(".") ? problem.field().substring(1) : problem.field();
+                            errors.add(Problem.Violation.atLine(fileName, row.line(), field, problem.message()));
                         }
                     } else {
                         String key = row.review().reviewId().strip();

@@ -35,6 +35,17 @@ class ReviewCsvTest {
     }
 
     @Test
+    void aRowWithValuesPastTheHeaderIsRefusedNotCutShort() throws Exception {
+        String csv = "review_id,product_id,text\nr1,p1,Cons: lid, handle\nr2,p1,\"Cons: lid, handle\"\n";
+        try (ReviewCsv reviews = new ReviewCsv(new StringReader(csv))) {
+            ReviewCsv.Row shifted = reviews.next();
+            assertNull(shifted.review(), "not stored as 'Cons: lid'");
+            assertEquals("has 4 values for the header's 3 columns (a comma in a value that is not in quotes?)", shifted.problem());
+            assertEquals("Cons: lid, handle", reviews.next().review().text());
+        }
+    }
+
+    @Test
     void starsOfLeavesOtherTextAsItIs() {
         assertEquals("4", ReviewCsv.starsOf(" 4 "));
         assertEquals("4.0", ReviewCsv.starsOf("4.0 out of 5 stars"));

@@ -26,6 +26,20 @@ public final class CsvReader implements AutoCloseable {
         this.in = in;
     }
 
+    /**
+     * Why a record cannot be read by the header's columns: it has values past them, as when a comma in an unquoted value
+     * shifts every field after it; null when it has none (empty trailing fields, as some exports write, are fine).
+     */
+    public static String valuesPastHeader(int columns, String[] record) {
+        for (int c = columns; c < record.length; c++) {
+            if (record[c] != null && !record[c].isBlank()) {
+                return "has " + record.length + " values for the header's " + columns
+                        + " columns (a comma in a value that is not in quotes?)";
+            }
+        }
+        return null;
+    }
+
     /** The next record's fields, or null at the end of input. Blank lines are skipped. */
     public String[] next() {
         if (!started) {

@@ -1,5 +1,6 @@
 package io.storefront.recommender.domain.catalog;
 
+import io.storefront.commons.csv.CsvReader;
 import io.storefront.commons.problem.Problem;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -32,13 +33,15 @@ public final class ProductCsv {
 
     private final Map<String, Integer> columns = new HashMap<>();
     private final Map<String, Integer> attributes = new LinkedHashMap<>();
+    private final int width;
 
-    private ProductCsv() {
+    private ProductCsv(int width) {
+        this.width = width;
     }
 
     /** Reads a header; an error message when a required column is missing. */
     public static ProductCsv of(String[] header) {
-        ProductCsv csv = new ProductCsv();
+        ProductCsv csv = new ProductCsv(header.length);
         for (int c = 0; c < header.length; c++) {
             String raw = header[c] == null ? "" : header[c].strip();
             if (c == 0 && raw.startsWith("\uFEFF")) raw = raw.substring(1);
@@ -73,6 +76,8 @@ public final class ProductCsv {
 
     /** The row as a product, or a violation when a cell cannot be read. */
     public Object parse(String[] row, String file, long line) {
+        String shifted = CsvReader.valuesPastHeader(width, row);
+        if (shifted != null) return Problem.Violation.atLine(file, line, null, shifted);
         String price = cell(row, "price");
         BigDecimal amount = null;
         if (price != null && !price.isBlank()) {
