@@ -155,7 +155,9 @@ class RecommenderApiTest {
         String description = "Soft brushed cotton, a relaxed fit. ".repeat(500);
         StringBuilder csv = new StringBuilder("product_id,name,category,sub_category,price,description\n");
         for (int i = 0; i < 1_000; i++) {
-            csv.append("big-").append(i).append(",Flannel Shirt ").append(i).append(",Clothing,Shirts,39.00,").append(description).append('\n');
+            // quoted: the description has commas (unquoted, they would be values past the header and the row refused)
+            csv.append("big-").append(i).append(",Flannel Shirt ").append(i).append(",Clothing,Shirts,39.00,\"")
+                    .append(description).append("\"\n");
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
         assertTrue(file.length > 18_000_000, "the file is " + file.length + " bytes");
@@ -164,7 +166,8 @@ class RecommenderApiTest {
         Response job = awaitJob(location);
         assertEquals("succeeded", job.path("status"), job.asString());
         assertEquals(1_000, (int) job.path("rowsStored"));
-        given().when().get("/api/v1/catalog/products/big-999").then().statusCode(200).body("name", equalTo("Flannel Shirt 999"));
+        given().when().get("/api/v1/catalog/products/big-999").then().statusCode(200).body("name", equalTo("Flannel Shirt 999"))
+                .body("description", equalTo(description.strip())); // whole, not cut at its first comma
 
         String product = "{\"productId\":\"json-big\",\"name\":\"Shirt\",\"category\":\"Clothing\",\"subCategory\":\"Shirts\","
                 + "\"price\":39.0,\"description\":\"" + description + "\"}";
