@@ -164,9 +164,7 @@ public class CatalogImportService {
                     if (problem != null) {
                         rejected++;
                         if (errors.size() < MAX_ERRORS) {
-                            String field = problem.field() == null ? null
-                                    : problem.field().startsWith(".") ? problem.field().substring(1) : problem.field();
-                            errors.add(Problem.Violation.atLine(fileName, line, field, problem.message()));
+                            errors.add(problem.inRow(fileName, line));
                         }
                     } else {
                         ProductInput p = (ProductInput) parsed;

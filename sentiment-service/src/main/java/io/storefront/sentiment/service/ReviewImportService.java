@@ -160,9 +160,7 @@ public class ReviewImportService {
                     if (problem != null) {
                         rejected++;
                         if (errors.size() < MAX_ERRORS) {
-                            String field = problem.field() == null ? null
-                                    : problem.field().startsWith(".") ? problem.field().substring(1) : problem.field();
-                            errors.add(Problem.Violation.atLine(fileName, row.line(), field, problem.message()));
+                            errors.add(problem.inRow(fileName, row.line()));
                         }
                     } else {
                         String key = row.review().reviewId().strip();

@@ -68,5 +68,14 @@ public final class Problem {
         public static Violation atLine(String file, long line, String field, String message) {
             return new Violation(file, line, field, message);
         }
+
+        /**
+         * This violation of an uploaded file's row, placed at its file and line; a row checked by the rules of a JSON
+         * batch with an empty prefix names its field ".text", which in a file is the column "text".
+         */
+        public Violation inRow(String file, long line) {
+            String column = field != null && field.startsWith(".") ? field.substring(1) : field;
+            return new Violation(file, line, column, message);
+        }
     }
 }
