@@ -34,8 +34,7 @@ public final class CustomerCharts {
                 .title(title).yAxisTitle(yTitle).build();
         ChartTheme.applyAxes(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setLabelsVisible(true);
-        chart.getStyler().setLabelsFont(new Font(ChartTheme.FAMILY, Font.PLAIN, 11));
+        ChartTheme.labelBarsThatFit(chart.getStyler(), values);
         ChartTheme.nameEveryBar(chart.getStyler(), labels);
         double total = values.stream().mapToDouble(Number::doubleValue).sum();
         if (labels.isEmpty() || total == 0) {
