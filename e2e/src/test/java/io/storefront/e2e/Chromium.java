@@ -34,11 +34,20 @@ final class Chromium {
         // no sandbox: CI runs as root in a container; a fixed window so that the layout is the desktop one
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1400,1000", "--lang=en-GB");
+        // the console's errors (failed requests, script errors) are read back by the tests
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driver.get().toFile())
                 .withLogFile(Path.of("target", "suite-logs", "chromedriver.log").toFile())
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** What the page wrote to the console as errors since the last call (reading empties the log). */
+    static List<String> consoleErrors(WebDriver browser) {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
     }
 
     private static Optional<Path> onPath(List<String> names) {

@@ -112,6 +112,7 @@ class DashboardInChromiumTest {
     @Test
     @Order(3)
     void theOverviewShowsKpisAndEveryChartWithAltText() {
+        Chromium.consoleErrors(browser);
         browser.navigate().refresh();
         awaitPanels();
         assertTrue(kpi("Revenue").startsWith("₹"), kpi("Revenue"));
@@ -127,6 +128,7 @@ class DashboardInChromiumTest {
         }
         assertTrue(browser.findElements(By.cssSelector("#sales-panels .error, #customer-panels .error")).isEmpty(),
                 "no panel failed");
+        assertEquals(List.of(), Chromium.consoleErrors(browser), "a page load that writes no error to the console");
     }
 
     @Test

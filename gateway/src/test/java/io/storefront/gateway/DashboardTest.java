@@ -29,6 +29,9 @@ class DashboardTest {
         assertFalse(html.contains("http://") || html.contains("https://"), "nothing from another origin (no CDN)");
         given().when().get("/app.js").then().statusCode(200).contentType(Matchers.containsString("javascript"));
         given().when().get("/app.css").then().statusCode(200).contentType(Matchers.containsString("css"));
+        // without an icon of its own the browser asks for /favicon.ico and logs the 404 as an error
+        assertTrue(html.contains("rel=\"icon\" href=\"favicon.svg\""), "the page names its icon");
+        given().when().get("/favicon.svg").then().statusCode(200).contentType(Matchers.containsString("svg"));
     }
 
     @Test
