@@ -142,6 +142,26 @@ class HybridRecommenderTest {
         assertNull(r.similarTo("unknown", 3, Recommender.Filter.NONE));
     }
 
+    /** Every description here ends "for everyday use": the lamp shares words with the shirt, not its kind. */
+    @Test
+    void onlyAnItemOfTheSameCategoryIsCalledSimilar() {
+        List<Interactions.Event> events = new ArrayList<>();
+        events.add(buy("me", "shirt", "m1", 20));
+        buyers(events, "lamp", 2, 10);
+        buyers(events, "shirt2", 2, 10);
+        Recommender r = model(events, Map.of(), Recommender.Settings.DEFAULT);
+        List<Recommender.Recommendation> list = r.forUser("me", 5, new Recommender.Filter(null, Set.of(), true, true)).items();
+        Map<String, List<String>> reasons = new java.util.HashMap<>();
+        for (Recommender.Recommendation x : list) reasons.put(x.item().id(), x.reasons());
+        assertTrue(reasons.get("shirt2").contains("similar to Linen Shirt, which you bought"), reasons.toString());
+        assertTrue(reasons.get("lamp").stream().noneMatch(x -> x.startsWith("similar to")), reasons.toString());
+
+        Map<String, List<String>> alike = new java.util.HashMap<>();
+        for (Recommender.Recommendation x : r.similarTo("shirt", 5, Recommender.Filter.NONE)) alike.put(x.item().id(), x.reasons());
+        assertTrue(alike.get("shirt2").stream().anyMatch(x -> x.startsWith("similar to Linen Shirt: ")), alike.toString());
+        assertTrue(alike.getOrDefault("lamp", List.of()).stream().noneMatch(x -> x.startsWith("similar to")), alike.toString());
+    }
+
     @Test
     void wellReviewedItemsRiseAndPoorlyReviewedOnesSink() {
         // tie and lamp are each bought with the shirt by one customer: a tie between them, broken by sentiment

@@ -756,7 +756,7 @@ public final class Recommender implements Scorer {
                 List<String> reasons = new ArrayList<>();
                 int both = boughtTogether(item, j);
                 if (both > 0) reasons.add("bought together with " + items.get(item).name() + " by " + customers(both));
-                List<String> shared = content.sharedTerms(item, j, 3);
+                List<String> shared = sameCategory(item, j) ? content.sharedTerms(item, j, 3) : List.of();
                 if (!shared.isEmpty()) reasons.add("similar to " + items.get(item).name() + ": " + String.join(", ", shared));
                 sentimentReason(j).ifPresent(reasons::add);
                 out.add(new Recommendation(items.get(j), round(scores[c]), reasons));
@@ -946,7 +946,7 @@ public final class Recommender implements Scorer {
         int best = -1;
         double bestSim = 0;
         for (int i : m.itemsOf(u)) {
-            if (i == j) continue;
+            if (i == j || !sameCategory(i, j)) continue;
             double s = content.similarity(i, j);
             if (s > bestSim) {
                 bestSim = s;
@@ -954,6 +954,16 @@ public final class Recommender implements Scorer {
             }
         }
         return best < 0 ? null : "similar to " + items.get(best).name() + ", which you bought";
+    }
+
+    /**
+     * Whether "similar to" may name one item for the other: texts of different categories meet on a colour or
+     * a brand ("Pressure Cooker (Maroon)" and "Dumbbell Set (Maroon)"), which the reader would not call similar.
+     * A catalogue without categories has only its texts to go by.
+     */
+    private boolean sameCategory(int a, int b) {
+        String one = items.get(a).category(), other = items.get(b).category();
+        return (one == null || one.isBlank()) ? other == null || other.isBlank() : one.equals(other);
     }
 
     private java.util.Optional<String> sentimentReason(int j) {
