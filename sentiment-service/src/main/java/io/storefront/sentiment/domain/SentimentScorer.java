@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 public final class SentimentScorer {
 
     /** Recorded with every stored score; bump it when scoring changes. */
-    public static final String VERSION = "lexicon-5";
+    public static final String VERSION = "lexicon-6";
 
     /** The subjectivity model on the class path (see {@link #load()}). */
     public static final String SUBJECTIVITY_RESOURCE = "models/subjectivity.bin";
@@ -98,7 +98,8 @@ public final class SentimentScorer {
     private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
     private static final Set<String> NOT_ASPECTS = Set.of("thing", "things", "lot", "bit", "way", "kind", "sort",
             "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review", "zero",
-            "buy", "purchase", // "good buy", "best purchase": the verdict on the whole, no part of it
+            // "good buy", "Great product": the verdict on the whole, no part of it (titles say it in one of four reviews)
+            "buy", "purchase", "product", "item",
             "second", "minute", "hour", "week", "month", "year"); // "easy to clean" is not said of "in seconds"
 
     private final EnglishPipeline pipeline;

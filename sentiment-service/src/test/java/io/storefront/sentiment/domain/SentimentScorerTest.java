@@ -352,6 +352,9 @@ class SentimentScorerTest {
         assertEquals(List.of(), scorer.score("My son loves it.").aspects(), "the subject of 'loves it' is who loves");
         assertEquals(List.of(), scorer.score("Flimsy and overpriced.").aspects(), "an opinion word is no aspect");
         assertEquals(List.of(), scorer.score("Love love love it!").aspects());
+        assertEquals(List.of("battery"), scorer.score("Great product, but the battery is weak.").aspects().stream()
+                .map(AspectScore::aspect).toList(), "the product as a whole is no aspect of it");
+        assertEquals(List.of(), scorer.score("Terrible items.").aspects());
         TextSentiment s = scorer.score("The battery life is rubbish.");
         assertTrue(aspect(s, "battery life").polarity() < 0, "an opinion noun after 'is' judges the subject");
         assertEquals(List.of("is a joke"), aspect(scorer.score("The warranty support is a joke."), "warranty support").opinions());
