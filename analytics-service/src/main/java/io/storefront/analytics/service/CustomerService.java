@@ -136,7 +136,7 @@ public class CustomerService {
                                 + s.customers().size());
                     }
                     if (k != null && k >= s.customers().size()) {
-                        throw ProblemException.invalid("k", "k must be below the number of customers ("
+                        throw ProblemException.invalid("k", "must be below the number of customers ("
                                 + s.customers().size() + ")");
                     }
                     BehaviourClusters.Result r = BehaviourClusters.fit(s.clusterFeatures(), s.recencyDays(), s.orders(),

@@ -38,7 +38,7 @@ public class ProblemException extends RuntimeException {
     /** A 400 listing every invalid field at once (query parameters, body fields), its detail naming them all. */
     public static ProblemException invalid(List<Problem.Violation> errors) {
         return new ProblemException(400, ProblemType.VALIDATION,
-                String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors, Map.of());
+                String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors, Map.of());
     }
 
     public static ProblemException notFound(String detail) {

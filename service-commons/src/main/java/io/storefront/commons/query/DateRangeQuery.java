@@ -2,12 +2,10 @@ package io.storefront.commons.query;
 
 import io.storefront.commons.problem.Problem;
 import io.storefront.commons.problem.ProblemException;
-import io.storefront.commons.problem.ProblemType;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code from} and {@code to} query parameters every view takes: ISO dates, both inclusive,
@@ -22,10 +20,7 @@ public record DateRangeQuery(LocalDate from, LocalDate to) {
         if (errors.isEmpty() && start != null && end != null && start.isAfter(end)) {
             errors.add(Problem.Violation.of("from", "must not be after to (" + end + ")"));
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, ProblemType.VALIDATION,
-                    String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors, Map.of());
-        }
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         return new DateRangeQuery(start, end);
     }
 
