@@ -129,6 +129,7 @@ public final class Lexicon {
             Map.entry("stained", -1.3), Map.entry("squeaky", -1.2), Map.entry("warped", -1.5), Map.entry("frayed", -1.5),
             Map.entry("fraying", -1.5), Map.entry("scuffed", -1.3), Map.entry("tarnished", -1.5), Map.entry("overheats", -1.8),
             Map.entry("overheating", -1.8), Map.entry("roomy", 1.3), Map.entry("cosy", 1.8), Map.entry("waterproof", 1.0),
+            Map.entry("sag", -1.3), Map.entry("sags", -1.3), Map.entry("sagging", -1.3), Map.entry("sagged", -1.3),
             // Indian shop English and its texting spellings ("genuine product", "gud quality", "osm")
             Map.entry("genuine", 1.5), Map.entry("gud", 1.9), Map.entry("osm", 3.1), Map.entry("awsm", 3.1),
             Map.entry("awsome", 3.1), Map.entry("nyc", 1.8),

@@ -267,16 +267,29 @@ public final class SentimentScorer {
     private static void dropValenceOfJudgedAspects(List<Token> tokens, double[] raw) {
         boolean otherOpinion = false;
         for (int i = 0; i < tokens.size(); i++) {
-            if (raw[i] != 0 && !isAspectNoun(tokens.get(i))) otherOpinion = true;
+            if (raw[i] != 0 && !isAspectNoun(tokens, i)) otherOpinion = true;
         }
         for (int i = 0; i < tokens.size(); i++) {
-            if (raw[i] == 0 || !isAspectNoun(tokens.get(i))) continue;
+            if (raw[i] == 0 || !isAspectNoun(tokens, i)) continue;
             if (otherOpinion || i > 0 && DEPARTMENTS.contains(tokens.get(i - 1).lower())) raw[i] = 0;
         }
     }
 
-    private static boolean isAspectNoun(Token t) {
-        return t.isPos("NOUN") && ASPECT_NOUNS.contains(t.lower());
+    private static boolean isAspectNoun(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        return (t.isPos("NOUN") || subjectTaggedAsVerb(tokens, i)) && ASPECT_NOUNS.contains(t.lower());
+    }
+
+    /**
+     * "and support/VERB is useless": a word the greedy tagger took for a verb, directly before "is" and at the start
+     * of its clause, is the subject of "is" (a verb there would need a subject of its own before it).
+     */
+    private static boolean subjectTaggedAsVerb(List<Token> tokens, int j) {
+        Token t = tokens.get(j);
+        if (!t.isPos("VERB") || j + 1 >= tokens.size()) return false;
+        Token next = tokens.get(j + 1);
+        if (!next.isPos("AUX") || !next.lemma().equals("be")) return false;
+        return j == 0 || tokens.get(j - 1).isPos("DET") || tokens.get(j - 1).isPos("CCONJ") || isClauseBoundary(tokens.get(j - 1));
     }
 
     /** The raw valence a token carries as an opinion word, 0 when it carries none here. */
@@ -561,7 +574,10 @@ public final class SentimentScorer {
             noun = nounBefore(tokens, i, 5);
             if (noun < 0) noun = nounAfter(tokens, end, 3);
         } else if (opinion.isPos("ADJ") || opinion.isPos("NUM")) {
-            noun = nounAfter(tokens, i, 2);
+            // said of the subject of "is" ("the fit is great and delivery ..."), else of the noun it comes before
+            int copula = copulaBefore(tokens, i);
+            noun = copula > 0 ? nounBefore(tokens, copula, 4) : -1;
+            if (noun < 0) noun = nounAfter(tokens, i, 2);
             if (noun < 0) noun = nounBefore(tokens, i, 6);
         } else if (opinion.isPos("VERB")) {
             // its object ("love the colour"); a noun behind a preposition is an adjunct ("died after two days"),
@@ -673,15 +689,13 @@ public final class SentimentScorer {
 
     /**
      * A subject the greedy tagger took for another part of speech: "the zipper/ADJ keeps breaking" (a determiner, then
-     * the opinion: nothing else can be the noun), "Sizing/VERB is way off" (a gerund before "is").
+     * the opinion: nothing else can be the noun), "Sizing/VERB is way off", "and support/VERB is useless".
      */
     private static boolean mistaggedSubject(List<Token> tokens, int j, int opinion) {
         Token t = tokens.get(j);
         boolean afterDeterminer = j > 0 && tokens.get(j - 1).isPos("DET");
         if (t.isPos("ADJ")) return afterDeterminer && j + 1 == opinion;
-        if (!t.isPos("VERB") || !t.lower().endsWith("ing") || !(j == 0 || afterDeterminer)) return false;
-        Token next = j + 1 < tokens.size() ? tokens.get(j + 1) : null;
-        return next != null && next.isPos("AUX") && next.lemma().equals("be");
+        return subjectTaggedAsVerb(tokens, j);
     }
 
     /**
@@ -970,7 +984,10 @@ public final class SentimentScorer {
             idioms.add(Idiom.of(does + " exactly what it", 1.5)); // "says", "should", "promises"
         }
         for (String dont : List.of("do not buy", "don't buy", "dont buy")) idioms.add(Idiom.of(dont, -2.5));
-        for (String took : List.of("took", "takes", "taking", "take")) idioms.add(Idiom.of(took + " forever", -1.5));
+        for (String took : List.of("took", "takes", "taking", "take")) {
+            idioms.add(Idiom.of(took + " forever", -1.5));
+            idioms.add(Idiom.of(took + " ages", -1.5));
+        }
         for (String runs : List.of("runs", "run", "ran")) {
             idioms.add(Idiom.of(runs + " small", -1.0));
             idioms.add(Idiom.of(runs + " large", -1.0));

@@ -333,6 +333,18 @@ class SentimentScorerTest {
         assertTrue(aspect(zip, "zipper").polarity() < 0, zip.aspects().toString());
     }
 
+    /** The greedy tagger reads "and support/VERB is useless"; an adjective after "is" judges the subject of "is". */
+    @Test
+    void eachClauseJudgesItsOwnSubject() {
+        TextSentiment app = scorer.score("The app keeps crashing and support is useless.");
+        assertTrue(aspect(app, "support").polarity() < 0, app.aspects().toString());
+        assertTrue(aspect(app, "app").polarity() < 0, app.aspects().toString());
+        TextSentiment mixed = scorer.score("The fit is great and delivery took ages.");
+        assertTrue(aspect(mixed, "fit").polarity() > 0, mixed.aspects().toString());
+        assertEquals(List.of("took ages"), aspect(mixed, "delivery").opinions());
+        assertTrue(polarity("The sofa is comfy but the cushions sag already.") < 0, "what comes after 'but' weighs more");
+    }
+
     /** The seed store is Indian: its reviews write "worth for money", "not up to the mark", "gud", "osm". */
     @Test
     void indianShopEnglish() {
