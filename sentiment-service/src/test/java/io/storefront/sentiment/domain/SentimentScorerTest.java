@@ -345,6 +345,15 @@ class SentimentScorerTest {
         assertTrue(polarity("The sofa is comfy but the cushions sag already.") < 0, "what comes after 'but' weighs more");
     }
 
+    /** The tagger reads a capitalised first word before a noun as an adjective or a name: "Battery/ADJ life". */
+    @Test
+    void aCompoundThatStartsTheSentenceIsOneAspect() {
+        assertTrue(aspect(scorer.score("Battery life could be better."), "battery life").polarity() < 0);
+        assertTrue(aspect(scorer.score("Sound quality is poor."), "sound quality").polarity() < 0);
+        assertTrue(aspect(scorer.score("Screen resolution is amazing."), "screen resolution").polarity() > 0);
+        assertEquals(List.of(), scorer.score("Great product.").aspects(), "an adjective stays one");
+    }
+
     /** The seed store is Indian: its reviews write "worth for money", "not up to the mark", "gud", "osm". */
     @Test
     void indianShopEnglish() {

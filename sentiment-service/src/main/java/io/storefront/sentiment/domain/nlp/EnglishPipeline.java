@@ -88,6 +88,12 @@ public final class EnglishPipeline {
         Span[] spans = joinWholeSigns(t.tokenizer.tokenizePos(sentence), sentence);
         String[] words = Span.spansToStrings(spans, sentence);
         String[] tags = words.length == 0 ? new String[0] : t.tagger.tag(words);
+        if (capitalisedCompound(words, tags)) {
+            // "Battery/ADJ life", "Sound/PROPN quality": the capital of the sentence's first word misleads the tagger
+            String[] lowered = words.clone();
+            lowered[0] = words[0].toLowerCase(Locale.ROOT);
+            tags = t.tagger.tag(lowered);
+        }
         for (int i = 0; i < spans.length; i++) {
             if (SIGN.equals(spans[i].getType())) tags[i] = "SYM";
         }
@@ -98,6 +104,15 @@ public final class EnglishPipeline {
                     offset + spans[i].getStart(), offset + spans[i].getEnd()));
         }
         return new Sentence(offset, offset + sentence.length(), sentence, List.copyOf(tokens));
+    }
+
+    /** A sentence that starts with a capitalised word tagged as an adjective or a name before a noun. */
+    private static boolean capitalisedCompound(String[] words, String[] tags) {
+        if (words.length < 2 || !tags[1].equals("NOUN") || !(tags[0].equals("ADJ") || tags[0].equals("PROPN"))) return false;
+        String first = words[0];
+        if (first.length() < 2 || !Character.isUpperCase(first.charAt(0))) return false;
+        for (int i = 1; i < first.length(); i++) if (!Character.isLowerCase(first.charAt(i))) return false;
+        return true;
     }
 
     /**
