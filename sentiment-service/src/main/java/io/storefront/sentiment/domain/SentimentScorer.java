@@ -277,7 +277,7 @@ public final class SentimentScorer {
 
     private static boolean isAspectNoun(List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        return (t.isPos("NOUN") || subjectTaggedAsVerb(tokens, i)) && ASPECT_NOUNS.contains(t.lower());
+        return (t.isNoun() || subjectTaggedAsVerb(tokens, i)) && ASPECT_NOUNS.contains(t.lower());
     }
 
     /**
@@ -1000,6 +1000,12 @@ public final class SentimentScorer {
         }
         idioms.add(Idiom.of("below expectations", -2.0));
         idioms.add(Idiom.of("below my expectations", -2.0));
+        idioms.add(Idiom.of("below average", -1.5)); // "average" itself judges nothing
+        idioms.add(Idiom.of("above average", 1.5));
+        for (String expected : List.of("expected", "expecting", "hoped for", "hoping for")) {
+            // "Expected better." was VADER's "better", praise
+            for (String more : List.of("better", "more", "a lot more", "much more", "much better")) idioms.add(Idiom.of(expected + " " + more, -1.5));
+        }
         // delivery: "fast" and "late" judge nothing by themselves ("drains fast"), but do after or before these
         for (String speed : List.of("fast", "quick", "speedy", "prompt")) {
             for (String delivery : List.of("shipping", "delivery", "dispatch", "postage")) idioms.add(Idiom.of(speed + " " + delivery, 1.5));

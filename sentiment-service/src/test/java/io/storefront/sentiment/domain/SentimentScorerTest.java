@@ -345,6 +345,19 @@ class SentimentScorerTest {
         assertTrue(polarity("The sofa is comfy but the cushions sag already.") < 0, "what comes after 'but' weighs more");
     }
 
+    /** "better" and "more" are praise words, but not after "expected"; "average" judges only with "below" or "above". */
+    @Test
+    void verdictsAgainstExpectationsAndTheAverage() {
+        for (String complaint : List.of("Expected better.", "I expected more from this brand.", "The heating is below average.",
+                "Comfort is below average for a office chair.")) {
+            assertEquals(Label.NEGATIVE, scorer.score(complaint).label(), complaint);
+        }
+        assertTrue(aspect(scorer.score("Comfort is below average."), "comfort").polarity() < 0,
+                "a praise noun as the capitalised subject judges nothing itself");
+        assertEquals(Label.POSITIVE, scorer.score("Above average quality.").label());
+        assertEquals(Label.POSITIVE, scorer.score("It was better than expected.").label());
+    }
+
     /** The tagger reads a capitalised first word before a noun as an adjective or a name: "Battery/ADJ life". */
     @Test
     void aCompoundThatStartsTheSentenceIsOneAspect() {
