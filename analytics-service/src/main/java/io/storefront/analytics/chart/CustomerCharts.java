@@ -23,6 +23,9 @@ public final class CustomerCharts {
      * costs drawing time); the JSON has the figures of all.
      */
     public static final int MAX_POINTS = 2_000;
+    /** Group names up to this long (RFM segments) are listed beside a scatter, longer ones below it. */
+    static final int LEGEND_BESIDE_MAX_CHARS = 20;
+    private static final int LEGEND_ROW_PX = 22;
 
     private CustomerCharts() {
     }
@@ -56,7 +59,10 @@ public final class CustomerCharts {
      */
     public static RenderedChart scatter(String name, String title, long[] recencyDays, long[] spendCents, int[] group,
                                         List<String> groupNames, String currency, ChartFormat format) {
-        XYChart chart = new XYChartBuilder().width(ChartTheme.WIDTH).height(ChartTheme.HEIGHT).title(title)
+        // long group names ("Recent, frequent, high-spending customers") beside the plot left it half the width
+        boolean legendBelow = groupNames.stream().mapToInt(String::length).max().orElse(0) > LEGEND_BESIDE_MAX_CHARS;
+        XYChart chart = new XYChartBuilder().width(ChartTheme.WIDTH)
+                .height(ChartTheme.HEIGHT + (legendBelow ? LEGEND_ROW_PX * groupNames.size() : 0)).title(title)
                 .xAxisTitle("days since last order").yAxisTitle("spend (" + currency + ", log scale)").build();
         ChartTheme.apply(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -66,7 +72,7 @@ public final class CustomerCharts {
         chart.getStyler().setMarkerSize(5);
         chart.getStyler().setPlotGridLinesColor(ChartTheme.GRID);
         chart.getStyler().setAxisTickLabelsFont(new Font(ChartTheme.FAMILY, Font.PLAIN, 12));
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendPosition(legendBelow ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         int n = recencyDays.length;
         if (n == 0) {
