@@ -195,7 +195,8 @@ public final class SentimentScorer {
         // a text is as subjective as its sentences, each weighing by its words
         double textSubjectivity = subjectivityModel == null ? subjectivity(evidence, words)
                 : words == 0 ? 0 : subjectiveWords / words;
-        boolean english = looksEnglish(words, functionWords, foreignWords, opinionWords);
+        boolean english = looksEnglish(words, functionWords, foreignWords, opinionWords)
+                || foreignWords == 0 && mostlyKnownWords(sentences, words);
         double polarity = english ? squash(sum) : 0;
         Label label = english ? calibration.label(polarity) : Label.UNKNOWN;
         List<AspectScore> aspectScores = new ArrayList<>();
@@ -840,6 +841,23 @@ public final class SentimentScorer {
     static boolean looksEnglish(int words, int functionWords, int foreignWords, int opinionWords) {
         if (foreignWords > functionWords) return false;
         return words < 4 || functionWords > 0 || opinionWords > 0;
+    }
+
+    /**
+     * A product's name has neither function nor opinion words ("WHITE HANGING HEART T-LIGHT HOLDER"), garbage neither:
+     * English when more than half its words (or their lemmas) are words of the subjectivity model's English vocabulary
+     * (some 20,000 words of reviews, news and tweets), which garbage and languages without function words of ours are not.
+     */
+    private boolean mostlyKnownWords(List<Sentence> sentences, int words) {
+        if (subjectivityModel == null || words == 0) return false;
+        Map<String, Float> vocabulary = subjectivityModel.weights();
+        int known = 0;
+        for (Sentence sentence : sentences) {
+            for (Token t : sentence.tokens()) {
+                if (isWord(t) && !isLink(t) && (vocabulary.containsKey(t.lower()) || vocabulary.containsKey(t.lemma()))) known++;
+            }
+        }
+        return 2 * known > words;
     }
 
     /**

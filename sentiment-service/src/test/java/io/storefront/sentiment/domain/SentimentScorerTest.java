@@ -515,6 +515,12 @@ class SentimentScorerTest {
         assertTrue(scorer.score("Love em, buy em.").english());
         // four words or more with no English function word and no opinion word: garbage, or a language we lack
         assertFalse(scorer.score("qwrt zxcvb plmokn uhbygv").english());
+        // unless most of its words are English ones: a product's name (Online Retail's descriptions)
+        TextSentiment name = scorer.score("WHITE HANGING HEART T-LIGHT HOLDER");
+        assertTrue(name.english());
+        assertEquals(Label.NEUTRAL, name.label());
+        assertTrue(scorer.score("JUMBO BAG RED RETROSPOT").english());
+        assertFalse(scorer.score("barang bagus sekali pengiriman cepat").english(), "Indonesian");
     }
 
     @Test
