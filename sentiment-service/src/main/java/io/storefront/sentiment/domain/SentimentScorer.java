@@ -321,7 +321,15 @@ public final class SentimentScorer {
         if (v == 0 && isHashtag(lower)) v = lexicon.valence(lower.substring(1)); // "#love", which the tokenizer keeps whole
         if (v == 0 && !isWord(t)) v = emojiValence(t.text());
         if (v == 0 && !isWord(t)) v = starGlyphValence(t.text());
+        if (v != 0 && isProductName(tokens, i)) return 0;
         return v;
+    }
+
+    /** Whether the word is part of the name of a kind of product ("pressure cooker", "mouse trap"), not an opinion. */
+    private static boolean isProductName(List<Token> tokens, int i) {
+        String lower = tokens.get(i).lower();
+        return i + 1 < tokens.size() && Lexicon.PRODUCT_NAMES.contains(lower + " " + tokens.get(i + 1).lower())
+                || i > 0 && Lexicon.PRODUCT_NAMES.contains(tokens.get(i - 1).lower() + " " + lower);
     }
 
     /** +1 for "Pros:" (or "Pros -"), -1 for "Cons:", 0 for any other token. */

@@ -358,6 +358,16 @@ class SentimentScorerTest {
         assertEquals(Label.POSITIVE, scorer.score("It was better than expected.").label());
     }
 
+    /** A lexicon word inside a product's name ("pressure", "stress", "fire") names the product and judges nothing. */
+    @Test
+    void theNameOfAProductIsNoOpinion() {
+        assertEquals(0, polarity("Lumen pressure cooker in maroon."));
+        assertEquals(Label.POSITIVE, scorer.score("The fire extinguisher arrived on time.").label());
+        assertEquals(Label.POSITIVE, scorer.score("Bought this stress ball for my son, he likes it.").label());
+        assertTrue(polarity("Pressure cooker works fine.") > 0);
+        assertTrue(polarity("I felt pressure to buy.") < 0, "pressure that is no product's name still weighs");
+    }
+
     /** The tagger reads a capitalised first word before a noun as an adjective or a name: "Battery/ADJ life". */
     @Test
     void aCompoundThatStartsTheSentenceIsOneAspect() {
