@@ -141,6 +141,11 @@ public final class Lexicon {
             Map.entry("fraying", -1.5), Map.entry("scuffed", -1.3), Map.entry("tarnished", -1.5), Map.entry("overheats", -1.8),
             Map.entry("overheating", -1.8), Map.entry("roomy", 1.3), Map.entry("cosy", 1.8), Map.entry("waterproof", 1.0),
             Map.entry("sag", -1.3), Map.entry("sags", -1.3), Map.entry("sagging", -1.3), Map.entry("sagged", -1.3),
+            // review words VADER lacks, rated like its neighbours ("decent" as "acceptable" 1.3)
+            Map.entry("decent", 1.3), Map.entry("sleek", 1.5), Map.entry("premium", 1.2), Map.entry("effortless", 1.5),
+            Map.entry("user-friendly", 1.6), Map.entry("crisp", 1.3), Map.entry("punctual", 1.5), Map.entry("hygienic", 1.0),
+            Map.entry("unhygienic", -2.0), Map.entry("leaky", -1.5), Map.entry("leaking", -1.3), Map.entry("fragile", -1.0),
+            Map.entry("grainy", -1.2), Map.entry("inaccurate", -1.5), Map.entry("complicated", -1.0), Map.entry("bulky", -0.8),
             // Indian shop English and its texting spellings ("genuine product", "gud quality", "osm")
             Map.entry("genuine", 1.5), Map.entry("gud", 1.9), Map.entry("osm", 3.1), Map.entry("awsm", 3.1),
             Map.entry("awsome", 3.1), Map.entry("nyc", 1.8),

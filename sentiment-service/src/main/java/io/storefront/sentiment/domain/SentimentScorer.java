@@ -997,6 +997,12 @@ public final class SentimentScorer {
             idioms.add(Idiom.of("as " + promise, 1.5));
         }
         for (String not : nots) idioms.add(Idiom.of(not + " worth", -2.0));
+        for (String works : List.of("works", "worked", "working")) idioms.add(Idiom.of(works + " as expected", 1.5));
+        for (String not : List.of("not", "doesn't", "does not", "didn't", "did not", "doesnt", "didnt", "isn't", "wasn't")) {
+            idioms.add(Idiom.of(not + " work as expected", -2.0));
+            idioms.add(Idiom.of(not + " working as expected", -2.0));
+            idioms.add(Idiom.of(not + " as expected", -2.0));
+        }
         for (String not : nots) idioms.add(Idiom.of(not + " fit for purpose", -2.5)); // the consumer-law phrase
         idioms.add(Idiom.of("unfit for purpose", -2.5));
         for (String again : List.of("buy again", "buy it again", "order again", "purchase again", "buy another")) {
@@ -1191,6 +1197,12 @@ public final class SentimentScorer {
             for (String fast : List.of("fast", "quickly", "quick", "the battery")) idioms.add(Idiom.of(drains + " " + fast, -1.5));
         }
         idioms.add(Idiom.of("battery drain", -1.5));
+        // a phone "hangs" in Indian English: it freezes
+        for (String hangs : List.of("hangs a lot", "hangs frequently", "hangs often", "keeps hanging", "hanging issue",
+                "hanging problem", "hang issue", "heats up a lot", "heats up too much", "gets too hot", "gets very hot",
+                "gets really hot", "heating problem")) {
+            idioms.add(Idiom.of(hangs, -1.5));
+        }
         for (String shrank : List.of("shrank", "shrunk", "shrinks", "faded after", "fades after", "cheaply made", "badly made",
                 "poorly made")) {
             idioms.add(Idiom.of(shrank, -1.5));

@@ -358,6 +358,19 @@ class SentimentScorerTest {
         assertEquals(Label.POSITIVE, scorer.score("It was better than expected.").label());
     }
 
+    /** Review words VADER lacks ("decent"), and what a phone or charger does wrong in Indian English. */
+    @Test
+    void commonReviewWordsAndFaults() {
+        for (String praise : List.of("Overall a decent product for the price.", "Works as expected.", "Sleek design.")) {
+            assertEquals(Label.POSITIVE, scorer.score(praise).label(), praise);
+        }
+        for (String fault : List.of("Does not work as expected.", "The phone hangs frequently.", "Charger heats up a lot.",
+                "The bottle is leaky.")) {
+            assertEquals(Label.NEGATIVE, scorer.score(fault).label(), fault);
+        }
+        assertEquals(List.of("hangs frequently"), aspect(scorer.score("The phone hangs frequently."), "phone").opinions());
+    }
+
     /** A lexicon word inside a product's name ("pressure", "stress", "fire") names the product and judges nothing. */
     @Test
     void theNameOfAProductIsNoOpinion() {
