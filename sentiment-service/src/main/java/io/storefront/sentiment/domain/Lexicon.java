@@ -99,12 +99,6 @@ public final class Lexicon {
     static final double DECREMENT = -0.293;
 
     /**
-     * Review vocabulary the VADER lexicon lacks (it was built from social media): food, service,
-     * delivery, products and films, valued on VADER's scale by us. None is a VADER word (a test checks): VADER's
-     * value would win. A hyphenated word is here when the tokenizer keeps it whole ("must-have"), and among the set
-     * phrases when it splits it ("rip-off" is both).
-     */
-    /**
      * Two-word names of kinds of product in which a word of the lexicon names, not judges: "Pressure cooker works fine"
      * was negative (VADER's "pressure" -1.2), "The fire extinguisher arrived on time" neutral.
      */
@@ -115,6 +109,12 @@ public final class Lexicon {
             "weed killer", "insect killer", "bug zapper", "hidden pocket", "hidden pockets", "hidden compartment",
             "crime novel", "crime thriller", "horror novel", "war game", "punching bag", "punch bag", "killer heels");
 
+    /**
+     * Review vocabulary the VADER lexicon lacks (it was built from social media): food, service,
+     * delivery, products and films, valued on VADER's scale by us. None is a VADER word (a test checks): VADER's
+     * value would win. A hyphenated word is here when the tokenizer keeps it whole ("must-have"), and among the set
+     * phrases when it splits it ("rip-off" is both).
+     */
     static final Map<String, Double> OWN_WORDS = Map.ofEntries(
             // products and delivery
             Map.entry("refund", -1.0), Map.entry("refunded", -0.8),

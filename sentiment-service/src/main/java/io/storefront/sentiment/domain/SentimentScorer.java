@@ -98,7 +98,7 @@ public final class SentimentScorer {
     private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
     private static final Set<String> NOT_ASPECTS = Set.of("thing", "things", "lot", "bit", "way", "kind", "sort",
             "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review", "zero",
-            // "good buy", "Great product": the verdict on the whole, no part of it (titles say it in one of four reviews)
+            // "good buy", "Great product": the verdict on the whole, no part of it (review titles say it often)
             "buy", "purchase", "product", "item",
             "second", "minute", "hour", "week", "month", "year"); // "easy to clean" is not said of "in seconds"
 
