@@ -41,6 +41,9 @@ public class ReviewService {
             throw ProblemException.invalid("reviews", "between 1 and " + config.maxReviewBatch() + " reviews a batch, got "
                     + (batch == null ? 0 : batch.size()));
         }
+        scoring.checkTotal(batch.stream().filter(java.util.Objects::nonNull)
+                .mapToLong(r -> (r.title() == null ? 0 : r.title().length()) + (r.text() == null ? 0 : r.text().length()))
+                .sum(), "reviews");
         List<Problem.Violation> rejected = new ArrayList<>();
         // the last copy of a review sent twice in one batch wins, as it would across batches
         Map<String, Accepted> accepted = new LinkedHashMap<>();

@@ -66,6 +66,16 @@ public class ScoringService {
         return scorer.calibration();
     }
 
+    /** 413 when the texts of one request hold more characters together than the service scores at once. */
+    public void checkTotal(long characters, String field) {
+        if (characters > config.maxBatchCharacters()) {
+            throw new ProblemException(413, ProblemType.PAYLOAD_TOO_LARGE, "The " + field + " hold " + characters
+                    + " characters together, at most " + config.maxBatchCharacters() + " in one request: send smaller batches",
+                    List.of(Problem.Violation.of(field, characters + " characters, at most " + config.maxBatchCharacters())),
+                    Map.of());
+        }
+    }
+
     /** 413 for a text over the limit, 422 for binary data, with the index of each offending text. */
     public void check(List<String> texts, String field) {
         List<Problem.Violation> tooLong = new ArrayList<>();
@@ -84,6 +94,7 @@ public class ScoringService {
             throw new ProblemException(413, ProblemType.PAYLOAD_TOO_LARGE, "A text is longer than "
                     + config.maxTextLength() + " characters; split it or score its sentences", tooLong, Map.of());
         }
+        checkTotal(texts.stream().mapToLong(String::length).sum(), field);
         if (!notText.isEmpty()) {
             throw new ProblemException(422, ProblemType.NOT_TEXT, "Only text can be scored: " + notText.getFirst().message(),
                     notText, Map.of());

@@ -139,6 +139,14 @@ class ReviewApiTest {
         assertEquals(1, s.getInt("summary.reviews"));
         assertEquals(1.0, s.getDouble("summary.positiveShare"), 1e-9, "the stored review is untouched");
         given().when().get("/api/v1/reviews/" + p + "-1").then().statusCode(200).body("text", equalTo("Good value."));
+
+        // each review within its limit, together over the characters one batch may hold: 413 before any is scored
+        String long_ = "Now it is awful. ".repeat(2_900);
+        List<Map<String, Object>> huge = new ArrayList<>();
+        for (int i = 0; i < 82; i++) huge.add(review(p + "-1", p, 1, long_, null));
+        given().contentType(ContentType.JSON).body(huge).when().post("/api/v1/reviews")
+                .then().statusCode(413).contentType("application/problem+json").body("errors[0].field", equalTo("reviews"));
+        given().when().get("/api/v1/reviews/" + p + "-1").then().statusCode(200).body("text", equalTo("Good value."));
     }
 
     @Test

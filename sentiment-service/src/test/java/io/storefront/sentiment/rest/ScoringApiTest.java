@@ -72,6 +72,18 @@ class ScoringApiTest {
                 .then().statusCode(413).body("errors[0].field", equalTo("texts[1]"));
     }
 
+    /** 81 texts of 49,985 characters: each within its limit, together over the 4,000,000 one request may hold. */
+    @Test
+    void aBatchOverTheCharacterBudgetIs413BeforeAnyScoring() {
+        String long_ = "This is fine. ".repeat(3_570) + "Okay.";
+        List<String> texts = java.util.Collections.nCopies(81, long_);
+        given().contentType(ContentType.JSON).body(Map.of("texts", texts)).when().post(PATH)
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:storefront:problem:payload-too-large"))
+                .body("errors[0].field", equalTo("texts"))
+                .body("detail", org.hamcrest.Matchers.containsString("at most 4000000"));
+    }
+
     @Test
     void binaryGarbageIsAClearAnswerNotAServerError() {
         String binary = "PK\u0003\u0004\u0014\u0000\u0008\u0000\u0000\u0000!\u0000\u00ff\u00fe";
