@@ -697,13 +697,15 @@ public final class SentimentScorer {
     }
 
     /**
-     * A subject the greedy tagger took for another part of speech: "the zipper/ADJ keeps breaking" (a determiner, then
-     * the opinion: nothing else can be the noun), "Sizing/VERB is way off", "and support/VERB is useless".
+     * A subject the greedy tagger took for another part of speech: "the zipper/ADJ keeps breaking", "the fire
+     * extinguisher/ADJ arrived" (after a determiner or a noun, right before the opinion: nothing else can be the
+     * head), "Sizing/VERB is way off", "and support/VERB is useless".
      */
     private static boolean mistaggedSubject(List<Token> tokens, int j, int opinion) {
         Token t = tokens.get(j);
         boolean afterDeterminer = j > 0 && tokens.get(j - 1).isPos("DET");
-        if (t.isPos("ADJ")) return afterDeterminer && j + 1 == opinion;
+        boolean afterNoun = j > 0 && tokens.get(j - 1).isPos("NOUN"); // "the fire extinguisher/ADJ arrived on time"
+        if (t.isPos("ADJ")) return (afterDeterminer || afterNoun) && j + 1 == opinion;
         return subjectTaggedAsVerb(tokens, j);
     }
 

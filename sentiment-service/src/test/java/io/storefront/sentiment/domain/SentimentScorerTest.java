@@ -375,7 +375,9 @@ class SentimentScorerTest {
     @Test
     void theNameOfAProductIsNoOpinion() {
         assertEquals(0, polarity("Lumen pressure cooker in maroon."));
-        assertEquals(Label.POSITIVE, scorer.score("The fire extinguisher arrived on time.").label());
+        TextSentiment extinguisher = scorer.score("The fire extinguisher arrived on time.");
+        assertEquals(Label.POSITIVE, extinguisher.label());
+        assertTrue(aspect(extinguisher, "fire extinguisher").polarity() > 0, "the tagger's 'extinguisher/ADJ' is the head");
         assertEquals(Label.POSITIVE, scorer.score("Bought this stress ball for my son, he likes it.").label());
         assertTrue(polarity("Pressure cooker works fine.") > 0);
         assertTrue(polarity("I felt pressure to buy.") < 0, "pressure that is no product's name still weighs");
