@@ -25,7 +25,7 @@ public final class CustomerCharts {
     public static final int MAX_POINTS = 2_000;
     /** Group names up to this long (RFM segments) are listed beside a scatter, longer ones below it. */
     static final int LEGEND_BESIDE_MAX_CHARS = 20;
-    private static final int LEGEND_ROW_PX = 22;
+    static final int LEGEND_ROW_PX = 22;
 
     private CustomerCharts() {
     }

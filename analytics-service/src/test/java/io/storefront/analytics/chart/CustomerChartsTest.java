@@ -15,7 +15,7 @@ class CustomerChartsTest {
     @Test
     void longGroupNamesAreListedBelowTheScatter() throws Exception {
         List<String> clusters = List.of("Recent, frequent, high-spending customers", "Lapsed, one-time, low-spending customers");
-        assertEquals(ChartTheme.HEIGHT + 2 * 22, height(scatter(clusters)));
+        assertEquals(ChartTheme.HEIGHT + 2 * CustomerCharts.LEGEND_ROW_PX, height(scatter(clusters)));
         assertEquals(ChartTheme.HEIGHT, height(scatter(Rfm.SEGMENTS)), "segment names fit beside it");
     }
 
