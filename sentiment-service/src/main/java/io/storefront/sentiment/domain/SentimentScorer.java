@@ -98,9 +98,13 @@ public final class SentimentScorer {
     private static final Pattern TWO_OR_MORE = Pattern.compile("(\\p{L})\\1+");
     private static final Set<String> NOT_ASPECTS = Set.of("thing", "things", "lot", "bit", "way", "kind", "sort",
             "one", "anything", "everything", "something", "nothing", "time", "day", "star", "stars", "review", "zero",
-            // "good buy", "Great product": the verdict on the whole, no part of it (review titles say it often)
-            "buy", "purchase", "product", "item",
             "second", "minute", "hour", "week", "month", "year"); // "easy to clean" is not said of "in seconds"
+
+    /**
+     * "good buy", "Great product", "high quality product": the verdict on the whole, no part of it (review titles say
+     * it often), alone or as the head of a compound.
+     */
+    private static final Set<String> VERDICT_NOUNS = Set.of("buy", "purchase", "product", "item");
 
     private final EnglishPipeline pipeline;
     private final Lexicon lexicon;
@@ -657,7 +661,8 @@ public final class SentimentScorer {
             b.append(ONE_SPELLING.getOrDefault(word, word));
         }
         String aspect = b.toString();
-        if (NOT_ASPECTS.contains(aspect) || aspect.length() < 2 || !aspect.chars().anyMatch(Character::isLetter)) {
+        if (NOT_ASPECTS.contains(aspect) || VERDICT_NOUNS.contains(singular(tokens.get(head)))
+                || aspect.length() < 2 || !aspect.chars().anyMatch(Character::isLetter)) {
             return null;
         }
         return aspect;
@@ -1035,6 +1040,13 @@ public final class SentimentScorer {
         idioms.add(Idiom.of("below expectations", -2.0));
         idioms.add(Idiom.of("below my expectations", -2.0));
         idioms.add(Idiom.of("below average", -1.5)); // "average" itself judges nothing
+        for (String high : List.of("high quality", "high-quality", "top quality", "premium quality")) idioms.add(Idiom.of(high, 2.0));
+        // "short" judges nothing by itself ("short sleeves"), but a short battery life is a fault
+        for (String life : List.of("battery life", "battery backup", "life", "lifespan")) {
+            idioms.add(Idiom.of("short " + life, -1.5));
+            for (String is : List.of("is", "was", "'s", "is very", "is too", "is quite")) idioms.add(Idiom.of(life + " " + is + " short", -1.5));
+        }
+        for (String heavy : List.of("heavy to carry", "heavy to lift", "bulky to carry", "hard to carry")) idioms.add(Idiom.of(heavy, -1.5));
         idioms.add(Idiom.of("above average", 1.5));
         for (String expected : List.of("expected", "expecting", "hoped for", "hoping for")) {
             // "Expected better." was VADER's "better", praise

@@ -369,6 +369,13 @@ class SentimentScorerTest {
             assertEquals(Label.NEGATIVE, scorer.score(fault).label(), fault);
         }
         assertEquals(List.of("hangs frequently"), aspect(scorer.score("The phone hangs frequently."), "phone").opinions());
+        for (String fault : List.of("The battery life is short.", "Short battery life.", "Heavy to carry.")) {
+            assertEquals(Label.NEGATIVE, scorer.score(fault).label(), fault);
+        }
+        TextSentiment high = scorer.score("High quality product.");
+        assertEquals(Label.POSITIVE, high.label());
+        assertEquals(List.of(), high.aspects(), "a compound headed by 'product' is the verdict on the whole too");
+        assertEquals(Label.NEUTRAL, scorer.score("Short sleeves.").label());
     }
 
     /** A lexicon word inside a product's name ("pressure", "stress", "fire") names the product and judges nothing. */
