@@ -1,10 +1,13 @@
 package io.storefront.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +36,20 @@ public abstract class ServiceConventionsTest {
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+    void prometheusMetricsAreExposedWithLatencyBuckets() {
+        given().when().get("/api/v1/no-such-thing").then().statusCode(404);
+        String page = PrometheusMetrics.scrape();
+        assertThat(page, containsString("# TYPE jvm_memory_used_bytes gauge"));
+        // buckets at the suite's targets, so that Prometheus can tell a p99 under 10 or 20 ms; value() fails on a
+        // missing bucket, and cumulative buckets never shrink
+        double previous = 0;
+        for (String le : new String[] {"0.005", "0.01", "0.02", "0.05", "1.0", "10.0", "+Inf"}) {
+            double atMost = PrometheusMetrics.value(page, "http_server_requests_seconds_bucket", "status", "404", "le", le);
+            assertTrue(atMost >= previous, "bucket " + le);
+            previous = atMost;
+        }
+        assertEquals(PrometheusMetrics.value(page, "http_server_requests_seconds_count", "status", "404"), previous,
+                "+Inf holds every request");
     }
 
     @Test

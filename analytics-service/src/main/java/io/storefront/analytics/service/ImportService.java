@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.analytics.config.AnalyticsConfig;
 import io.storefront.commons.jobs.Heartbeat;
+import io.storefront.commons.metrics.JobMetrics;
 import io.storefront.analytics.domain.FlatCsvSource;
 import io.storefront.analytics.domain.ImportRejected;
 import io.storefront.analytics.domain.OrderLineSource;
@@ -62,6 +63,9 @@ public class ImportService {
      */
     private static final long ANALYZE_AFTER_ROWS = 10_000;
 
+    /** The job kind in metrics. */
+    static final String KIND = "order-import";
+
     /** An uploaded file: where it was received and the name it had on the client. */
     public record Upload(Path file, String name) {
     }
@@ -72,12 +76,15 @@ public class ImportService {
     private final AnalyticsConfig config;
     private final ViewWarmer warmer;
     private final io.vertx.mutiny.core.Vertx vertx;
+    private final JobMetrics metrics;
     private final JobQueue queue = new JobQueue();
     private final Path jobsDir;
 
     public ImportService(DataSource dataSource, ImportRepository imports, OrderLineRepository lines, AnalyticsConfig config,
-                         ViewWarmer warmer, io.vertx.mutiny.core.Vertx vertx) {
+                         ViewWarmer warmer, io.vertx.mutiny.core.Vertx vertx, JobMetrics metrics) {
         this.dataSource = dataSource;
+        this.metrics = metrics;
+        metrics.declare(KIND);
         this.vertx = vertx;
         this.warmer = warmer;
         this.imports = imports;
@@ -98,7 +105,11 @@ public class ImportService {
 
     private void failAbandonedJobs() {
         imports.failAbandoned(ABANDONED_AFTER).subscribe().with(
-                n -> { if (n > 0) LOG.warnf("%d import jobs were cut off by a stop and are marked failed", n); },
+                n -> {
+                    if (n == 0) return;
+                    LOG.warnf("%d import jobs were cut off by a stop and are marked failed", n);
+                    metrics.abandoned(KIND, n);
+                },
                 e -> LOG.warn("could not check for abandoned import jobs", e));
     }
 
@@ -161,8 +172,12 @@ public class ImportService {
                     }
                     return source;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .invoke(source -> LOG.infof("import job %d: %,d rows in %.1f s (%s)", job.id(), source.tally().rowsRead(),
-                        (System.nanoTime() - started) / 1e9, times))
+                .invoke(source -> {
+                    LOG.infof("import job %d: %,d rows in %.1f s (%s)", job.id(), source.tally().rowsRead(),
+                            (System.nanoTime() - started) / 1e9, times);
+                    metrics.finished(KIND, JobMetrics.Outcome.SUCCEEDED, started);
+                    metrics.rows(KIND, source.tally().rowsRead(), source.tally().rowsRejected());
+                })
                 .call(source -> source.tally().rowsRead() < ANALYZE_AFTER_ROWS ? Uni.createFrom().voidItem()
                         : imports.analyzeRollups().onFailure().recoverWithUni(e -> {
                             LOG.warnf("import job %d: the rollups' statistics were not refreshed: %s", job.id(), e.getMessage());
@@ -174,6 +189,7 @@ public class ImportService {
                     OrderLineSource source = opened.isEmpty() ? null : opened.getFirst();
                     long read = source == null ? 0 : source.tally().rowsRead();
                     long rejected = source == null ? 0 : source.tally().rowsRejected();
+                    metrics.finished(KIND, JobMetrics.Outcome.FAILED, started);
                     if (e instanceof ImportRejected r) {
                         return untilRecorded(imports.fail(job.id(), "the file cannot be imported; nothing was stored", read,
                                 rejected, r.errors()));

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.storefront.testsupport.PrometheusMetrics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,10 @@ class BadImportTest {
     void badRowsAreListedGoodRowsStoredAndEarlierDataKept() {
         assertEquals("succeeded", upload(HEADER + "BAD-1,2031-01-05,Asha,Goa,Goa,Clothing,Saree,1,100.00,10,UPI\n")
                 .getString("status"));
+        String[] succeeded = {"kind", "order-import", "outcome", "succeeded"};
+        double endedBefore = PrometheusMetrics.value(PrometheusMetrics.scrapeOnceAtLeast(1,
+                "storefront_job_duration_seconds_count", succeeded), "storefront_job_duration_seconds_count", succeeded);
+        String before = PrometheusMetrics.scrape();
 
         JsonPath job = upload(HEADER
                 + "BAD-2,2031-02-30,Ravi,Goa,Goa,Clothing,Saree,1,100,10,UPI\n"       // malformed date
@@ -47,9 +52,20 @@ class BadImportTest {
         assertEquals(List.of("order_date", "amount", "city"), job.getList("errors.column"));
         assertEquals("export.csv", job.getString("errors[0].file"));
 
+        // what operators see: one more import ended well, four rows read, three of them rejected
+        String after = PrometheusMetrics.scrapeOnceAtLeast(endedBefore + 1, "storefront_job_duration_seconds_count",
+                succeeded);
+        assertEquals(endedBefore + 1, PrometheusMetrics.value(after, "storefront_job_duration_seconds_count", succeeded));
+        assertEquals(4.0, rows(after, "read") - rows(before, "read"));
+        assertEquals(3.0, rows(after, "rejected") - rows(before, "rejected"));
+
         JsonPath y2031 = year("2031");
         assertEquals(2, y2031.getInt("totals.orders"), "BAD-1 kept, BAD-4 added");
         assertEquals(0, new java.math.BigDecimal("400.50").compareTo(new java.math.BigDecimal(y2031.getString("totals.revenue"))));
+    }
+
+    private static double rows(String page, String result) {
+        return PrometheusMetrics.value(page, "storefront_job_rows_total", "kind", "order-import", "result", result);
     }
 
     @Test
@@ -81,6 +97,8 @@ class BadImportTest {
 
     @Test
     void aFileMissingAColumnFailsWholeAndStoresNothing() {
+        String[] failed = {"kind", "order-import", "outcome", "failed"};
+        double failedBefore = PrometheusMetrics.value(PrometheusMetrics.scrape(), "storefront_job_duration_seconds_count", failed);
         JsonPath job = upload("order_id,order_date,customer_name,state,city,category,quantity,amount,profit,payment_mode\n"
                 + "MISS-1,2032-01-01,Asha,Goa,Goa,Clothing,1,100,10,UPI\n");
         assertEquals("failed", job.getString("status"));
@@ -89,6 +107,8 @@ class BadImportTest {
         assertEquals("sub_category", job.getString("errors[0].column"));
         assertTrue(job.getString("failure").contains("nothing was stored"), job.getString("failure"));
         assertEquals(0, year("2032").getInt("totals.orders"));
+        assertEquals(failedBefore + 1, PrometheusMetrics.value(PrometheusMetrics.scrapeOnceAtLeast(failedBefore + 1,
+                "storefront_job_duration_seconds_count", failed), "storefront_job_duration_seconds_count", failed));
     }
 
     @Test

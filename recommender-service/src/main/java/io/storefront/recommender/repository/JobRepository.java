@@ -21,6 +21,7 @@ public class JobRepository {
     public static final String CATALOG_IMPORT = "catalog-import";
     public static final String MODEL_BUILD = "model-build";
     public static final String EVALUATION = "evaluation";
+    public static final List<String> KINDS = List.of(CATALOG_IMPORT, MODEL_BUILD, EVALUATION);
     /** A running job writes progress at least this often; silence for longer means its instance stopped. */
     public static final Duration SILENT_AFTER = Duration.ofMinutes(2);
     /** How often a running build or evaluation says it is alive between its progress reports. */
@@ -111,14 +112,19 @@ public class JobRepository {
                 .execute(Tuple.of(id, why, errs.encode(), (long) errors.size())).replaceWithVoid();
     }
 
-    /** Marks failed the jobs whose instance went silent (it stopped or crashed while they ran). */
-    public Uni<Integer> failSilent() {
+    /** Marks failed the jobs whose instance went silent (it stopped or crashed while they ran); how many, by kind. */
+    public Uni<Map<String, Integer>> failSilent() {
         return pool.preparedQuery("""
                         UPDATE recommender.jobs SET status = 'failed', phase = 'failed', finished_at = now(), updated_at = now(),
                                failure = 'the instance running the job stopped before it finished; nothing of a '
                                       || 'batch in progress was kept: run it again'
-                         WHERE status IN ('queued', 'running') AND updated_at < now() - make_interval(secs => $1)""")
-                .execute(Tuple.of((double) SILENT_AFTER.toSeconds())).map(rows -> rows.rowCount());
+                         WHERE status IN ('queued', 'running') AND updated_at < now() - make_interval(secs => $1)
+                        RETURNING kind""")
+                .execute(Tuple.of((double) SILENT_AFTER.toSeconds())).map(rows -> {
+                    Map<String, Integer> byKind = new java.util.TreeMap<>();
+                    for (Row r : rows) byKind.merge(r.getString("kind"), 1, Integer::sum);
+                    return byKind;
+                });
     }
 
     @SuppressWarnings("unchecked")

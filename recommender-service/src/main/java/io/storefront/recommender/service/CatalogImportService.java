@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.commons.csv.CsvReader;
 import io.storefront.commons.db.DatabaseOutage;
+import io.storefront.commons.metrics.JobMetrics;
 import io.storefront.commons.problem.Problem;
 import io.storefront.recommender.domain.catalog.ProductCsv;
 import io.storefront.recommender.domain.catalog.ProductInput;
@@ -49,21 +50,27 @@ public class CatalogImportService {
 
     private final JobRepository jobs;
     private final CatalogRepository catalog;
+    private final JobMetrics metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "catalog-import");
         t.setDaemon(true);
         return t;
     });
 
-    public CatalogImportService(JobRepository jobs, CatalogRepository catalog) {
+    public CatalogImportService(JobRepository jobs, CatalogRepository catalog, JobMetrics metrics) {
         this.jobs = jobs;
         this.catalog = catalog;
+        this.metrics = metrics;
+        for (String kind : JobRepository.KINDS) metrics.declare(kind);
     }
 
     /** Jobs whose instance went silent (a crash or restart) are marked failed by whichever instance looks next. */
     void onStart(@Observes StartupEvent event, io.vertx.mutiny.core.Vertx vertx) {
         vertx.setPeriodic(Duration.ofMinutes(1).toMillis(), id -> jobs.failSilent().subscribe().with(
-                n -> { if (n > 0) LOG.warnf("%d jobs stopped reporting and were marked failed", n); },
+                byKind -> byKind.forEach((kind, n) -> {
+                    LOG.warnf("%d %s jobs stopped reporting and were marked failed", n, kind);
+                    metrics.abandoned(kind, n);
+                }),
                 e -> LOG.warnf("Could not check for silent jobs: %s", e.getMessage())));
     }
 
@@ -90,21 +97,25 @@ public class CatalogImportService {
     }
 
     private void run(long id, Path file, String fileName) {
+        long started = System.nanoTime();
         try {
             Checked checked = check(file);
             if (checked.problem() != null) {
                 jobs.fail(id, checked.problem() + "; nothing was stored", List.of()).await().atMost(DB_WAIT);
+                metrics.finished(JobRepository.CATALOG_IMPORT, JobMetrics.Outcome.FAILED, started);
                 return;
             }
             // products replace by id: after an outage the file is imported again from the start, so an
             // import interrupted by a database restart resumes instead of ending with its first batches only
             DatabaseOutage.startOverAfterOutages("Catalog import " + id, () -> importRows(id, file, fileName, checked.rows()));
+            metrics.finished(JobRepository.CATALOG_IMPORT, JobMetrics.Outcome.SUCCEEDED, started);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Catalog import %d failed", id);
             String why = "the import stopped: " + e.getClass().getSimpleName() + "; the batches before it are stored "
                     + "(import the file again: products replace by id)";
             DatabaseOutage.startOverAfterOutages("Catalog import " + id + " (recording that it failed)",
                     () -> jobs.fail(id, why, List.of()).await().atMost(DB_WAIT));
+            metrics.finished(JobRepository.CATALOG_IMPORT, JobMetrics.Outcome.FAILED, started);
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -185,6 +196,7 @@ public class CatalogImportService {
             throw new UncheckedIOException(e);
         }
         jobs.succeed(id, read, stored, errors, Map.of("fileName", fileName)).await().atMost(DB_WAIT);
+        metrics.rows(JobRepository.CATALOG_IMPORT, read, rejected);
     }
 
     private static BufferedReader reader(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package io.storefront.recommender.service;
 
 import io.smallrye.mutiny.Uni;
+import io.storefront.commons.metrics.JobMetrics;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.commons.jobs.Heartbeat;
 import io.storefront.commons.problem.ProblemException;
@@ -34,11 +35,13 @@ public class EvaluationService {
     private final JobRepository jobs;
     private final ModelService models;
     private final Vertx vertx;
+    private final JobMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public EvaluationService(SnapshotRepository snapshots, JobRepository jobs, ModelService models,
-                             Vertx vertx) {
+                             Vertx vertx, JobMetrics metrics) {
         this.vertx = vertx;
+        this.metrics = metrics;
         this.snapshots = snapshots;
         this.jobs = jobs;
         this.models = models;
@@ -55,6 +58,7 @@ public class EvaluationService {
     }
 
     private void run(long id, LocalDate cut, LocalDate end) {
+        long started = System.nanoTime();
         Runnable stopHeartbeat = Heartbeat.every(vertx, JobRepository.HEARTBEAT_EVERY, () -> jobs.heartbeat(id));
         jobs.progress(id, "reading purchases", 5, 0, 0, 0)
                 // the catalogue alone: the evaluation trains its own models from the purchases
@@ -76,12 +80,14 @@ public class EvaluationService {
                     result.put("newItemsLearning", evaluation.learning());
                     return Map.entry(read.getItem1().size(), result);
                 })
-                .chain(done -> jobs.succeed(id, done.getKey(), done.getKey(), List.of(), done.getValue()))
+                .chain(done -> jobs.succeed(id, done.getKey(), done.getKey(), List.of(), done.getValue())
+                        .invoke(() -> metrics.finished(JobRepository.EVALUATION, JobMetrics.Outcome.SUCCEEDED, started)))
                 .onFailure().recoverWithUni(e -> {
                     String why = e instanceof IllegalArgumentException ? e.getMessage()
                             : "the evaluation failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
                     if (!(e instanceof IllegalArgumentException)) LOG.errorf(e, "Evaluation %d failed", id);
-                    return jobs.fail(id, why, List.of());
+                    return jobs.fail(id, why, List.of())
+                            .invoke(() -> metrics.finished(JobRepository.EVALUATION, JobMetrics.Outcome.FAILED, started));
                 })
                 .eventually(() -> {
                     stopHeartbeat.run();

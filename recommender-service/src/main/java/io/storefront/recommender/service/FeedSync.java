@@ -1,5 +1,10 @@
 package io.storefront.recommender.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +18,9 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,14 +62,37 @@ public class FeedSync {
     private final Vertx vertx;
     private final AtomicReference<Uni<RunResult>> inFlight = new AtomicReference<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<String, FeedMeters> meters = new LinkedHashMap<>();
+    private final MeterRegistry registry;
+    private final List<Meter> gauges = new ArrayList<>();
+
+    /**
+     * Per feed, for Prometheus: when this instance last read it without an error (its start until then, so that a peer
+     * down since the start shows as a growing age), rows applied, and failed reads.
+     */
+    private record FeedMeters(AtomicLong lastSuccessMillis, Counter rows, Counter errors) {
+    }
 
     public FeedSync(@RestClient AnalyticsFeed analytics, @RestClient SentimentFeed sentiment, FeedRepository feeds,
-                    RecommenderConfig config, Vertx vertx) {
+                    RecommenderConfig config, Vertx vertx, MeterRegistry registry) {
         this.analytics = analytics;
         this.sentiment = sentiment;
         this.feeds = feeds;
         this.config = config;
         this.vertx = vertx;
+        this.registry = registry;
+        for (String feed : new String[] {FeedRepository.ORDERS, FeedRepository.SENTIMENT}) {
+            AtomicLong lastSuccess = new AtomicLong(System.currentTimeMillis());
+            gauges.add(Gauge.builder("storefront.recommender.feed.last.success.timestamp.seconds", lastSuccess,
+                            t -> t.get() / 1000.0)
+                    .description("When this instance last read the feed without an error (Unix time; its start until the first read)")
+                    .tag("feed", feed).register(registry));
+            meters.put(feed, new FeedMeters(lastSuccess,
+                    Counter.builder("storefront.recommender.feed.rows").description("Feed rows applied by this instance")
+                            .tag("feed", feed).register(registry),
+                    Counter.builder("storefront.recommender.feed.errors").description("Reads of the feed that failed")
+                            .tag("feed", feed).register(registry)));
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -71,6 +101,11 @@ public class FeedSync {
             if (inFlight.get() != null) return;
             syncAll().subscribe().with(r -> { }, e -> LOG.warnf("Feed sync failed: %s", e.getMessage()));
         });
+    }
+
+    /** A gauge reads this instance's state; a registry that outlives it (tests restart the app) must not keep it. */
+    void onStop(@Observes ShutdownEvent event) {
+        gauges.forEach(registry::remove);
     }
 
     /**
@@ -128,7 +163,10 @@ public class FeedSync {
                 .collect().last()
                 .onItemOrFailure().transformToUni((ignored, error) -> {
                     applied.put(feed, rows.get());
+                    FeedMeters m = meters.get(feed);
+                    m.rows().increment(rows.get());
                     if (error != null) {
+                        m.errors().increment();
                         String message = describe(error);
                         failures.put(feed, new Failure(message, OffsetDateTime.now(ZoneOffset.UTC)));
                         errors.put(feed, message);
@@ -136,6 +174,7 @@ public class FeedSync {
                         return Uni.createFrom().voidItem();
                     }
                     failures.remove(feed);
+                    m.lastSuccessMillis().set(System.currentTimeMillis());
                     // an empty page proves the peer answers: the feed is current even when nothing changed
                     return last.get().rows() == 0 ? feeds.touch(feed, last.get().cursor()) : Uni.createFrom().voidItem();
                 });

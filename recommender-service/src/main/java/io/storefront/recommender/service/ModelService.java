@@ -1,7 +1,12 @@
 package io.storefront.recommender.service;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.storefront.commons.metrics.JobMetrics;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.commons.jobs.Heartbeat;
 import io.storefront.commons.problem.ProblemException;
@@ -53,15 +58,37 @@ public class ModelService {
     private final Pool pool;
     private final RecommenderConfig config;
     private final Vertx vertx;
+    private final JobMetrics metrics;
+    private final MeterRegistry registry;
+    private final List<Meter> gauges;
     private final AtomicReference<Built> current = new AtomicReference<>();
     private final AtomicBoolean building = new AtomicBoolean();
 
-    public ModelService(SnapshotRepository snapshots, JobRepository jobs, Pool pool, RecommenderConfig config, Vertx vertx) {
+    public ModelService(SnapshotRepository snapshots, JobRepository jobs, Pool pool, RecommenderConfig config, Vertx vertx,
+                        JobMetrics metrics, MeterRegistry registry) {
         this.snapshots = snapshots;
         this.jobs = jobs;
         this.pool = pool;
         this.config = config;
         this.vertx = vertx;
+        this.metrics = metrics;
+        this.registry = registry;
+        // NaN until the first build: "no model" is not a model built in 1970
+        this.gauges = List.of(Gauge.builder("storefront.recommender.model.built.timestamp.seconds", current,
+                        c -> c.get() == null ? Double.NaN : c.get().builtAt().toEpochSecond())
+                .description("When the model answering now was built (Unix time); the model is rebuilt when the data changed")
+                .register(registry),
+        Gauge.builder("storefront.recommender.model.products", current, c -> c.get() == null ? 0 : c.get().model().items())
+                .description("Products the model answering now knows")
+                .register(registry),
+        Gauge.builder("storefront.recommender.model.users", current, c -> c.get() == null ? 0 : c.get().model().users())
+                .description("Customers the model answering now knows")
+                .register(registry));
+    }
+
+    /** A gauge reads this instance's model; a registry that outlives it (tests restart the app) must not keep it. */
+    void onStop(@Observes ShutdownEvent event) {
+        gauges.forEach(registry::remove);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -134,12 +161,14 @@ public class ModelService {
                 .chain(built -> {
                     current.set(built);
                     return jobs.succeed(jobId, (long) built.facts().get("interactions"), built.model().items(), List.of(),
-                            built.facts());
+                            built.facts())
+                            .invoke(() -> metrics.finished(JobRepository.MODEL_BUILD, JobMetrics.Outcome.SUCCEEDED, started));
                 })
                 .onFailure().recoverWithUni(e -> {
                     LOG.errorf(e, "Model build %d failed", jobId);
                     return jobs.fail(jobId, "the build failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "; the previous model is still in use", List.of());
+                            + "; the previous model is still in use", List.of())
+                            .invoke(() -> metrics.finished(JobRepository.MODEL_BUILD, JobMetrics.Outcome.FAILED, started));
                 })
                 .eventually(() -> {
                     stopHeartbeat.run();

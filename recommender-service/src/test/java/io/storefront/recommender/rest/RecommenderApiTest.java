@@ -22,6 +22,7 @@ import io.restassured.response.Response;
 import io.storefront.recommender.domain.eval.Interactions;
 import io.storefront.recommender.repository.SnapshotRepository;
 import io.storefront.testsupport.ChunkedBodies;
+import io.storefront.testsupport.PrometheusMetrics;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -186,6 +187,7 @@ class RecommenderApiTest {
 
     @Test
     void aCsvImportIsAJobWithProgressAndRejectedRowsByLine() {
+        String before = PrometheusMetrics.scrape();
         String csv = """
                 Product ID,Title,Category,Sub-Category,Unit Price,Brand,In Stock
                 ci-1,Trail Running Shoes,Clothing,Shoes,2499.00,Stride,yes
@@ -217,6 +219,20 @@ class RecommenderApiTest {
         given().when().get(failed).then().body("status", equalTo("failed")).body("failure", containsString("price"));
         given().when().get("/api/v1/catalog/products/ci-9").then().statusCode(404);
         given().when().post("/api/v1/catalog/imports").then().statusCode(415);
+
+        String after = PrometheusMetrics.scrapeOnceAtLeast(1 + PrometheusMetrics.value(before,
+                "storefront_job_duration_seconds_count", "kind", "catalog-import", "outcome", "failed"),
+                "storefront_job_duration_seconds_count", "kind", "catalog-import", "outcome", "failed");
+        for (String outcome : List.of("succeeded", "failed")) {
+            assertEquals(1.0, PrometheusMetrics.value(after, "storefront_job_duration_seconds_count", "kind", "catalog-import",
+                    "outcome", outcome) - PrometheusMetrics.value(before, "storefront_job_duration_seconds_count",
+                    "kind", "catalog-import", "outcome", outcome), outcome);
+        }
+        assertEquals(1.0, PrometheusMetrics.value(after, "storefront_job_rows_total", "kind", "catalog-import", "result",
+                "rejected") - PrometheusMetrics.value(before, "storefront_job_rows_total", "kind", "catalog-import",
+                "result", "rejected"));
+        assertEquals(0.0, PrometheusMetrics.value(after, "storefront_job_abandoned_total", "kind", "model-build"),
+                "every kind is there before it first ends");
     }
 
     @Test
@@ -293,6 +309,7 @@ class RecommenderApiTest {
 
     @Test
     void aPeerThatIsDownMakesOnlyItsFeedStale() {
+        String before = PrometheusMetrics.scrape();
         FeedStubs.server.stubFor(get(urlPathEqualTo("/api/v1/order-lines/changes")).atPriority(1)
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":503}")));
@@ -306,6 +323,17 @@ class RecommenderApiTest {
                 .body("checks.find { it.name == 'recommendation data' }.data.'analytics.order-lines'", containsString("last error"));
         buildModel();
         given().when().get("/api/v1/recommendations/popular").then().statusCode(200);
+
+        String after = PrometheusMetrics.scrape();
+        assertEquals(1.0, PrometheusMetrics.value(after, "storefront_recommender_feed_errors_total", "feed", "analytics.order-lines")
+                - PrometheusMetrics.value(before, "storefront_recommender_feed_errors_total", "feed", "analytics.order-lines"));
+        assertEquals(0.0, PrometheusMetrics.value(after, "storefront_recommender_feed_errors_total", "feed",
+                "sentiment.product-sentiment") - PrometheusMetrics.value(before, "storefront_recommender_feed_errors_total",
+                "feed", "sentiment.product-sentiment"));
+        double builtAt = PrometheusMetrics.value(after, "storefront_recommender_model_built_timestamp_seconds");
+        assertTrue(Math.abs(builtAt - System.currentTimeMillis() / 1000.0) < 120, "the model was just built: " + builtAt);
+        assertTrue(PrometheusMetrics.value(after, "storefront_job_duration_seconds_count", "kind", "model-build",
+                "outcome", "succeeded") >= 1);
     }
 
     @Test

@@ -49,7 +49,7 @@ public class ScoringWarmUp implements HealthCheck {
         try {
             List<String> texts = WarmUpTexts.of(count);
             for (int from = 0; from < texts.size(); from += BATCH) {
-                scoring.scoreNow(texts.subList(from, Math.min(texts.size(), from + BATCH)));
+                scoring.warmUp(texts.subList(from, Math.min(texts.size(), from + BATCH)));
             }
             state = "done";
             LOG.infof("scoring warmed up with %d texts in %.1f s", count, (System.nanoTime() - started) / 1e9);

@@ -3,6 +3,7 @@ package io.storefront.sentiment.service;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.storefront.commons.metrics.JobMetrics;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemType;
 import io.storefront.sentiment.config.SentimentConfig;
@@ -32,16 +33,21 @@ import org.jboss.logging.Logger;
 public class ModelService {
 
     private static final Logger LOG = Logger.getLogger(ModelService.class);
+    /** The job kind in metrics. */
+    static final String KIND = "model-training";
 
     private final ModelRepository models;
     private final ScoringService scoring;
     private final ActiveModel active;
     private final SentimentConfig config;
     private final Vertx vertx;
+    private final JobMetrics metrics;
     private final AtomicBoolean training = new AtomicBoolean();
 
     public ModelService(ModelRepository models, ScoringService scoring, ActiveModel active, SentimentConfig config,
-                        Vertx vertx) {
+                        Vertx vertx, JobMetrics metrics) {
+        this.metrics = metrics;
+        metrics.declare(KIND);
         this.models = models;
         this.scoring = scoring;
         this.active = active;
@@ -52,7 +58,9 @@ public class ModelService {
     void onStart(@Observes StartupEvent event) {
         reload().await().indefinitely();
         // every replica re-reads the active model, and fails jobs whose replica went silent (a crash or restart)
-        vertx.setPeriodic(config.training().refresh().toMillis(), id -> models.failInterrupted().chain(this::reload)
+        vertx.setPeriodic(config.training().refresh().toMillis(), id -> models.failInterrupted()
+                .invoke(n -> metrics.abandoned(KIND, n))
+                .chain(this::reload)
                 .subscribe().with(x -> { }, e -> LOG.warnf("Could not reload the active model: %s", e.getMessage())));
     }
 
@@ -67,18 +75,22 @@ public class ModelService {
     }
 
     private void run(int version) {
+        long started = System.nanoTime();
         models.ratedReviews(config.training().maxReviews())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rated -> fit(version, rated))
                 .chain(result -> {
                     boolean activate = result.better() && config.training().activateWhenBetter();
-                    return models.finish(version, result, activate).chain(row -> activate ? reload() : Uni.createFrom().voidItem());
+                    return models.finish(version, result, activate)
+                            .invoke(() -> metrics.finished(KIND, JobMetrics.Outcome.SUCCEEDED, started))
+                            .chain(row -> activate ? reload() : Uni.createFrom().voidItem());
                 })
                 .onFailure().recoverWithUni(e -> {
                     String why = e instanceof TrainingRefused refused ? refused.getMessage()
                             : "training failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
                     if (!(e instanceof TrainingRefused)) LOG.errorf(e, "Training model %d failed", version);
-                    return models.fail(version, why);
+                    return models.fail(version, why)
+                            .invoke(() -> metrics.finished(KIND, JobMetrics.Outcome.FAILED, started));
                 })
                 .eventually(() -> training.set(false))
                 .subscribe().with(x -> LOG.infof("Training job %d ended", version),

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.commons.csv.CsvReader;
 import io.storefront.commons.db.DatabaseOutage;
+import io.storefront.commons.metrics.JobMetrics;
 import io.storefront.commons.problem.Problem;
 import io.storefront.sentiment.config.SentimentConfig;
 import io.storefront.sentiment.domain.ReviewCsv;
@@ -53,22 +54,33 @@ public class ReviewImportService {
     private final ReviewImportRepository jobs;
     private final ReviewService reviews;
     private final SentimentConfig config;
+    private final JobMetrics metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "review-import");
         t.setDaemon(true);
         return t;
     });
 
-    public ReviewImportService(ReviewImportRepository jobs, ReviewService reviews, SentimentConfig config) {
+    /** The job kind in metrics. */
+    static final String KIND = "review-import";
+
+    public ReviewImportService(ReviewImportRepository jobs, ReviewService reviews, SentimentConfig config,
+                               JobMetrics metrics) {
         this.jobs = jobs;
         this.reviews = reviews;
         this.config = config;
+        this.metrics = metrics;
+        metrics.declare(KIND);
     }
 
     /** Jobs whose replica went silent (a crash or restart) are marked failed by whichever replica looks next. */
     void onStart(@Observes StartupEvent event, io.vertx.mutiny.core.Vertx vertx) {
         vertx.setPeriodic(Duration.ofMinutes(1).toMillis(), id -> jobs.failInterrupted().subscribe().with(
-                n -> { if (n > 0) LOG.warnf("%d review imports stopped reporting and were marked failed", n); },
+                n -> {
+                    if (n == 0) return;
+                    LOG.warnf("%d review imports stopped reporting and were marked failed", n);
+                    metrics.abandoned(KIND, n);
+                },
                 e -> LOG.warnf("Could not check review imports: %s", e.getMessage())));
     }
 
@@ -98,21 +110,25 @@ public class ReviewImportService {
     }
 
     private void run(long id, Path file, String fileName, long size) {
+        long started = System.nanoTime();
         try {
             String unreadable = check(file);
             if (unreadable != null) {
                 jobs.finish(id, false, unreadable + "; nothing was stored", List.of()).await().atMost(DB_WAIT);
+                metrics.finished(KIND, JobMetrics.Outcome.FAILED, started);
                 return;
             }
             // reviews replace by id: after an outage the file is imported again from the start, so an
             // import interrupted by a database restart resumes instead of ending with its first batches only
             DatabaseOutage.startOverAfterOutages("Review import " + id, () -> importRows(id, file, fileName, size));
+            metrics.finished(KIND, JobMetrics.Outcome.SUCCEEDED, started);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Review import %d failed", id);
             String why = "the import stopped: " + e.getClass().getSimpleName()
                     + "; the batches before it are stored (import the file again: reviews replace by id)";
             DatabaseOutage.startOverAfterOutages("Review import " + id + " (recording that it failed)",
                     () -> jobs.finish(id, false, why, List.of()).await().atMost(DB_WAIT));
+            metrics.finished(KIND, JobMetrics.Outcome.FAILED, started);
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -183,6 +199,7 @@ public class ReviewImportService {
         }
         jobs.progress(id, size, read, stored, rejected, model).await().atMost(DB_WAIT);
         jobs.finish(id, true, null, errors).await().atMost(DB_WAIT);
+        metrics.rows(KIND, read, rejected);
     }
 
     private static InputStreamReader reader(InputStream in) {

@@ -1,5 +1,7 @@
 package io.storefront.sentiment.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -27,10 +29,19 @@ public class ScoringService {
     private final SentimentScorer scorer = SentimentScorer.load();
     private final SentimentConfig config;
     private final ActiveModel active;
+    private final Counter english;
+    private final Counter notEnglish;
+    private final Counter characters;
 
-    public ScoringService(SentimentConfig config, ActiveModel active) {
+    public ScoringService(SentimentConfig config, ActiveModel active, MeterRegistry registry) {
         this.config = config;
         this.active = active;
+        this.english = Counter.builder("storefront.sentiment.texts").description("Texts scored (requests and stored reviews)")
+                .tag("language", "english").register(registry);
+        this.notEnglish = Counter.builder("storefront.sentiment.texts").description("Texts scored (requests and stored reviews)")
+                .tag("language", "unknown").register(registry);
+        this.characters = Counter.builder("storefront.sentiment.characters")
+                .description("Characters of the texts scored: what scoring costs grows with them").register(registry);
     }
 
     /** Texts scored by one model, named as it is recorded with stored reviews. */
@@ -48,11 +59,30 @@ public class ScoringService {
      * and confidence; the lexicon gives subjectivity and aspects.
      */
     public Scores scoreNow(List<String> texts) {
+        return score(texts, true);
+    }
+
+    /** Scores as {@link #scoreNow} does, without counting the texts: they warm the models up, nobody asked. */
+    public void warmUp(List<String> texts) {
+        score(texts, false);
+    }
+
+    private Scores score(List<String> texts, boolean counted) {
         DomainModel model = active.get();
         List<TextSentiment> results = new ArrayList<>(texts.size());
+        long length = 0;
+        int inEnglish = 0;
         for (String text : texts) {
             SentimentScorer.Analysis analysis = scorer.analyze(text);
-            results.add(model == null ? analysis.sentiment() : model.rescore(analysis));
+            TextSentiment scored = model == null ? analysis.sentiment() : model.rescore(analysis);
+            results.add(scored);
+            length += text.length();
+            if (scored.english()) inEnglish++;
+        }
+        if (counted) {
+            english.increment(inEnglish);
+            notEnglish.increment(texts.size() - inEnglish);
+            characters.increment(length);
         }
         return new Scores(model == null ? SentimentScorer.VERSION : model.name(), results);
     }

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.storefront.sentiment.domain.SentimentScorer;
+import io.storefront.testsupport.PrometheusMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,10 +82,16 @@ class ModelApiTest {
         assertEquals("positive", zorbly.getString("label"));
         assertEquals("negative", score("The coat is grimple.").getString("label"));
         given().when().get("/api/v1/models").then().statusCode(200).body("active", equalTo(name));
+        String scraped = PrometheusMetrics.scrapeOnceAtLeast(1, "storefront_job_duration_seconds_count", "kind",
+                "model-training", "outcome", "succeeded");
+        assertEquals(job.getInt("version"), PrometheusMetrics.value(scraped, "storefront_sentiment_active_model_version"));
+        assertTrue(PrometheusMetrics.value(scraped, "storefront_job_duration_seconds_count", "kind", "model-training",
+                "outcome", "succeeded") >= 1);
 
         // rollback to the lexicon, and forward again to the trained version
         given().when().post("/api/v1/models/lexicon/activate").then().statusCode(200).body("active", equalTo(SentimentScorer.VERSION));
         assertEquals(SentimentScorer.VERSION, score("The coat is zorbly.").getString("model"));
+        assertEquals(0.0, PrometheusMetrics.value(PrometheusMetrics.scrape(), "storefront_sentiment_active_model_version"));
         given().when().post("/api/v1/models/" + job.getInt("version") + "/activate").then().statusCode(200)
                 .body("active", equalTo(true));
         assertEquals(name, score("The coat is zorbly.").getString("model"));

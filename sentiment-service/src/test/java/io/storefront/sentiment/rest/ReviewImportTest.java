@@ -10,10 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.storefront.testsupport.ChunkedBodies;
+import io.storefront.testsupport.PrometheusMetrics;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,7 @@ class ReviewImportTest {
 
     @Test
     void aCsvExportWithItsOwnHeaderNamesIsImportedAndItsBadRowsListed() {
+        String before = PrometheusMetrics.scrape();
         String p = "CSV-" + UUID.randomUUID();
         String csv = "Review ID,ASIN,User ID,Stars,Summary,Review Text,Date\n"
                 + "r1-" + p + "," + p + ",u1,5,Lovely,\"Soft, warm and\nwell made.\",2026-10-01\n"
@@ -67,6 +70,16 @@ class ReviewImportTest {
         assertEquals("positive", first.getString("label"));
         assertEquals("negative", given().when().get("/api/v1/reviews/r3-" + p).then().statusCode(200)
                 .extract().jsonPath().getString("label"));
+
+        String[] succeeded = {"kind", "review-import", "outcome", "succeeded"};
+        double ended = PrometheusMetrics.value(before, "storefront_job_duration_seconds_count", succeeded);
+        String after = PrometheusMetrics.scrapeOnceAtLeast(ended + 1, "storefront_job_duration_seconds_count", succeeded);
+        assertEquals(ended + 1, PrometheusMetrics.value(after, "storefront_job_duration_seconds_count", succeeded));
+        for (var rows : Map.of("read", 5.0, "rejected", 2.0).entrySet()) {
+            assertEquals(rows.getValue(), PrometheusMetrics.value(after, "storefront_job_rows_total", "kind", "review-import",
+                    "result", rows.getKey()) - PrometheusMetrics.value(before, "storefront_job_rows_total", "kind",
+                    "review-import", "result", rows.getKey()), rows.getKey());
+        }
     }
 
     @Test

@@ -7,10 +7,12 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.storefront.sentiment.domain.SentimentScorer;
+import io.storefront.testsupport.PrometheusMetrics;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,5 +106,23 @@ class ScoringApiTest {
                 .body("language", equalTo("unknown"))
                 .body("label", equalTo("unknown"))
                 .body("confidence", equalTo(0f));
+    }
+
+    @Test
+    void scoredTextsAreCountedForOperatorsAndRefusedOnesAreNot() {
+        String before = PrometheusMetrics.scrape();
+        List<String> texts = List.of("Great value, fast delivery.", "Das Produkt ist sehr gut und die Lieferung war schnell.");
+        given().contentType(ContentType.JSON).body(Map.of("texts", texts)).when().post(PATH).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("text", "x".repeat(100_000))).when().post(PATH)
+                .then().statusCode(413);
+        String after = PrometheusMetrics.scrape();
+        assertEquals(1.0, delta(before, after, "storefront_sentiment_texts_total", "language", "english"));
+        assertEquals(1.0, delta(before, after, "storefront_sentiment_texts_total", "language", "unknown"));
+        assertEquals(texts.get(0).length() + texts.get(1).length(),
+                delta(before, after, "storefront_sentiment_characters_total"));
+    }
+
+    private static double delta(String before, String after, String name, String... labels) {
+        return PrometheusMetrics.value(after, name, labels) - PrometheusMetrics.value(before, name, labels);
     }
 }
