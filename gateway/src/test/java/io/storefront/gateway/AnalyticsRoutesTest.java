@@ -9,11 +9,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.storefront.gateway.client.AnalyticsClient;
+import io.storefront.testsupport.PrometheusMetrics;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,6 +130,7 @@ class AnalyticsRoutesTest {
 
     @Test
     void repeatedFailuresOpenTheCircuitAndCallsStopReachingTheService() {
+        String before = PrometheusMetrics.scrape();
         AnalyticsStub.server.stubFor(get(urlPathEqualTo(SUMMARY)).willReturn(aResponse().withStatus(500)));
         for (int i = 0; i < 20; i++) {
             given().when().get("/analytics/sales").then().statusCode(502);
@@ -135,6 +138,23 @@ class AnalyticsRoutesTest {
         given().when().get("/analytics/sales").then().statusCode(503).header("Retry-After", "5")
                 .body("detail", containsString("paused"));
         AnalyticsStub.server.verify(20, getRequestedFor(urlPathEqualTo(SUMMARY)));
+
+        // what operators see: the failures, the calls the open circuit refused, and its state
+        String after = PrometheusMetrics.scrape();
+        assertEquals(20.0, upstreamCalls(after, "failed") - upstreamCalls(before, "failed"));
+        assertEquals(1.0, upstreamCalls(after, "circuit_open") - upstreamCalls(before, "circuit_open"));
+        assertEquals(1.0, PrometheusMetrics.value(after, "storefront_gateway_circuit_state", "service", "analytics",
+                "state", "open"));
+        assertEquals(0.0, PrometheusMetrics.value(after, "storefront_gateway_circuit_state", "service", "sentiment",
+                "state", "open"));
+        analytics.guard().reset();
+        assertEquals(1.0, PrometheusMetrics.value(PrometheusMetrics.scrape(), "storefront_gateway_circuit_state",
+                "service", "analytics", "state", "closed"));
+    }
+
+    private static double upstreamCalls(String page, String outcome) {
+        return PrometheusMetrics.value(page, "storefront_gateway_upstream_calls_total", "service", "analytics",
+                "outcome", outcome);
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.util.function.LongSupplier;
  * threshold opens it; after {@code openFor} one trial call is let through (half-open); its success
  * closes the breaker, its failure opens it again.
  */
-final class CircuitBreaker {
+public final class CircuitBreaker {
 
-    enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State { CLOSED, OPEN, HALF_OPEN }
 
     private final boolean[] outcomes;
     private final double failureRatio;

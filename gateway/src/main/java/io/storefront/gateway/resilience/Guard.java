@@ -3,7 +3,10 @@ package io.storefront.gateway.resilience;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -24,10 +27,25 @@ public final class Guard {
                          Duration openFor, int maxConcurrent) {
     }
 
+    /** How a call through the guard ended, counted for the operators' metrics. */
+    public enum Outcome {
+        /** The service answered below 500 (a 4xx is its answer, passed on). */
+        OK,
+        /** The service answered with a 5xx. */
+        FAILED,
+        TIMEOUT,
+        UNREACHABLE,
+        CIRCUIT_OPEN,
+        BULKHEAD_FULL,
+        /** The caller went away before the answer. */
+        CANCELLED
+    }
+
     private final String service;
     private final Limits limits;
     private final CircuitBreaker breaker;
     private final Semaphore inFlight;
+    private final Map<Outcome, LongAdder> outcomes = new EnumMap<>(Outcome.class);
 
     public Guard(String service, Limits limits) {
         this(service, limits, System::nanoTime);
@@ -38,16 +56,19 @@ public final class Guard {
         this.limits = limits;
         this.breaker = new CircuitBreaker(limits.window(), limits.failureRatio(), limits.openFor(), clock);
         this.inFlight = new Semaphore(limits.maxConcurrent());
+        for (Outcome o : Outcome.values()) outcomes.put(o, new LongAdder());
     }
 
     /** Runs {@code call} under the guard; {@code idempotent} calls are retried on connection failures. */
     public <T> Uni<T> call(Supplier<Uni<? extends T>> call, boolean idempotent) {
         return Uni.createFrom().deferred(() -> {
             if (!inFlight.tryAcquire()) {
+                tally(Outcome.BULKHEAD_FULL);
                 return Uni.createFrom().failure(new ServiceUnavailable(service, ServiceUnavailable.Reason.BULKHEAD_FULL));
             }
             if (!breaker.tryAcquire()) {
                 inFlight.release();
+                tally(Outcome.CIRCUIT_OPEN);
                 return Uni.createFrom().failure(new ServiceUnavailable(service, ServiceUnavailable.Reason.CIRCUIT_OPEN));
             }
             Uni<T> attempt = Uni.createFrom().<T>deferred(call)
@@ -59,10 +80,41 @@ public final class Guard {
             }
             return attempt
                     .ifNoItem().after(limits.timeout()).failWith(() -> new UpstreamTimeout(service))
-                    .onItemOrFailure().invoke((item, failure) -> breaker.record(failure == null))
-                    .onCancellation().invoke(() -> breaker.record(true))
+                    .onItemOrFailure().invoke((item, failure) -> {
+                        breaker.record(failure == null);
+                        tally(outcomeOf(failure));
+                    })
+                    .onCancellation().invoke(() -> {
+                        breaker.record(true);
+                        tally(Outcome.CANCELLED);
+                    })
                     .eventually(() -> inFlight.release());
         });
+    }
+
+    private static Outcome outcomeOf(Throwable failure) {
+        if (failure == null) return Outcome.OK;
+        if (failure instanceof UpstreamTimeout) return Outcome.TIMEOUT;
+        if (failure instanceof ServiceUnavailable) return Outcome.UNREACHABLE;
+        return Outcome.FAILED;
+    }
+
+    private void tally(Outcome outcome) {
+        outcomes.get(outcome).increment();
+    }
+
+    /** Calls that ended this way since start. */
+    public long count(Outcome outcome) {
+        return outcomes.get(outcome).sum();
+    }
+
+    /** Calls under way now. */
+    public int inFlight() {
+        return limits.maxConcurrent() - inFlight.availablePermits();
+    }
+
+    public String service() {
+        return service;
     }
 
     /**
@@ -83,7 +135,7 @@ public final class Guard {
         breaker.reset();
     }
 
-    CircuitBreaker.State state() {
+    public CircuitBreaker.State state() {
         return breaker.state();
     }
 }

@@ -87,4 +87,38 @@ class GuardTest {
         second.cancel();
         assertEquals("y", guard.call(() -> Uni.createFrom().item("y"), true).await().atMost(Duration.ofSeconds(1)));
     }
+
+    @Test
+    void everyCallIsCountedByHowItEnded() {
+        Guard guard = new Guard("x", limits, now::get);
+        guard.call(() -> Uni.createFrom().item("ok"), true).await().atMost(Duration.ofSeconds(1));
+        guard.call(() -> Uni.createFrom().<String>failure(new UpstreamFailure("x", 503)), true)
+                .subscribe().withSubscriber(UniAssertSubscriber.create()).awaitFailure();
+        guard.call(() -> Uni.createFrom().<String>failure(new java.net.ConnectException("refused")), true)
+                .subscribe().withSubscriber(UniAssertSubscriber.create()).awaitFailure();
+        guard.call(() -> Uni.createFrom().<String>nothing(), true)
+                .subscribe().withSubscriber(UniAssertSubscriber.create()).awaitFailure(Duration.ofSeconds(2));
+        assertEquals(CircuitBreaker.State.OPEN, guard.state(), "3 of the 4 calls failed");
+        guard.call(() -> Uni.createFrom().item("never sent"), true)
+                .subscribe().withSubscriber(UniAssertSubscriber.create()).awaitFailure();
+
+        assertEquals(1, guard.count(Guard.Outcome.OK));
+        assertEquals(1, guard.count(Guard.Outcome.FAILED));
+        assertEquals(1, guard.count(Guard.Outcome.UNREACHABLE), "one call, although it was tried twice");
+        assertEquals(1, guard.count(Guard.Outcome.TIMEOUT));
+        assertEquals(1, guard.count(Guard.Outcome.CIRCUIT_OPEN));
+        assertEquals(0, guard.count(Guard.Outcome.BULKHEAD_FULL));
+
+        var pending = guard.call(() -> Uni.createFrom().<String>nothing(), true)
+                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        assertEquals(0, guard.inFlight(), "the open circuit let nothing through");
+        pending.awaitFailure();
+        guard.reset();
+        var waiting = guard.call(() -> Uni.createFrom().<String>nothing(), true)
+                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        assertEquals(1, guard.inFlight());
+        waiting.cancel();
+        assertEquals(0, guard.inFlight());
+        assertEquals(1, guard.count(Guard.Outcome.CANCELLED));
+    }
 }
