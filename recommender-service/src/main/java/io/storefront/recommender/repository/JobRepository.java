@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Catalog imports and model builds: their progress while they run and their outcome. */
 @ApplicationScoped
@@ -121,7 +122,7 @@ public class JobRepository {
                          WHERE status IN ('queued', 'running') AND updated_at < now() - make_interval(secs => $1)
                         RETURNING kind""")
                 .execute(Tuple.of((double) SILENT_AFTER.toSeconds())).map(rows -> {
-                    Map<String, Integer> byKind = new java.util.TreeMap<>();
+                    Map<String, Integer> byKind = new TreeMap<>();
                     for (Row r : rows) byKind.merge(r.getString("kind"), 1, Integer::sum);
                     return byKind;
                 });

@@ -1,9 +1,9 @@
 package io.storefront.recommender.service;
 
 import io.smallrye.mutiny.Uni;
-import io.storefront.commons.metrics.JobMetrics;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.commons.jobs.Heartbeat;
+import io.storefront.commons.metrics.JobMetrics;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemType;
 import io.storefront.recommender.config.RecommenderConfig;

@@ -1,14 +1,14 @@
 package io.storefront.recommender.service;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.storefront.commons.metrics.JobMetrics;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.commons.jobs.Heartbeat;
+import io.storefront.commons.metrics.JobMetrics;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemType;
 import io.storefront.recommender.config.RecommenderConfig;
@@ -73,17 +73,18 @@ public class ModelService {
         this.vertx = vertx;
         this.metrics = metrics;
         this.registry = registry;
-        // NaN until the first build: "no model" is not a model built in 1970
-        this.gauges = List.of(Gauge.builder("storefront.recommender.model.built.timestamp.seconds", current,
-                        c -> c.get() == null ? Double.NaN : c.get().builtAt().toEpochSecond())
-                .description("When the model answering now was built (Unix time); the model is rebuilt when the data changed")
-                .register(registry),
-        Gauge.builder("storefront.recommender.model.products", current, c -> c.get() == null ? 0 : c.get().model().items())
-                .description("Products the model answering now knows")
-                .register(registry),
-        Gauge.builder("storefront.recommender.model.users", current, c -> c.get() == null ? 0 : c.get().model().users())
-                .description("Customers the model answering now knows")
-                .register(registry));
+        this.gauges = List.of(
+                // NaN until the first build: "no model" is not a model built in 1970
+                Gauge.builder("storefront.recommender.model.built.timestamp.seconds", current,
+                                c -> c.get() == null ? Double.NaN : c.get().builtAt().toEpochSecond())
+                        .description("When the model answering now was built (Unix time); it is rebuilt when the data changed")
+                        .register(registry),
+                Gauge.builder("storefront.recommender.model.products", current, c -> c.get() == null ? 0 : c.get().model().items())
+                        .description("Products the model answering now knows")
+                        .register(registry),
+                Gauge.builder("storefront.recommender.model.users", current, c -> c.get() == null ? 0 : c.get().model().users())
+                        .description("Customers the model answering now knows")
+                        .register(registry));
     }
 
     /** A gauge reads this instance's model; a registry that outlives it (tests restart the app) must not keep it. */
