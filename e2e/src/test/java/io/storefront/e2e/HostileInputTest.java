@@ -296,6 +296,44 @@ class HostileInputTest {
     }
 
     /**
+     * A request's own path never becomes a metric label: an id in the path of a refused, unknown or malformed
+     * request would otherwise add a time series (12 buckets and more) to the gateway and to Prometheus per request,
+     * an unbounded cost anyone could run up without a key.
+     */
+    @Test
+    void requestPathsNeverBecomeMetricLabels() throws Exception {
+        String token = "zqx" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String forged = "sfk_forged_" + "B".repeat(43);
+        List<String> paths = List.of("/api/v1/recommendations/users/" + token, "/api/v1/catalog/products/" + token,
+                "/api/v1/sentiment/reviews/" + token, "/api/v1/analytics/customers/profiles/" + token,
+                "/api/v1/" + token, "/api/v1/analytics/sales/" + token, "/" + token, "/q/" + token,
+                "/api/v1/recommendations/products/" + token + "/similar", "/api/v1/catalog/products/" + token + "%00",
+                "/api/v1/catalog/imports/" + token, "/api/v1/users/" + token + "/preferences",
+                "/api/v1/analytics/imports/" + token, "/api/v1/sentiment/reviews/imports/" + token);
+        for (String path : paths) {
+            for (String key : java.util.Arrays.asList(null, forged, Suite.ADMIN_KEY)) {
+                for (String method : List.of("GET", "POST", "DELETE")) {
+                    sendAs(new Case(method, path, method.equals("POST") ? "application/json" : null,
+                            method.equals("POST") ? "{}".getBytes(StandardCharsets.UTF_8) : null), key);
+                }
+            }
+        }
+        List<String> leaked = new ArrayList<>();
+        for (Suite.Service s : Suite.SERVICES) {
+            HttpResponse<String> metrics = sendAs(new Case("GET", "/q/metrics", null, null), null);
+            if (!s.name().equals("gateway")) {
+                metrics = http.send(HttpRequest.newBuilder(URI.create(suite.url(s.name()) + "/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
+            for (String line : metrics.body().split("\n")) {
+                if (line.contains(token)) leaked.add(s.name() + ": " + line);
+            }
+        }
+        assertTrue(leaked.isEmpty(), leaked.size() + " series name a request's path:\n"
+                + String.join("\n", leaked.subList(0, Math.min(20, leaked.size()))));
+    }
+
+    /**
      * Every operation of the gateway's public OpenAPI answers 401 problem+json without a key and with a
      * made-up key, before reaching any service; the key presented is never echoed back.
      */
