@@ -56,7 +56,7 @@ class MonitoringTest {
     }
 
     @Test
-    void everyMetricTheAlertsReadIsExportedAndTheirRoutesExist() throws IOException {
+    void everyMetricTheAlertsAndTheDashboardReadIsExportedAndTheirRoutesExist() throws IOException {
         // a request each, so that the request timers exist as they do in a running shop
         // the recommender answers 503 until its first model, built at start, is there
         for (int i = 0; i < 120 && given().baseUri(suite.url("gateway")).when().get("/api/v1/recommendations/popular")
@@ -79,9 +79,13 @@ class MonitoringTest {
         Set<String> read = new TreeSet<>();
         for (String expr : alertExpressions()) read.addAll(metricNames(expr));
         assertTrue(read.size() >= 8, "the expressions were read: " + read);
+        Set<String> shown = new TreeSet<>();
+        for (String expr : dashboardExpressions()) shown.addAll(metricNames(expr));
+        assertTrue(shown.size() >= 12, "the dashboard's expressions were read: " + shown);
+        read.addAll(shown);
         for (String metric : read) {
             if (PROMETHEUS_OWN.contains(metric)) continue;
-            assertTrue(exported.contains(metric), "an alert reads " + metric + ", which no service exports");
+            assertTrue(exported.contains(metric), "an alert or a panel reads " + metric + ", which no service exports");
         }
 
         // the latency alerts select these routes by their uri label
@@ -109,6 +113,15 @@ class MonitoringTest {
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals("", run(dir, "promtool", "check", "rules", "alerts.rules.yaml"));
         assertEquals("", run(dir, "promtool", "test", "rules", "alerts.test.yaml"));
+
+        // the dashboard's queries, parsed by Prometheus' own parser as recording rules
+        List<Map<String, Object>> records = new ArrayList<>();
+        List<String> queries = dashboardExpressions();
+        for (int i = 0; i < queries.size(); i++) records.add(Map.of("record", "storefront:dashboard_query_" + i, "expr", queries.get(i)));
+        try (Writer w = Files.newBufferedWriter(dir.resolve("dashboard.rules.yaml"))) {
+            new Yaml().dump(Map.of("groups", List.of(Map.of("name", "dashboard", "rules", records))), w);
+        }
+        assertEquals("", run(dir, "promtool", "check", "rules", "dashboard.rules.yaml"));
     }
 
     @Test
@@ -145,6 +158,92 @@ class MonitoringTest {
         given().baseUri(suite.url("gateway")).when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
+    /**
+     * Production logs are one JSON object a line, so a log service can index them: the level, the logger, the
+     * message and the request id the gateway passes on (here on the warning a stopped service causes).
+     */
+    @Test
+    void productionLogsAreJsonLinesThatCarryTheRequestId() throws IOException {
+        String requestId = "monitoring-" + System.nanoTime();
+        suite.stop("sentiment");
+        try {
+            given().baseUri(suite.url("gateway")).header("X-Request-Id", requestId).contentType("application/json")
+                    .body(Map.of("text", "Fine.")).when().post("/sentiment").then().statusCode(503);
+        } finally {
+            suite.launch("sentiment");
+            suite.awaitReady("sentiment", java.time.Duration.ofSeconds(90));
+        }
+        List<String> lines = Files.readAllLines(Path.of("target", "suite-logs", "gateway.log"));
+        List<JsonPath> records = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("{")) records.add(JsonPath.from(line));
+        }
+        assertTrue(records.stream().anyMatch(r -> r.getString("message").contains("started in")), "the start is logged");
+        for (JsonPath r : records) {
+            assertTrue(r.getString("timestamp") != null && r.getString("level") != null && r.getString("loggerName") != null,
+                    r.prettify());
+        }
+        JsonPath warning = records.stream().filter(r -> requestId.equals(r.getString("mdc.requestId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no JSON record with mdc.requestId " + requestId + " in "
+                        + lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+        assertEquals("WARN", warning.getString("level"));
+        assertTrue(warning.getString("message").contains("sentiment"), warning.prettify());
+        assertEquals("e2e-admin", warning.getString("mdc.apiKey"), "the key's id, never the key");
+    }
+
+    /** The PodMonitor selects every service's pods and scrapes the port and path they serve metrics on. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePodMonitorScrapesEveryServicesMetricsPort() throws Exception {
+        Map<String, Object> monitor;
+        try (Reader r = Files.newBufferedReader(MONITORING.resolve("podmonitor.yaml"))) {
+            monitor = new Yaml().load(r);
+        }
+        Map<String, Object> spec = (Map<String, Object>) monitor.get("spec");
+        Map<String, String> selector = (Map<String, String>) ((Map<String, Object>) spec.get("selector")).get("matchLabels");
+        Map<String, Object> endpoint = ((List<Map<String, Object>>) spec.get("podMetricsEndpoints")).getFirst();
+        assertEquals("/q/metrics", endpoint.get("path"));
+        for (Suite.Service s : Suite.SERVICES) {
+            Map<String, Object> deployment = null;
+            try (Reader r = Files.newBufferedReader(ROOT.resolve("k8s/base/" + s.name() + ".yaml"))) {
+                for (Object doc : new Yaml().loadAll(r)) {
+                    if (doc instanceof Map<?, ?> m && "Deployment".equals(m.get("kind"))) deployment = (Map<String, Object>) m;
+                }
+            }
+            assertTrue(deployment != null, s.name());
+            Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) deployment.get("spec")).get("template");
+            Map<String, Object> metadata = (Map<String, Object>) template.get("metadata");
+            Map<String, String> labels = (Map<String, String>) metadata.get("labels");
+            selector.forEach((k, v) -> assertEquals(v, labels.get(k), s.name() + " pods carry " + k));
+            Map<String, Object> container = ((List<Map<String, Object>>) ((Map<String, Object>) template.get("spec"))
+                    .get("containers")).getFirst();
+            Map<String, Object> port = ((List<Map<String, Object>>) container.get("ports")).stream()
+                    .filter(p -> endpoint.get("port").equals(p.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(s.name() + " has no port named " + endpoint.get("port")));
+            Map<String, String> annotations = (Map<String, String>) metadata.get("annotations");
+            assertEquals(String.valueOf(port.get("containerPort")), annotations.get("prometheus.io/port"), s.name());
+            assertEquals("/q/metrics", annotations.get("prometheus.io/path"), s.name());
+        }
+        if (kubectl()) {
+            Process p = new ProcessBuilder("kubectl", "kustomize", MONITORING.toString()).redirectErrorStream(true).start();
+            String rendered = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), rendered);
+            assertTrue(rendered.contains("kind: PodMonitor") && rendered.contains("kind: PrometheusRule")
+                    && rendered.contains("grafana_dashboard: \"1\"") && rendered.contains("storefront-insights.json"), rendered);
+        }
+    }
+
+    private static boolean kubectl() {
+        try {
+            return new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Kubernetes Ingress matching: Exact is the whole path, Prefix whole path elements. */
     private static boolean routed(List<Map<String, Object>> ingressPaths, String path) {
         for (Map<String, Object> p : ingressPaths) {
@@ -173,6 +272,20 @@ class MonitoringTest {
             }
             return exprs;
         }
+    }
+
+    /** Every query of the Grafana dashboard in k8s/monitoring; its panels must have a place and a title. */
+    @SuppressWarnings("unchecked")
+    private static List<String> dashboardExpressions() throws IOException {
+        Map<String, Object> dashboard = JsonPath.from(MONITORING.resolve("grafana-dashboard.json").toFile()).getMap("$");
+        List<String> exprs = new ArrayList<>();
+        for (Map<String, Object> panel : (List<Map<String, Object>>) dashboard.get("panels")) {
+            assertTrue(panel.get("gridPos") instanceof Map && panel.get("title") instanceof String, panel.toString());
+            for (Map<String, Object> target : (List<Map<String, Object>>) panel.getOrDefault("targets", List.of())) {
+                exprs.add((String) target.get("expr"));
+            }
+        }
+        return exprs;
     }
 
     /** The metric names of a PromQL expression: its words outside strings, label matchers and ranges. */
