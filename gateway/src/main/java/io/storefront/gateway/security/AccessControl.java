@@ -1,11 +1,11 @@
 package io.storefront.gateway.security;
 
+import io.storefront.commons.http.RequestIds;
 import io.storefront.commons.problem.ProblemType;
 import io.storefront.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Who may call what, for every way a request enters the gateway (the REST routes' filter and the
@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AccessControl {
 
-    public static final String REQUEST_ID = "X-Request-Id";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    public static final String REQUEST_ID = RequestIds.HEADER;
 
     /** What {@link #check} decided. */
     public sealed interface Decision permits Grant, Denial {
@@ -42,7 +41,7 @@ public class AccessControl {
 
     /** The caller's request id when it is sane (it ends up in logs and headers), else a new one. */
     public static String requestId(String given) {
-        return given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return RequestIds.sane(given) ? given : UUID.randomUUID().toString();
     }
 
     /** The key a request presents: a bearer token, else the X-API-Key header; null without either. */

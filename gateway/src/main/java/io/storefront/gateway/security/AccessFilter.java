@@ -1,6 +1,7 @@
 package io.storefront.gateway.security;
 
 import io.smallrye.common.vertx.ContextLocals;
+import io.storefront.commons.http.RequestIds;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemMappers;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -34,7 +35,7 @@ public class AccessFilter {
         String requestId = AccessControl.requestId(request.getHeaderString(REQUEST_ID));
         request.setProperty(REQUEST_ID_LOCAL, requestId);
         ContextLocals.put(REQUEST_ID_LOCAL, requestId);
-        MDC.put("requestId", requestId);
+        MDC.put(RequestIds.LOG_KEY, requestId);
 
         AccessControl.Decision decision = access.check(request.getMethod(), uri.getPath(), AccessControl.presentedKey(
                 request.getHeaderString(HttpHeaders.AUTHORIZATION), request.getHeaderString("X-API-Key")));
