@@ -1,5 +1,6 @@
 package io.storefront.analytics.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.analytics.chart.ChartFormat;
@@ -77,11 +78,12 @@ public class CustomerService {
     private final AnalyticsConfig config;
     private final ViewCache<ViewKey, Object> cache;
 
-    public CustomerService(CustomerRepository customers, SalesService sales, AnalyticsConfig config) {
+    public CustomerService(CustomerRepository customers, SalesService sales, AnalyticsConfig config,
+                           MeterRegistry registry) {
         this.customers = customers;
         this.sales = sales;
         this.config = config;
-        this.cache = new ViewCache<>(config.viewCacheEntries());
+        this.cache = new ViewCache<>(config.viewCacheEntries(), ViewCacheMetrics.lookups(registry, "customers"));
     }
 
     /** Low / Medium / High value segments; {@code low}/{@code high} in cents for fixed thresholds, else terciles. */

@@ -1,5 +1,6 @@
 package io.storefront.analytics.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.storefront.analytics.chart.ChartFormat;
 import io.storefront.analytics.chart.RenderedChart;
@@ -39,11 +40,11 @@ public class ProductService {
     private final AnalyticsConfig config;
     private final ViewCache<ViewKey, Object> cache;
 
-    public ProductService(ProductRepository products, SalesService sales, AnalyticsConfig config) {
+    public ProductService(ProductRepository products, SalesService sales, AnalyticsConfig config, MeterRegistry registry) {
         this.products = products;
         this.sales = sales;
         this.config = config;
-        this.cache = new ViewCache<>(config.viewCacheEntries());
+        this.cache = new ViewCache<>(config.viewCacheEntries(), ViewCacheMetrics.lookups(registry, "products"));
     }
 
     public Uni<TopProducts> top(long version, DateRangeQuery query, SalesFilter filter, Metric metric, int limit,

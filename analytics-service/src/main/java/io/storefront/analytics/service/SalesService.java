@@ -1,5 +1,6 @@
 package io.storefront.analytics.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.storefront.analytics.chart.ChartFormat;
@@ -77,10 +78,10 @@ public class SalesService {
     private final AnalyticsConfig config;
     private final ViewCache<ViewKey, Object> cache;
 
-    public SalesService(SalesRepository sales, AnalyticsConfig config) {
+    public SalesService(SalesRepository sales, AnalyticsConfig config, MeterRegistry registry) {
         this.sales = sales;
         this.config = config;
-        this.cache = new ViewCache<>(config.viewCacheEntries());
+        this.cache = new ViewCache<>(config.viewCacheEntries(), ViewCacheMetrics.lookups(registry, "sales"));
     }
 
     /** The version of the data the views are computed from; part of every cache key and ETag. */

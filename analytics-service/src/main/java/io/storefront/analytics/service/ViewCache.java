@@ -15,11 +15,24 @@ public final class ViewCache<K extends ViewCache.Versioned, V> {
         long version();
     }
 
+    /** Told of every {@link #getOrCompute} lookup: whether the view was cached. */
+    public interface Lookups {
+        Lookups NONE = hit -> { };
+
+        void looked(boolean hit);
+    }
+
     private final Map<K, V> entries;
+    private final Lookups lookups;
     private long newest = Long.MIN_VALUE;
 
     public ViewCache(int capacity) {
+        this(capacity, Lookups.NONE);
+    }
+
+    public ViewCache(int capacity, Lookups lookups) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
+        this.lookups = lookups;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
@@ -55,6 +68,7 @@ public final class ViewCache<K extends ViewCache.Versioned, V> {
     /** The cached value of {@code key}, or {@code compute}'s, which is then cached (failures are not). */
     public <T extends V> io.smallrye.mutiny.Uni<T> getOrCompute(K key, java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> compute) {
         @SuppressWarnings("unchecked") T hit = (T) get(key);
+        lookups.looked(hit != null);
         if (hit != null) {
             return io.smallrye.mutiny.Uni.createFrom().item(hit);
         }

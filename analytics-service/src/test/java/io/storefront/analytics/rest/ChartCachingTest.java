@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.storefront.testsupport.Images;
+import io.storefront.testsupport.PrometheusMetrics;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,14 @@ class ChartCachingTest {
                 .when().get("/api/v1/sales/summary").then().statusCode(304);
         given().queryParam("from", "2036-01-01").queryParam("to", "2036-11-30").header("If-None-Match", etag)
                 .when().get("/api/v1/sales/summary").then().statusCode(200);
+
+        // the view asked again is a cache hit, as operators see it
+        double hits = PrometheusMetrics.value(PrometheusMetrics.scrape(), "storefront_analytics_view_cache_lookups_total",
+                "cache", "sales", "result", "hit");
+        given().queryParam("from", "2036-01-01").queryParam("to", "2036-11-30").when().get("/api/v1/sales/summary")
+                .then().statusCode(200);
+        assertTrue(PrometheusMetrics.value(PrometheusMetrics.scrape(), "storefront_analytics_view_cache_lookups_total",
+                "cache", "sales", "result", "hit") >= hits + 1);
 
         importOrder("ETAG-2");
         String after = given().queryParam("from", "2036-01-01").queryParam("to", "2036-12-31").header("If-None-Match", etag)

@@ -34,4 +34,16 @@ class ViewCacheTest {
         assertNull(cache.get(new Key(1, "b")));
         assertEquals("a", cache.get(new Key(1, "a")));
     }
+
+    @Test
+    void everyLookupIsReportedAsAHitOrAMiss() {
+        java.util.List<Boolean> lookups = new java.util.ArrayList<>();
+        ViewCache<Key, String> cache = new ViewCache<>(10, lookups::add);
+        assertEquals("a1", cache.getOrCompute(new Key(1, "a"), () -> io.smallrye.mutiny.Uni.createFrom().item("a1"))
+                .await().indefinitely());
+        assertEquals("a1", cache.getOrCompute(new Key(1, "a"), () -> io.smallrye.mutiny.Uni.createFrom().item("other"))
+                .await().indefinitely());
+        cache.getOrCompute(new Key(2, "a"), () -> io.smallrye.mutiny.Uni.createFrom().item("a2")).await().indefinitely();
+        assertEquals(java.util.List.of(false, true, false), lookups);
+    }
 }
