@@ -36,7 +36,7 @@ public class UpstreamMetrics {
                         .register(registry));
             }
             meters.add(Gauge.builder("storefront.gateway.upstream.in.flight", guard, Guard::inFlight)
-                    .description("Calls to a service under way (its bulkhead refuses more than gateway.<service>.max-concurrent)")
+                    .description("Calls to a service under way (the bulkhead refuses more than gateway.<service>.max-concurrent)")
                     .tag("service", guard.service())
                     .register(registry));
             for (CircuitBreaker.State state : CircuitBreaker.State.values()) {

@@ -18,7 +18,8 @@ public class ActiveModel {
 
     public ActiveModel(MeterRegistry registry) {
         this.registry = registry;
-        this.version = Gauge.builder("storefront.sentiment.active.model.version", model, m -> m.get() == null ? 0 : m.get().version())
+        this.version = Gauge.builder("storefront.sentiment.active.model.version", model,
+                        m -> m.get() == null ? 0 : m.get().version())
                 .description("The trained model version this instance scores with; 0 while the lexicon scores")
                 .register(registry);
     }

@@ -36,12 +36,15 @@ public class ScoringService {
     public ScoringService(SentimentConfig config, ActiveModel active, MeterRegistry registry) {
         this.config = config;
         this.active = active;
-        this.english = Counter.builder("storefront.sentiment.texts").description("Texts scored (requests and stored reviews)")
-                .tag("language", "english").register(registry);
-        this.notEnglish = Counter.builder("storefront.sentiment.texts").description("Texts scored (requests and stored reviews)")
-                .tag("language", "unknown").register(registry);
+        this.english = textsCounter(registry, "english");
+        this.notEnglish = textsCounter(registry, "unknown");
         this.characters = Counter.builder("storefront.sentiment.characters")
                 .description("Characters of the texts scored: what scoring costs grows with them").register(registry);
+    }
+
+    private static Counter textsCounter(MeterRegistry registry, String language) {
+        return Counter.builder("storefront.sentiment.texts").description("Texts scored (requests and stored reviews)")
+                .tag("language", language).register(registry);
     }
 
     /** Texts scored by one model, named as it is recorded with stored reviews. */
