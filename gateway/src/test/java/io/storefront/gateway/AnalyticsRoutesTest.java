@@ -141,8 +141,8 @@ class AnalyticsRoutesTest {
 
         // what operators see: the failures, the calls the open circuit refused, and its state
         String after = PrometheusMetrics.scrape();
-        assertEquals(20.0, upstreamCalls(after, "failed") - upstreamCalls(before, "failed"));
-        assertEquals(1.0, upstreamCalls(after, "circuit_open") - upstreamCalls(before, "circuit_open"));
+        assertEquals(20.0, upstreamCallsIncrease(before, after, "failed"));
+        assertEquals(1.0, upstreamCallsIncrease(before, after, "circuit_open"));
         assertEquals(1.0, PrometheusMetrics.value(after, "storefront_gateway_circuit_state", "service", "analytics",
                 "state", "open"));
         assertEquals(0.0, PrometheusMetrics.value(after, "storefront_gateway_circuit_state", "service", "sentiment",
@@ -152,8 +152,8 @@ class AnalyticsRoutesTest {
                 "service", "analytics", "state", "closed"));
     }
 
-    private static double upstreamCalls(String page, String outcome) {
-        return PrometheusMetrics.value(page, "storefront_gateway_upstream_calls_total", "service", "analytics",
+    private static double upstreamCallsIncrease(String before, String after, String outcome) {
+        return PrometheusMetrics.increase(before, after, "storefront_gateway_upstream_calls_total", "service", "analytics",
                 "outcome", outcome);
     }
 

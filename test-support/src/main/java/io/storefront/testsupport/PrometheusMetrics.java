@@ -47,6 +47,11 @@ public final class PrometheusMetrics {
         return sum;
     }
 
+    /** How much a counter grew between two scrapes (see {@link #value} for the arguments). */
+    public static double increase(String before, String after, String name, String... labelPairs) {
+        return value(after, name, labelPairs) - value(before, name, labelPairs);
+    }
+
     /**
      * Scrapes until the sample reaches {@code atLeast} (for up to 5 s) and returns the page: a job's metrics are
      * recorded just after its status, which a test polling the job can see first.

@@ -116,13 +116,9 @@ class ScoringApiTest {
         given().contentType(ContentType.JSON).body(Map.of("text", "x".repeat(100_000))).when().post(PATH)
                 .then().statusCode(413);
         String after = PrometheusMetrics.scrape();
-        assertEquals(1.0, delta(before, after, "storefront_sentiment_texts_total", "language", "english"));
-        assertEquals(1.0, delta(before, after, "storefront_sentiment_texts_total", "language", "unknown"));
+        assertEquals(1.0, PrometheusMetrics.increase(before, after, "storefront_sentiment_texts_total", "language", "english"));
+        assertEquals(1.0, PrometheusMetrics.increase(before, after, "storefront_sentiment_texts_total", "language", "unknown"));
         assertEquals(texts.get(0).length() + texts.get(1).length(),
-                delta(before, after, "storefront_sentiment_characters_total"));
-    }
-
-    private static double delta(String before, String after, String name, String... labels) {
-        return PrometheusMetrics.value(after, name, labels) - PrometheusMetrics.value(before, name, labels);
+                PrometheusMetrics.increase(before, after, "storefront_sentiment_characters_total"));
     }
 }
