@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.storefront.testsupport.ChangeFeeds;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ class ReimportTest {
         upload("RS-1,2052-03-01,Rae,Goa,Goa,Books,Novels,1,100,10,UPI\n"
                 + "RS-1,2052-03-01,Rae,Goa,Goa,Books,Comics,1,50,5,UPI\n"
                 + "RS-2,2052-03-02,Sam,Goa,Goa,Books,Novels,1,70,7,UPI\n");
-        String cursor = feedEnd("0");
+        String cursor = ChangeFeeds.end("/api/v1/order-lines/changes");
         // RS-1 (stored) and RS-3 (new) each come in two pieces; RS-4 is new and whole
         upload("RS-1,2052-03-01,Rae,Goa,Goa,Books,Novels,2,200,20,UPI\n"
                 + "RS-3,2052-03-05,Sam,Goa,Goa,Toys,Blocks,1,30,3,COD\n"
@@ -107,18 +108,5 @@ class ReimportTest {
         Map<String, Integer> linesPerOrder = new java.util.TreeMap<>();
         for (String order : changes.getList("lines.orderId", String.class)) linesPerOrder.merge(order, 1, Integer::sum);
         assertEquals(Map.of("RS-1", 2, "RS-3", 2, "RS-4", 1), linesPerOrder, "each order of the file once, whole");
-    }
-
-    private static String feedEnd(String after) {
-        String cursor = after;
-        for (JsonPath p = feedPage(cursor); ; p = feedPage(cursor)) {
-            cursor = p.getString("cursor");
-            if (!p.getBoolean("hasMore")) return cursor;
-        }
-    }
-
-    private static JsonPath feedPage(String after) {
-        return given().queryParam("after", after).queryParam("limit", 5000).when().get("/api/v1/order-lines/changes")
-                .then().statusCode(200).extract().jsonPath();
     }
 }

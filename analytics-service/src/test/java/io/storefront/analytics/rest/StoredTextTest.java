@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.storefront.testsupport.ChangeFeeds;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class StoredTextTest {
+
+    private static final String FEED = "/api/v1/order-lines/changes";
 
     private static final String HEADER = "order_id,order_date,customer_id,customer_name,state,city,product_id,"
             + "product_name,category,sub_category,quantity,amount,profit,payment_mode\n";
@@ -30,11 +33,7 @@ class StoredTextTest {
 
     @Test
     void awkwardTextIsStoredAndReadBackUnchanged() {
-        String cursor = "0";
-        for (JsonPath p = feed(cursor); ; p = feed(cursor)) {
-            cursor = p.getString("cursor");
-            if (!p.getBoolean("hasMore")) break;
-        }
+        String cursor = ChangeFeeds.end(FEED);
         StringBuilder rows = new StringBuilder(HEADER);
         for (int i = 0; i < AWKWARD.size(); i++) {
             String name = AWKWARD.get(i);
@@ -45,7 +44,7 @@ class StoredTextTest {
         assertEquals("succeeded", job.getString("status"), job.prettify());
         assertEquals(AWKWARD.size(), job.getInt("linesStored"));
 
-        JsonPath changes = feed(cursor);
+        JsonPath changes = ChangeFeeds.page(FEED, cursor);
         List<Map<String, Object>> lines = changes.getList("lines");
         assertEquals(AWKWARD.size(), lines.size());
         for (Map<String, Object> line : lines) {
@@ -56,10 +55,5 @@ class StoredTextTest {
                     .extract().jsonPath().getString("name");
             assertEquals(new StringBuilder(AWKWARD.get(i)).reverse() + " " + i, customer, "customer name of order " + i);
         }
-    }
-
-    private static JsonPath feed(String after) {
-        return given().queryParam("after", after).queryParam("limit", 5000).when().get("/api/v1/order-lines/changes")
-                .then().statusCode(200).extract().jsonPath();
     }
 }
