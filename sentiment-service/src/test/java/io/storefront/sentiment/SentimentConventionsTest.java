@@ -21,7 +21,7 @@ class SentimentConventionsTest extends ServiceConventionsTest {
         given().when().get("/api/v1/status").then().statusCode(200)
                 .body("service", equalTo("sentiment-service"))
                 .body("schema", equalTo("sentiment"))
-                .body("schemaVersion", equalTo("4"))
+                .body("schemaVersion", equalTo("5"))
                 .body("approximateRows", hasKey("reviews"));
     }
 }

@@ -128,7 +128,10 @@ public class ReviewRepository {
                 .replaceWith(n));
     }
 
-    /** Recomputes the summaries of the given products from their reviews; a product left without reviews loses its row. */
+    /**
+     * Recomputes the summaries of the given products from their reviews. A product left without reviews keeps an
+     * empty row with a new change number, so that the change feed tells its followers; the API shows none.
+     */
     private static Uni<Void> refreshSummaries(SqlConnection tx, String[] products, String modelVersion) {
         return tx.preparedQuery("""
                         INSERT INTO sentiment.product_sentiment AS s (product_id, reviews, scored, mean_polarity, positive,
@@ -151,10 +154,30 @@ public class ReviewRepository {
                                change_seq = EXCLUDED.change_seq""")
                 .execute(Tuple.of(products, modelVersion))
                 .chain(() -> tx.preparedQuery("""
-                                DELETE FROM sentiment.product_sentiment s WHERE s.product_id = ANY($1)
+                                UPDATE sentiment.product_sentiment s
+                                   SET reviews = 0, scored = 0, mean_polarity = NULL, positive = 0, neutral = 0, negative = 0,
+                                       rated = 0, mean_rating = NULL, mismatches = 0, first_review = NULL, last_review = NULL,
+                                       updated_at = now(), change_seq = nextval('sentiment.product_sentiment_change_seq')
+                                 WHERE s.product_id = ANY($1) AND s.reviews > 0
                                    AND NOT EXISTS (SELECT 1 FROM sentiment.reviews r WHERE r.product_id = s.product_id)""")
                         .execute(Tuple.of((Object) products)))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Deletes every review a customer wrote, with its aspects, and recomputes the summaries of the products they
+     * reviewed. Returns how many reviews went.
+     */
+    public Uni<Integer> deleteByCustomer(String customerId, String modelVersion) {
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(WRITE_LOCK))
+                .chain(() -> tx.preparedQuery("DELETE FROM sentiment.reviews WHERE customer_id = $1 RETURNING product_id")
+                        .execute(Tuple.of(customerId)))
+                .chain(deleted -> {
+                    Set<String> products = new LinkedHashSet<>();
+                    for (Row row : deleted) products.add(row.getString(0));
+                    return products.isEmpty() ? Uni.createFrom().item(0)
+                            : refreshSummaries(tx, products.toArray(String[]::new), modelVersion).replaceWith(deleted.rowCount());
+                }));
     }
 
     /** Reviews stored or replaced after a cursor, optionally of one product, oldest change first. */
@@ -174,8 +197,9 @@ public class ReviewRepository {
                 .map(rows -> rows.size() == 0 ? null : review(rows.iterator().next()));
     }
 
+    /** A product's summary; null when it has no reviews (any more). */
     public Uni<ProductSummary> summary(String productId) {
-        return pool.preparedQuery("SELECT * FROM sentiment.product_sentiment WHERE product_id = $1")
+        return pool.preparedQuery("SELECT * FROM sentiment.product_sentiment WHERE product_id = $1 AND reviews > 0")
                 .execute(Tuple.of(productId))
                 .map(rows -> rows.size() == 0 ? null : summary(rows.iterator().next()));
     }

@@ -87,7 +87,16 @@ public class ScoringService {
             notEnglish.increment(texts.size() - inEnglish);
             characters.increment(length);
         }
-        return new Scores(model == null ? SentimentScorer.VERSION : model.name(), results);
+        return new Scores(name(model), results);
+    }
+
+    /** The name stored reviews record for the model that scores now. */
+    public String activeModelName() {
+        return name(active.get());
+    }
+
+    private static String name(DomainModel model) {
+        return model == null ? SentimentScorer.VERSION : model.name();
     }
 
     /** The lexicon's analysis, for training (a trained model learns on top of the lexicon's scores). */

@@ -107,9 +107,16 @@ class ReviewApiTest {
         String p = "P-" + UUID.randomUUID();
         String q = "Q-" + UUID.randomUUID();
         post(List.of(review(p + "-m", p, 4, "Nice and sturdy.", null)), 200);
+        String cursor = given().queryParam("after", "0").queryParam("limit", "5000").when()
+                .get("/api/v1/product-sentiment/changes").then().statusCode(200).extract().jsonPath().getString("cursor");
         post(List.of(review(p + "-m", q, 4, "Nice and sturdy.", null)), 200);
         given().when().get("/api/v1/products/" + p + "/sentiment").then().statusCode(404)
                 .contentType("application/problem+json");
+        List<Map<String, Object>> changed = given().queryParam("after", cursor).when()
+                .get("/api/v1/product-sentiment/changes").then().statusCode(200).extract().jsonPath().getList("products");
+        assertTrue(changed.stream().anyMatch(s -> p.equals(s.get("productId")) && Integer.valueOf(0).equals(s.get("reviews"))
+                        && s.get("meanPolarity") == null),
+                "the feed tells followers the old product has no reviews left: " + changed);
         assertEquals(1, summary(q).getInt("summary.reviews"));
     }
 
