@@ -21,7 +21,7 @@ class RecommenderConventionsTest extends ServiceConventionsTest {
         given().when().get("/api/v1/status").then().statusCode(200)
                 .body("service", equalTo("recommender-service"))
                 .body("schema", equalTo("recommender"))
-                .body("schemaVersion", equalTo("3"))
+                .body("schemaVersion", equalTo("4"))
                 .body("approximateRows", hasKey("products"))
                 .body("approximateRows", hasKey("feed_cursors"))
                 .body("approximateRows", hasKey("purchases"))

@@ -72,7 +72,8 @@ public class FeedRepository {
     }
 
     /** Instances apply a feed's pages one at a time, so two of them syncing at once cannot interleave. */
-    private static Uni<Void> lock(SqlClient tx, String feed) {
+    /** Held by a page's transaction until it commits; an erasure takes it too, so the two do not interleave. */
+    static Uni<Void> lock(SqlClient tx, String feed) {
         return tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(feed)).replaceWithVoid();
     }
 
@@ -132,14 +133,17 @@ public class FeedRepository {
                 .replaceWith(n));
     }
 
-    /** Replaces the sentiment of every product in the page and moves the cursor. */
+    /**
+     * Replaces the sentiment of every product in the page and moves the cursor. A product without a mean polarity
+     * (no reviews left, or none in English) loses its row, so that old reviews no longer move its rank.
+     */
     public Uni<Integer> applySentiment(SentimentFeed.Page page) {
-        List<SentimentFeed.Summary> rows = page.products() == null ? List.of()
-                : page.products().stream().filter(s -> s.meanPolarity() != null).toList();
         // a product listed twice in one page: the later summary is the current one
         Map<String, SentimentFeed.Summary> latest = new LinkedHashMap<>();
-        for (SentimentFeed.Summary s : rows) latest.put(s.productId(), s);
-        List<SentimentFeed.Summary> list = List.copyOf(latest.values());
+        if (page.products() != null) for (SentimentFeed.Summary s : page.products()) latest.put(s.productId(), s);
+        List<SentimentFeed.Summary> list = latest.values().stream().filter(s -> s.meanPolarity() != null).toList();
+        String[] withoutSentiment = latest.values().stream().filter(s -> s.meanPolarity() == null)
+                .map(SentimentFeed.Summary::productId).toArray(String[]::new);
         return pool.withTransaction(tx -> lock(tx, SENTIMENT).chain(() -> tx.preparedQuery("""
                                 INSERT INTO recommender.product_sentiment (product_id, reviews, mean_polarity, positive_share,
                                                                negative_share, synced_at)
@@ -154,7 +158,9 @@ public class FeedRepository {
                                 list.stream().map(SentimentFeed.Summary::meanPolarity).toArray(Double[]::new),
                                 list.stream().map(SentimentFeed.Summary::positiveShare).toArray(Double[]::new),
                                 list.stream().map(SentimentFeed.Summary::negativeShare).toArray(Double[]::new))))
+                .chain(() -> tx.preparedQuery("DELETE FROM recommender.product_sentiment WHERE product_id = ANY($1)")
+                        .execute(Tuple.of((Object) withoutSentiment)))
                 .chain(() -> saveCursor(tx, SENTIMENT, page.cursor()))
-                .replaceWith(list.size()));
+                .replaceWith(latest.size()));
     }
 }

@@ -63,6 +63,7 @@ public class ModelService {
     private final List<Meter> gauges;
     private final AtomicReference<Built> current = new AtomicReference<>();
     private final AtomicBoolean building = new AtomicBoolean();
+    private final AtomicBoolean rebuildWanted = new AtomicBoolean();
 
     public ModelService(SnapshotRepository snapshots, JobRepository jobs, Pool pool, RecommenderConfig config, Vertx vertx,
                         JobMetrics metrics, MeterRegistry registry) {
@@ -122,6 +123,25 @@ public class ModelService {
                 .onFailure().invoke(() -> building.set(false));
     }
 
+    /**
+     * Builds now, or as soon as the running build ends: that one may have read the data before the change that
+     * asks for this. Several asks while a build runs make one build.
+     */
+    public void rebuildSoon() {
+        // wanted first, then building checked; a build's end does the reverse, so one of the two starts it
+        rebuildWanted.set(true);
+        if (!building.get()) startWantedRebuild();
+    }
+
+    private void startWantedRebuild() {
+        if (!rebuildWanted.compareAndSet(true, false)) return;
+        try {
+            rebuild().subscribe().with(j -> { }, e -> LOG.warnf("Model rebuild failed to start: %s", e.getMessage()));
+        } catch (ProblemException busy) {
+            rebuildWanted.set(true); // a build started meanwhile; its end starts this one
+        }
+    }
+
     private void rebuildIfChanged() {
         Built built = current.get();
         if (building.get()) return;
@@ -142,6 +162,7 @@ public class ModelService {
                         SELECT concat_ws('/',
                           (SELECT cursor FROM recommender.feed_cursors WHERE feed = 'analytics.order-lines'),
                           (SELECT max(id) FROM recommender.interactions),
+                          (SELECT max(id) FROM recommender.erasures),
                           (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM recommender.products),
                           (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM recommender.preferences),
                           (SELECT count(*) || ':' || coalesce(max(synced_at)::text, '') FROM recommender.product_sentiment)) AS v""")
@@ -174,6 +195,7 @@ public class ModelService {
                 .eventually(() -> {
                     stopHeartbeat.run();
                     building.set(false);
+                    startWantedRebuild();
                 })
                 .subscribe().with(x -> LOG.infof("Model build %d ended", jobId),
                         e -> LOG.errorf(e, "Model build %d could not record its end", jobId));

@@ -1,0 +1,43 @@
+package io.storefront.recommender.service;
+
+import io.smallrye.mutiny.Uni;
+import io.storefront.commons.privacy.Erasure;
+import io.storefront.recommender.repository.PersonalDataRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Forgets a customer: their events, purchases and preferences are deleted, and the model is rebuilt without
+ * them at once on this instance; other instances rebuild on their next check of the data.
+ */
+@ApplicationScoped
+public class PersonalDataService {
+
+    private static final Logger LOG = Logger.getLogger(PersonalDataService.class);
+
+    private final PersonalDataRepository repository;
+    private final ModelService models;
+
+    public PersonalDataService(PersonalDataRepository repository, ModelService models) {
+        this.repository = repository;
+        this.models = models;
+    }
+
+    public Uni<Erasure> erase(String userId) {
+        return repository.delete(userId).map(deleted -> {
+            if (deleted.any()) {
+                // the log names no customer: it would keep what was just erased
+                LOG.infof("personal data erased: %d interactions, %d purchases, %d preferences deleted; rebuilding the model",
+                        deleted.interactions(), deleted.purchases(), deleted.preferences());
+                models.rebuildSoon();
+            }
+            Map<String, Long> records = new LinkedHashMap<>();
+            records.put("interactionsDeleted", deleted.interactions());
+            records.put("purchasesDeleted", deleted.purchases());
+            records.put("preferencesDeleted", deleted.preferences());
+            return new Erasure(userId, records);
+        });
+    }
+}
