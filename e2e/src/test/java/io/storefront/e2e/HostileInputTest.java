@@ -159,6 +159,9 @@ class HostileInputTest {
         cases.add(new Case("POST", "/sentiment", "application/xml", "<text>hi</text>".getBytes(StandardCharsets.UTF_8)));
         cases.add(new Case("GET", "/sentiment", null, null));
         cases.add(new Case("DELETE", "/api/v1/sentiment/reviews", null, null));
+        cases.add(new Case("DELETE", "/api/v1/personal-data/" + "x".repeat(300), null, null));
+        cases.add(new Case("DELETE", "/api/v1/personal-data/a%00b", null, null));
+        cases.add(new Case("DELETE", "/api/v1/personal-data/%ED%A0%80", null, null));
         cases.add(new Case("PUT", "/analytics/sales", "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
         for (String csv : List.of("review_id,product_id,text\nr1,p1,\"never closed\n", "no,header,names\n1,2,3\n",
                 "\uFEFF", "", "review_id,product_id,text\n" + "r,p,\"" + "x".repeat(60_000) + "\"\n")) {

@@ -48,4 +48,9 @@ public class AnalyticsClient extends GuardedClient {
     public Uni<Boolean> ready() {
         return UpstreamResponse.ready(client.ready());
     }
+
+    /** Forgets a customer in this service; idempotent, so retried. */
+    public Uni<UpstreamResponse> erasePersonalData(String customerId) {
+        return call(() -> client.erasePersonalData(customerId), true);
+    }
 }

@@ -2,6 +2,7 @@ package io.storefront.gateway.client;
 
 import java.util.Map;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -41,4 +42,8 @@ interface AnalyticsRestClient {
     @GET
     @Path("/q/health/ready")
     Uni<Response> ready();
+
+    @DELETE
+    @Path("/api/v1/personal-data/{customerId}")
+    Uni<Response> erasePersonalData(@RestPath String customerId);
 }

@@ -100,4 +100,8 @@ interface RecommenderRestClient {
     @GET
     @Path("/q/health/ready")
     Uni<Response> ready();
+
+    @DELETE
+    @Path("/api/v1/personal-data/{customerId}")
+    Uni<Response> erasePersonalData(@RestPath String customerId);
 }

@@ -2,6 +2,7 @@ package io.storefront.gateway.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -65,4 +66,8 @@ interface SentimentRestClient {
     @GET
     @Path("/q/health/ready")
     Uni<Response> ready();
+
+    @DELETE
+    @Path("/api/v1/personal-data/{customerId}")
+    Uni<Response> erasePersonalData(@RestPath String customerId);
 }

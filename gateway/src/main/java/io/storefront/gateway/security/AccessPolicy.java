@@ -16,7 +16,8 @@ public final class AccessPolicy {
     }
 
     private static final List<Rule> RULES = List.of(
-            // imports, training, model builds, feed syncs and catalog changes
+            // imports, training, model builds, feed syncs, catalog changes and erasures of customers
+            new Rule("*", Pattern.compile("/api/v1/personal-data(/.*)?"), Role.ADMIN),
             new Rule("*", Pattern.compile("/api/v1/analytics/imports(/.*)?"), Role.ADMIN),
             new Rule("*", Pattern.compile("/api/v1/sentiment/reviews/imports(/.*)?"), Role.ADMIN),
             new Rule("POST", Pattern.compile("/api/v1/sentiment/reviews"), Role.ADMIN),

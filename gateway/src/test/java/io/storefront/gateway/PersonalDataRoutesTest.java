@@ -1,0 +1,109 @@
+package io.storefront.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.storefront.gateway.client.AnalyticsClient;
+import io.storefront.gateway.client.RecommenderClient;
+import io.storefront.gateway.client.SentimentClient;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Forgetting a customer asks every service, and says exactly what is done when one of them fails. */
+@QuarkusTest
+@WithTestResource(AnalyticsStub.class)
+@WithTestResource(SentimentStub.class)
+@WithTestResource(RecommenderStub.class)
+class PersonalDataRoutesTest {
+
+    private static final String PATH = "/api/v1/personal-data/C%2042";
+
+    @Inject
+    AnalyticsClient analytics;
+    @Inject
+    SentimentClient sentiment;
+    @Inject
+    RecommenderClient recommender;
+
+    @BeforeAll
+    static void sendAKey() {
+        TestKeys.sendAdminKeyByDefault();
+    }
+
+    @BeforeEach
+    void reset() {
+        for (WireMockServer s : List.of(AnalyticsStub.server, SentimentStub.server, RecommenderStub.server)) s.resetAll();
+    }
+
+    @AfterEach
+    void closeBreakers() {
+        analytics.guard().reset();
+        sentiment.guard().reset();
+        recommender.guard().reset();
+    }
+
+    private static void answers(WireMockServer service, int status, String body) {
+        service.stubFor(delete(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", status == 200 ? "application/json" : "application/problem+json").withBody(body)));
+    }
+
+    @Test
+    void everyServiceIsAskedAndTheirCountsReported() {
+        answers(AnalyticsStub.server, 200, "{\"customerId\":\"C 42\",\"records\":{\"ordersMadeAnonymous\":3}}");
+        answers(SentimentStub.server, 200, "{\"customerId\":\"C 42\",\"records\":{\"reviewsDeleted\":2}}");
+        answers(RecommenderStub.server, 200, "{\"customerId\":\"C 42\",\"records\":{\"interactionsDeleted\":5,"
+                + "\"purchasesDeleted\":4,\"preferencesDeleted\":1}}");
+
+        given().when().delete("/api/v1/personal-data/{id}", "C 42").then().statusCode(200)
+                .body("customerId", equalTo("C 42"))
+                .body("services.analytics.ordersMadeAnonymous", equalTo(3))
+                .body("services.sentiment.reviewsDeleted", equalTo(2))
+                .body("services.recommender.purchasesDeleted", equalTo(4));
+        for (WireMockServer s : List.of(AnalyticsStub.server, SentimentStub.server, RecommenderStub.server)) {
+            s.verify(1, deleteRequestedFor(urlPathEqualTo(PATH)));
+        }
+    }
+
+    @Test
+    void aServiceThatFailsIsNamedAndTheOthersStillErase() {
+        answers(AnalyticsStub.server, 200, "{\"customerId\":\"C 42\",\"records\":{\"ordersMadeAnonymous\":3}}");
+        answers(SentimentStub.server, 500, "{\"status\":500}");
+        answers(RecommenderStub.server, 200, "{\"customerId\":\"C 42\",\"records\":{\"interactionsDeleted\":0,"
+                + "\"purchasesDeleted\":0,\"preferencesDeleted\":0}}");
+
+        given().when().delete("/api/v1/personal-data/{id}", "C 42").then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("detail", startsWith("The erasure is not complete: sentiment could not erase"))
+                .body("failed", equalTo(List.of("sentiment")))
+                .body("services.analytics.ordersMadeAnonymous", equalTo(3))
+                .body("services.recommender.purchasesDeleted", equalTo(0));
+        RecommenderStub.server.verify(1, deleteRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void onlyAnAdminMayEraseAndABadIdReachesNoService() {
+        given().header("Authorization", "Bearer " + TestKeys.ANALYST).when().delete("/api/v1/personal-data/{id}", "C 42")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Bearer nope").when().delete("/api/v1/personal-data/{id}", "C 42")
+                .then().statusCode(401);
+        given().when().delete("/api/v1/personal-data/" + "x".repeat(201)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("customerId"));
+        for (WireMockServer s : List.of(AnalyticsStub.server, SentimentStub.server, RecommenderStub.server)) {
+            s.verify(0, anyRequestedFor(anyUrl()));
+        }
+    }
+}
