@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A customer asks the store to forget them: one request at the gateway, and every packaged service does its part,
- * while the store's figures and what other customers' purchases teach the recommender stay.
+ * A customer asks the store for their data, then to forget them: one request each at the gateway, and every packaged
+ * service does its part, while the store's figures and what the purchases teach the recommender stay.
  */
 class PersonalDataThroughTheGatewayTest {
 
@@ -40,7 +40,7 @@ class PersonalDataThroughTheGatewayTest {
     }
 
     @Test
-    void oneRequestForgetsACustomerInEveryService() {
+    void aCustomerSeesAllTheirDataAndOneRequestForgetsThemInEveryService() {
         String csv = "order_id,order_date,customer_id,customer_name,state,city,product_id,product_name,category,"
                 + "sub_category,quantity,amount,profit,payment_mode\n"
                 + "G-1,2025-03-01," + GONE + ",Meera Private,Goa,Panaji,LAMP,Desk Lamp,Home,Lamps,1,900,90,UPI\n"
@@ -66,6 +66,14 @@ class PersonalDataThroughTheGatewayTest {
         gateway().when().get("/api/v1/recommendations/users/" + GONE).then().statusCode(200).body("basis", equalTo("history"));
         String revenue = revenue();
         int usersBefore = modelUsers();
+        gateway().when().get("/api/v1/personal-data/" + GONE).then().statusCode(200)
+                .body("services.analytics.orders.orderId", equalTo(List.of("G-1", "G-2")))
+                .body("services.analytics.orders[0].customerName", equalTo("Meera Private"))
+                .body("services.analytics.orders[0].lines.productId", equalTo(List.of("LAMP", "BULB")))
+                .body("services.sentiment.reviews.reviewId", equalTo(List.of("REV-GONE")))
+                .body("services.recommender.interactions.size()", equalTo(1))
+                .body("services.recommender.purchases.size()", equalTo(3))
+                .body("services.recommender.preferences[0].categories", equalTo(List.of("Lamps")));
 
         gateway().when().delete("/api/v1/personal-data/" + GONE).then().statusCode(200)
                 .body("customerId", equalTo(GONE))
@@ -81,6 +89,12 @@ class PersonalDataThroughTheGatewayTest {
         gateway().when().get("/api/v1/sentiment/products/BULB").then().statusCode(404);
         gateway().when().get("/api/v1/users/" + GONE + "/preferences").then().statusCode(404);
         assertEquals(revenue, revenue(), "the store's revenue counts the erased customer's orders still");
+        gateway().when().get("/api/v1/personal-data/" + GONE).then().statusCode(200)
+                .body("services.analytics.orders.size()", equalTo(0))
+                .body("services.sentiment.reviews.size()", equalTo(0))
+                .body("services.recommender.interactions.size()", equalTo(0))
+                .body("services.recommender.purchases.size()", equalTo(0))
+                .body("services.recommender.preferences.size()", equalTo(0));
 
         // the recommender reads the orders again under the pseudonym: their co-purchases still teach it, anonymously
         syncAndBuild();

@@ -5,9 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Forgetting a customer asks every service, and says exactly what is done when one of them fails. */
+/** A customer's data seen and forgotten: every service is asked, and the answer says exactly which one failed. */
 @QuarkusTest
 @WithTestResource(AnalyticsStub.class)
 @WithTestResource(SentimentStub.class)
@@ -57,7 +59,11 @@ class PersonalDataRoutesTest {
     }
 
     private static void answers(WireMockServer service, int status, String body) {
-        service.stubFor(delete(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(status)
+        answers(service, "DELETE", status, body);
+    }
+
+    private static void answers(WireMockServer service, String method, int status, String body) {
+        service.stubFor((method.equals("GET") ? get(urlPathEqualTo(PATH)) : delete(urlPathEqualTo(PATH))).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", status == 200 ? "application/json" : "application/problem+json").withBody(body)));
     }
 
@@ -95,9 +101,38 @@ class PersonalDataRoutesTest {
     }
 
     @Test
-    void onlyAnAdminMayEraseAndABadIdReachesNoService() {
+    void anExportGathersEveryServicesRecords() {
+        answers(AnalyticsStub.server, "GET", 200, "{\"customerId\":\"C 42\",\"records\":{\"orders\":[{\"orderId\":\"O-1\","
+                + "\"lines\":[{\"productId\":\"P-1\",\"amount\":9.5}]}]}}");
+        answers(SentimentStub.server, "GET", 200, "{\"customerId\":\"C 42\",\"records\":{\"reviews\":[]}}");
+        answers(RecommenderStub.server, "GET", 200, "{\"customerId\":\"C 42\",\"records\":{\"interactions\":"
+                + "[{\"productId\":\"P-1\",\"kind\":\"view\"}],\"purchases\":[],\"preferences\":[]}}");
+
+        given().when().get("/api/v1/personal-data/{id}", "C 42").then().statusCode(200)
+                .body("customerId", equalTo("C 42"))
+                .body("services.analytics.orders[0].lines[0].amount", equalTo(9.5f))
+                .body("services.sentiment.reviews.size()", equalTo(0))
+                .body("services.recommender.interactions[0].kind", equalTo("view"));
+    }
+
+    @Test
+    void anExportMissingAServiceIsNotGivenAsComplete() {
+        answers(AnalyticsStub.server, "GET", 200, "{\"customerId\":\"C 42\",\"records\":{\"orders\":[{\"orderId\":\"O-1\"}]}}");
+        answers(SentimentStub.server, "GET", 200, "{\"customerId\":\"C 42\",\"records\":{\"reviews\":[]}}");
+        answers(RecommenderStub.server, "GET", 503, "{\"status\":503}");
+
+        given().when().get("/api/v1/personal-data/{id}", "C 42").then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("failed", equalTo(List.of("recommender")))
+                .body("services", nullValue());
+    }
+
+    @Test
+    void onlyAnAdminMayAskAndABadIdReachesNoService() {
         given().header("Authorization", "Bearer " + TestKeys.ANALYST).when().delete("/api/v1/personal-data/{id}", "C 42")
                 .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + TestKeys.ANALYST).when().get("/api/v1/personal-data/{id}", "C 42")
+                .then().statusCode(403);
         given().header("Authorization", "Bearer nope").when().delete("/api/v1/personal-data/{id}", "C 42")
                 .then().statusCode(401);
         given().when().delete("/api/v1/personal-data/" + "x".repeat(201)).then().statusCode(400)

@@ -2,13 +2,17 @@ package io.storefront.analytics.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A customer's orders made anonymous: the orders stay, so that every figure of the store stays true, but
- * under a pseudonym nobody can trace back, and without the name.
+ * A customer's orders as they were imported, for the customer to see; and made anonymous: the orders stay, so
+ * that every figure of the store stays true, but under a pseudonym nobody can trace back, and without the name.
  */
 @ApplicationScoped
 public class PersonalDataRepository {
@@ -20,10 +24,44 @@ public class PersonalDataRepository {
     public record Pseudonymised(long orders, Long dataVersion) {
     }
 
+    /** One of the customer's orders with its lines, as imported. */
+    public record CustomerOrder(String orderId, LocalDate orderDate, String customerName, String state, String city,
+                                List<Line> lines) {
+    }
+
+    public record Line(String productId, String productName, String category, String subCategory, int quantity,
+                       long amountCents, long profitCents, String paymentMode) {
+    }
+
     private final Pool pool;
 
     public PersonalDataRepository(Pool pool) {
         this.pool = pool;
+    }
+
+    /** Every order of the customer, oldest first, with its lines in file order. */
+    public Uni<List<CustomerOrder>> orders(String customerKey) {
+        return pool.preparedQuery("""
+                        SELECT o.order_id, o.order_date, o.customer_name, o.state, o.city, l.product_id, l.product_name,
+                               l.category, l.sub_category, l.quantity, l.amount_cents, l.profit_cents, l.payment_mode
+                          FROM analytics.orders o JOIN analytics.order_lines l ON l.order_id = o.order_id
+                         WHERE o.customer_key = $1
+                         ORDER BY o.order_date, o.order_id, l.line_no""")
+                .execute(Tuple.of(customerKey))
+                .map(rows -> {
+                    List<CustomerOrder> orders = new ArrayList<>();
+                    for (Row r : rows) {
+                        String id = r.getString("order_id");
+                        if (orders.isEmpty() || !orders.getLast().orderId().equals(id)) {
+                            orders.add(new CustomerOrder(id, r.getLocalDate("order_date"), r.getString("customer_name"),
+                                    r.getString("state"), r.getString("city"), new ArrayList<>()));
+                        }
+                        orders.getLast().lines().add(new Line(r.getString("product_id"), r.getString("product_name"),
+                                r.getString("category"), r.getString("sub_category"), r.getInteger("quantity"),
+                                r.getLong("amount_cents"), r.getLong("profit_cents"), r.getString("payment_mode")));
+                    }
+                    return orders;
+                });
     }
 
     /**

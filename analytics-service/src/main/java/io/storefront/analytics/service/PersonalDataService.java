@@ -4,12 +4,13 @@ import io.smallrye.mutiny.Uni;
 import io.storefront.analytics.repository.PersonalDataRepository;
 import io.storefront.commons.privacy.Erasure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Forgets who a customer is. Orders are the store's books and its figures, so they are kept: the customer's
+ * A customer's data: shown to them as it was imported, and forgotten on request. Orders are the store's books and its figures, so they are kept: the customer's
  * id becomes a random pseudonym (the same for all their orders, so segments, RFM and cohorts still count one
  * customer) and the name goes. State and city stay, for the regional views.
  */
@@ -24,6 +25,11 @@ public class PersonalDataService {
     public PersonalDataService(PersonalDataRepository repository, ViewWarmer warmer) {
         this.repository = repository;
         this.warmer = warmer;
+    }
+
+    /** Every order of the customer with its lines, as imported. */
+    public Uni<List<PersonalDataRepository.CustomerOrder>> orders(String customerKey) {
+        return repository.orders(customerKey);
     }
 
     public Uni<Erasure> erase(String customerKey) {

@@ -36,6 +36,13 @@ class PersonalDataTest {
                 + "ER-" + other + ",2036-04-02," + other + ",Ravi Kept,Goa,Panaji,P1,Mat,Sports,Fitness,1,100,10,UPI\n");
         assertEquals("succeeded", job.getString("status"), job.prettify());
         given().when().get("/api/v1/customers/profiles/" + key).then().statusCode(200);
+        given().when().get("/api/v1/personal-data/" + key).then().statusCode(200)
+                .body("customerId", equalTo(key))
+                .body("records.orders.orderId", equalTo(List.of("ER-" + key + "-1", "ER-" + key + "-2")))
+                .body("records.orders[0].customerName", equalTo("Priya Secretname"))
+                .body("records.orders[1].lines[0].productName", equalTo("Pan"))
+                .body("records.orders[1].lines[0].amount", equalTo(50.0f))
+                .body("records.orders[1].lines[0].paymentMode", equalTo("COD"));
         String revenueBefore = summaryRevenue();
         int customersBefore = customers();
         String cursor = ChangeFeeds.end("/api/v1/order-lines/changes");
@@ -44,6 +51,7 @@ class PersonalDataTest {
                 .body("customerId", equalTo(key)).body("records.ordersMadeAnonymous", equalTo(2));
 
         given().when().get("/api/v1/customers/profiles/" + key).then().statusCode(404);
+        given().when().get("/api/v1/personal-data/" + key).then().statusCode(200).body("records.orders.size()", equalTo(0));
         given().when().get("/api/v1/customers/profiles/" + other).then().statusCode(200).body("name", equalTo("Ravi Kept"));
         assertEquals(revenueBefore, summaryRevenue(), "the store's revenue is unchanged");
         assertEquals(customersBefore, customers(), "still one customer, under another name");

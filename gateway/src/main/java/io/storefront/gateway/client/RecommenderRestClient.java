@@ -101,6 +101,10 @@ interface RecommenderRestClient {
     @Path("/q/health/ready")
     Uni<Response> ready();
 
+    @GET
+    @Path("/api/v1/personal-data/{customerId}")
+    Uni<Response> personalData(@RestPath String customerId);
+
     @DELETE
     @Path("/api/v1/personal-data/{customerId}")
     Uni<Response> erasePersonalData(@RestPath String customerId);

@@ -73,6 +73,11 @@ public class SentimentClient extends GuardedClient {
         return UpstreamResponse.ready(client.ready());
     }
 
+    /** Everything this service holds about a customer. */
+    public Uni<UpstreamResponse> personalData(String customerId) {
+        return call(() -> client.personalData(customerId), true);
+    }
+
     /** Forgets a customer in this service; idempotent, so retried. */
     public Uni<UpstreamResponse> erasePersonalData(String customerId) {
         return call(() -> client.erasePersonalData(customerId), true);

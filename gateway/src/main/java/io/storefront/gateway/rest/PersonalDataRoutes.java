@@ -12,6 +12,7 @@ import io.storefront.gateway.client.UpstreamResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -19,7 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,8 +30,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * A customer's request to be forgotten, carried out in every service. Each service's erasure is idempotent, so
- * one that failed is simply asked again; what the others did stays done.
+ * A customer's rights over their data, carried out in every service: to see all of it, and to be forgotten. The
+ * services are asked one after another, each answering {@code {customerId, records}}; a service that fails does
+ * not stop the others, and the answer then says which failed. Both requests are safe to send again.
  */
 @Path(Erasure.PATH)
 @Tag(name = "Personal data")
@@ -39,18 +41,47 @@ public class PersonalDataRoutes {
 
     private static final Logger LOG = Logger.getLogger(PersonalDataRoutes.class);
 
-    /** What every service answered, in the order they were asked. */
-    public record ErasureJson(String customerId, Map<String, Map<String, Object>> services) {
+    /** Each service's records of the customer, in the order the services were asked. */
+    public record PerService(String customerId, Map<String, Map<String, Object>> services) {
     }
 
-    private final AnalyticsClient analytics;
-    private final SentimentClient sentiment;
-    private final RecommenderClient recommender;
+    private record Ask(String service, Function<String, Uni<UpstreamResponse>> call) {
+    }
+
+    private final List<Ask> exports;
+    private final List<Ask> erasures;
 
     public PersonalDataRoutes(AnalyticsClient analytics, SentimentClient sentiment, RecommenderClient recommender) {
-        this.analytics = analytics;
-        this.sentiment = sentiment;
-        this.recommender = recommender;
+        this.exports = List.of(new Ask(AnalyticsClient.SERVICE, analytics::personalData),
+                new Ask(SentimentClient.SERVICE, sentiment::personalData),
+                new Ask(RecommenderClient.SERVICE, recommender::personalData));
+        // analytics first: once its orders carry the pseudonym, the recommender's feed can no longer bring the id back
+        this.erasures = List.of(new Ask(AnalyticsClient.SERVICE, analytics::erasePersonalData),
+                new Ask(SentimentClient.SERVICE, sentiment::erasePersonalData),
+                new Ask(RecommenderClient.SERVICE, recommender::erasePersonalData));
+    }
+
+    @GET
+    @Path("/{customerId}")
+    @Operation(summary = "Everything the suite holds about a customer, for them to see or take elsewhere (admin): "
+            + "analytics' orders with their lines, sentiment's reviews, the recommender's events, purchases and "
+            + "preferences")
+    @APIResponse(responseCode = "200", description = "Every service's records of the customer",
+            content = @Content(schema = @Schema(implementation = PerService.class)))
+    @APIResponse(responseCode = "400", description = "Not a customer id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "A service could not answer: an export that misses a service is "
+            + "not given as complete; the problem names it (failed); send the same request again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PerService> export(@RestPath String customerId) {
+        String id = Erasure.customerId(customerId);
+        return askEvery(exports, id).map(asked -> {
+            if (!asked.failed().isEmpty()) {
+                throw incomplete("The export is not complete: " + String.join(" and ", asked.failed())
+                        + " could not answer. Send the same request again", asked.failed(), Map.of());
+            }
+            return new PerService(id, asked.records());
+        });
     }
 
     @DELETE
@@ -59,34 +90,44 @@ public class PersonalDataRoutes {
             + "random pseudonym without the name, sentiment deletes their reviews, the recommender deletes their "
             + "events, purchases and preferences and rebuilds its model. Idempotent: send it again after a failure")
     @APIResponse(responseCode = "200", description = "Every service erased what it held; counts per service",
-            content = @Content(schema = @Schema(implementation = ErasureJson.class)))
+            content = @Content(schema = @Schema(implementation = PerService.class)))
     @APIResponse(responseCode = "400", description = "Not a customer id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "502", description = "A service could not erase; the problem lists what each service "
             + "did (services) and which failed (failed); send the same request again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ErasureJson> erase(@RestPath String customerId) {
+    public Uni<PerService> erase(@RestPath String customerId) {
         String id = Erasure.customerId(customerId);
-        Map<String, Map<String, Object>> services = new LinkedHashMap<>();
-        List<String> failed = new ArrayList<>();
-        // analytics first: once its orders carry the pseudonym, the recommender's feed can no longer bring the id back
-        return ask(AnalyticsClient.SERVICE, () -> analytics.erasePersonalData(id), services, failed)
-                .chain(() -> ask(SentimentClient.SERVICE, () -> sentiment.erasePersonalData(id), services, failed))
-                .chain(() -> ask(RecommenderClient.SERVICE, () -> recommender.erasePersonalData(id), services, failed))
-                .map(done -> {
-                    if (!failed.isEmpty()) {
-                        throw new ProblemException(502, ProblemType.UPSTREAM_UNAVAILABLE, "The erasure is not complete: "
-                                + String.join(" and ", failed) + " could not erase; what the others erased stays erased. "
-                                + "Send the same request again", List.of(), Map.of("services", services, "failed", failed));
-                    }
-                    return new ErasureJson(id, services);
-                });
+        return askEvery(erasures, id).map(asked -> {
+            if (!asked.failed().isEmpty()) {
+                throw incomplete("The erasure is not complete: " + String.join(" and ", asked.failed())
+                        + " could not erase; what the others erased stays erased. Send the same request again",
+                        asked.failed(), Map.of("services", asked.records()));
+            }
+            return new PerService(id, asked.records());
+        });
     }
 
-    /** One service's erasure; a failure is recorded, not thrown, so that the others are still asked. */
-    private static Uni<Void> ask(String service, Supplier<Uni<UpstreamResponse>> call,
-                                 Map<String, Map<String, Object>> services, List<String> failed) {
-        return Uni.createFrom().<UpstreamResponse>deferred(call::get)
+    private static ProblemException incomplete(String detail, List<String> failed, Map<String, Object> more) {
+        Map<String, Object> extensions = new LinkedHashMap<>(more);
+        extensions.put("failed", failed);
+        return new ProblemException(502, ProblemType.UPSTREAM_UNAVAILABLE, detail, List.of(), extensions);
+    }
+
+    /** The records each service answered with, and the services that failed. */
+    private record Asked(Map<String, Map<String, Object>> records, List<String> failed) {
+    }
+
+    private static Uni<Asked> askEvery(List<Ask> asks, String customerId) {
+        Asked asked = new Asked(new LinkedHashMap<>(), new ArrayList<>());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Ask ask : asks) chain = chain.chain(() -> ask(ask, customerId, asked));
+        return chain.replaceWith(asked);
+    }
+
+    /** One service; a failure is recorded, not thrown, so that the others are still asked. */
+    private static Uni<Void> ask(Ask ask, String customerId, Asked asked) {
+        return Uni.createFrom().<UpstreamResponse>deferred(() -> ask.call().apply(customerId))
                 .map(answer -> {
                     // the status only: a problem's body names the request's path, which names the customer
                     if (answer.status() != 200) throw new IllegalStateException("answered " + answer.status());
@@ -94,11 +135,12 @@ public class PersonalDataRoutes {
                 })
                 .onItemOrFailure().transform((records, error) -> {
                     if (error == null) {
-                        services.put(service, records);
+                        asked.records().put(ask.service(), records);
                     } else {
-                        LOG.warnf("personal data erasure in the %s service failed: %s", service, error.getMessage());
-                        services.put(service, Map.of("error", error.getMessage() == null ? error.toString() : error.getMessage()));
-                        failed.add(service);
+                        LOG.warnf("personal data request to the %s service failed: %s", ask.service(), error.getMessage());
+                        asked.records().put(ask.service(), Map.of("error",
+                                error.getMessage() == null ? error.toString() : error.getMessage()));
+                        asked.failed().add(ask.service());
                     }
                     return null;
                 });

@@ -2,11 +2,17 @@ package io.storefront.recommender.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Everything stored about one customer, deleted in one transaction. */
+/** Everything stored about one customer: read for them to see, and deleted in one transaction. */
 @ApplicationScoped
 public class PersonalDataRepository {
 
@@ -16,10 +22,51 @@ public class PersonalDataRepository {
         }
     }
 
+    /** What the shop sent about the customer, and their purchases as synced from analytics. */
+    public record Held(List<Interaction> interactions, List<Purchase> purchases) {
+    }
+
+    public record Interaction(String productId, String kind, Integer rating, int quantity, OffsetDateTime occurredAt) {
+    }
+
+    public record Purchase(String orderId, String productId, int quantity, BigDecimal amount, LocalDate orderedOn) {
+    }
+
     private final Pool pool;
 
     public PersonalDataRepository(Pool pool) {
         this.pool = pool;
+    }
+
+    /** Every event and purchase of the customer, oldest first. */
+    public Uni<Held> held(String userId) {
+        Uni<List<Interaction>> interactions = pool.preparedQuery("""
+                        SELECT product_id, kind, rating, quantity, occurred_at FROM recommender.interactions
+                         WHERE user_id = $1 ORDER BY occurred_at, id""")
+                .execute(Tuple.of(userId))
+                .map(rows -> {
+                    List<Interaction> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        Short rating = r.getShort("rating");
+                        out.add(new Interaction(r.getString("product_id"), r.getString("kind"),
+                                rating == null ? null : rating.intValue(), r.getInteger("quantity"),
+                                r.getOffsetDateTime("occurred_at")));
+                    }
+                    return out;
+                });
+        Uni<List<Purchase>> purchases = pool.preparedQuery("""
+                        SELECT order_id, product_id, quantity, amount::text, ordered_on FROM recommender.purchases
+                         WHERE user_id = $1 ORDER BY ordered_on, order_id, line_no""")
+                .execute(Tuple.of(userId))
+                .map(rows -> {
+                    List<Purchase> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new Purchase(r.getString("order_id"), r.getString("product_id"), r.getInteger("quantity"),
+                                new BigDecimal(r.getString("amount")), r.getLocalDate("ordered_on")));
+                    }
+                    return out;
+                });
+        return Uni.combine().all().unis(interactions, purchases).with(Held::new);
     }
 
     /**

@@ -3,8 +3,10 @@ package io.storefront.recommender.rest;
 import io.smallrye.mutiny.Uni;
 import io.storefront.recommender.service.PersonalDataService;
 import io.storefront.commons.privacy.Erasure;
+import io.storefront.commons.privacy.PersonalData;
 import io.storefront.commons.problem.Problem;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -24,6 +26,20 @@ public class PersonalDataResource {
 
     public PersonalDataResource(PersonalDataService personalData) {
         this.personalData = personalData;
+    }
+
+    @GET
+    @Path("/{customerId}")
+    @Operation(summary = "Everything held about a customer, for them to see or take elsewhere: the shop events sent "
+            + "about them (records.interactions), their purchases as synced from analytics (records.purchases) and "
+            + "their preferences (records.preferences); empty lists for a customer never seen")
+    @APIResponse(responseCode = "200", description = "The customer's data",
+            content = @Content(schema = @Schema(implementation = PersonalData.class)))
+    @APIResponse(responseCode = "400", description = "Not a customer id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PersonalData> export(@RestPath String customerId) {
+        String id = Erasure.customerId(customerId);
+        return personalData.records(id).map(records -> new PersonalData(id, records));
     }
 
     @DELETE

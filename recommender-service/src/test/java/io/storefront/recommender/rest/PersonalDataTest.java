@@ -84,6 +84,12 @@ class PersonalDataTest {
                 .when().put("/api/v1/users/pd-u1/preferences").then().statusCode(200);
         startBuild();
         awaitBasis("pd-u1", "history");
+        given().when().get("/api/v1/personal-data/pd-u1").then().statusCode(200)
+                .body("records.interactions[0].kind", equalTo("view"))
+                .body("records.interactions[0].productId", equalTo("pd-A"))
+                .body("records.purchases.productId", equalTo(List.of("pd-A", "pd-B")))
+                .body("records.purchases[0].amount", equalTo(10.0f))
+                .body("records.preferences[0].categories", equalTo(List.of("Lamps")));
 
         given().when().delete("/api/v1/personal-data/pd-u1").then().statusCode(200)
                 .body("customerId", equalTo("pd-u1"))
@@ -94,6 +100,9 @@ class PersonalDataTest {
         assertEquals(0L, rowsOf("pd-u1"));
         assertEquals(2L, count("SELECT count(*) FROM recommender.purchases WHERE user_id = $1", "pd-u2"), "others keep theirs");
         given().when().get("/api/v1/users/pd-u1/preferences").then().statusCode(404);
+        given().when().get("/api/v1/personal-data/pd-u1").then().statusCode(200)
+                .body("records.interactions.size()", equalTo(0)).body("records.purchases.size()", equalTo(0))
+                .body("records.preferences.size()", equalTo(0));
         // the instance that erased rebuilds at once; until then it still answers from the old model
         awaitBasis("pd-u1", "popularity");
         given().when().get("/api/v1/recommendations/users/pd-u1").then().statusCode(200).body("knownUser", equalTo(false));

@@ -192,6 +192,17 @@ public class ReviewRepository {
         });
     }
 
+    /** Every review a customer wrote, oldest first. */
+    public Uni<List<StoredReview>> byCustomer(String customerId) {
+        return pool.preparedQuery("SELECT * FROM sentiment.reviews WHERE customer_id = $1 ORDER BY created_at, review_id")
+                .execute(Tuple.of(customerId))
+                .map(rows -> {
+                    List<StoredReview> reviews = new ArrayList<>();
+                    for (Row r : rows) reviews.add(review(r));
+                    return reviews;
+                });
+    }
+
     public Uni<StoredReview> find(String reviewId) {
         return pool.preparedQuery("SELECT * FROM sentiment.reviews WHERE review_id = $1").execute(Tuple.of(reviewId))
                 .map(rows -> rows.size() == 0 ? null : review(rows.iterator().next()));

@@ -4,11 +4,12 @@ import io.smallrye.mutiny.Uni;
 import io.storefront.commons.privacy.Erasure;
 import io.storefront.sentiment.repository.ReviewRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Forgets a customer: the reviews they wrote are deleted, not made anonymous, since their text is theirs and
+ * A customer's data: the reviews they wrote, shown to them, and forgotten on request. The reviews they wrote are deleted, not made anonymous, since their text is theirs and
  * may name them. The summaries of the products they reviewed are recomputed and go to the change feed.
  */
 @ApplicationScoped
@@ -22,6 +23,10 @@ public class PersonalDataService {
     public PersonalDataService(ReviewRepository reviews, ScoringService scoring) {
         this.reviews = reviews;
         this.scoring = scoring;
+    }
+
+    public Uni<List<ReviewRepository.StoredReview>> reviews(String customerId) {
+        return reviews.byCustomer(customerId);
     }
 
     public Uni<Erasure> erase(String customerId) {

@@ -35,6 +35,10 @@ class PersonalDataTest {
                         review("R3-" + run, shared, other, 5, "Sturdy, I love it.")))
                 .when().post("/api/v1/reviews").then().statusCode(200).body("stored", equalTo(3));
         String afterStore = ChangeFeeds.end(FEED);
+        given().when().get("/api/v1/personal-data/" + customer).then().statusCode(200)
+                .body("records.reviews.reviewId", equalTo(List.of("R1-" + run, "R2-" + run)))
+                .body("records.reviews[1].text", equalTo("Flimsy and overpriced."))
+                .body("records.reviews[1].label", equalTo("negative"));
 
         given().when().delete("/api/v1/personal-data/" + customer).then().statusCode(200)
                 .body("customerId", equalTo(customer)).body("records.reviewsDeleted", equalTo(2));
@@ -42,6 +46,8 @@ class PersonalDataTest {
         given().when().get("/api/v1/reviews/R1-" + run).then().statusCode(404);
         given().when().get("/api/v1/reviews/R2-" + run).then().statusCode(404);
         given().when().get("/api/v1/reviews/R3-" + run).then().statusCode(200);
+        given().when().get("/api/v1/personal-data/" + customer).then().statusCode(200)
+                .body("records.reviews.size()", equalTo(0));
         given().when().get("/api/v1/products/" + onlyTheirs + "/sentiment").then().statusCode(404)
                 .contentType("application/problem+json");
         given().when().get("/api/v1/products/" + shared + "/sentiment").then().statusCode(200)
