@@ -300,6 +300,66 @@ async function startImport(event) {
   }
 }
 
+// ---- personal data ------------------------------------------------------------------------------
+
+/** What each service's records are called for a person reading them, by service and kind. */
+const HELD = [
+  ["analytics", "orders", "orders (kept anonymous in the figures when erased)"],
+  ["sentiment", "reviews", "reviews"],
+  ["recommender", "interactions", "shop events"],
+  ["recommender", "purchases", "purchases synced to the recommender"],
+  ["recommender", "preferences", "stated preferences"],
+];
+
+async function showPersonalData(event) {
+  event.preventDefault();
+  const target = $("personal-data-result");
+  const id = $("subject-id").value.trim();
+  if (!id) return;
+  try {
+    const { body } = await api("/api/v1/personal-data/" + encodeURIComponent(id));
+    const counts = HELD.map(([service, kind, label]) => [((body.services[service] || {})[kind] || []).length, label]);
+    if (counts.every(([count]) => count === 0)) {
+      target.replaceChildren(el("p", { class: "empty", "data-held": "0" }, "The store holds nothing about " + id + "."));
+      return;
+    }
+    const download = el("a", { download: "personal-data-" + id + ".json",
+      href: URL.createObjectURL(new Blob([JSON.stringify(body, null, 2)], { type: "application/json" })) },
+      "Download all of it (JSON)");
+    const erase = el("button", { type: "button", class: "secondary" }, "Erase this customer…");
+    erase.addEventListener("click", () => confirmErasure(id));
+    target.replaceChildren(el("ul", { class: "held" },
+      ...counts.map(([count, label]) => el("li", { "data-count": count }, count + " " + label))),
+      el("p", {}, download), erase);
+  } catch (error) {
+    showError(target, error);
+  }
+}
+
+function confirmErasure(id) {
+  const target = $("personal-data-result");
+  const yes = el("button", { type: "button", class: "danger" }, "Erase " + id + " for good");
+  const no = el("button", { type: "button", class: "secondary" }, "Cancel");
+  yes.addEventListener("click", () => erasePersonalData(id));
+  no.addEventListener("click", () => $("personal-data-form").requestSubmit());
+  target.replaceChildren(el("p", { role: "alert" }, "Their orders stay in the figures without their name; their reviews, "
+    + "shop events and preferences are deleted. This cannot be undone."), yes, " ", no);
+}
+
+async function erasePersonalData(id) {
+  const target = $("personal-data-result");
+  try {
+    const { body } = await api("/api/v1/personal-data/" + encodeURIComponent(id), { method: "DELETE" });
+    const a = body.services.analytics, s = body.services.sentiment, r = body.services.recommender;
+    target.replaceChildren(el("p", { "data-status": "erased" }, id + " is forgotten: " + a.ordersMadeAnonymous
+      + " orders made anonymous, " + s.reviewsDeleted + " reviews, " + r.interactionsDeleted + " shop events, "
+      + r.purchasesDeleted + " synced purchases and " + r.preferencesDeleted + " preferences deleted."));
+  } catch (error) {
+    // a 502 names the services that could not erase; the same request may be sent again
+    showError(target, error);
+  }
+}
+
 // ---- start --------------------------------------------------------------------------------------
 
 function start() {
@@ -316,6 +376,7 @@ function start() {
   $("product-sentiment-form").addEventListener("submit", showProductSentiment);
   $("recommend-form").addEventListener("submit", recommend);
   $("import-form").addEventListener("submit", startImport);
+  $("personal-data-form").addEventListener("submit", showPersonalData);
   if (key()) {
     loadDimensions().then(renderOverview);
     scoreReview();

@@ -38,7 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard as an analyst uses it, in a real headless Chromium against the four packaged services:
  * import files from the import page, see every chart, filter, score a review, look up a product's
- * reviews and a customer's recommendations, and with one service stopped see only its panels fail.
+ * reviews and a customer's recommendations, show and erase a customer's personal data, and with one service
+ * stopped see only its panels fail.
  * The tests run in order on one page and one store; screenshots land in target/dashboard-screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -217,6 +218,39 @@ class DashboardInChromiumTest {
 
     @Test
     @Order(8)
+    void aCustomersDataIsShownForDownloadAndErasedAfterAConfirmation() {
+        String customer = mostActiveReviewer();
+        long reviews = rows("reviews.csv").stream().filter(r -> r[2].equals(customer)).count();
+        WebElement id = browser.findElement(By.id("subject-id"));
+        id.clear();
+        id.sendKeys(customer, Keys.ENTER);
+        waitFor(d -> !d.findElements(By.cssSelector("#personal-data-result .held")).isEmpty());
+        List<WebElement> held = browser.findElements(By.cssSelector("#personal-data-result .held li"));
+        assertTrue(Integer.parseInt(held.get(0).getAttribute("data-count")) > 0, held.get(0).getText());
+        assertEquals(String.valueOf(reviews), held.get(1).getAttribute("data-count"), held.get(1).getText());
+        WebElement download = browser.findElement(By.cssSelector("#personal-data-result a[download]"));
+        assertEquals("personal-data-" + customer + ".json", download.getAttribute("download"));
+        assertTrue(download.getAttribute("href").startsWith("blob:"), download.getAttribute("href"));
+        screenshot("personal-data-held");
+
+        click("#personal-data-result button.secondary");
+        waitFor(d -> !d.findElements(By.cssSelector("#personal-data-result button.danger")).isEmpty());
+        screenshot("personal-data-confirm");
+        given().baseUri(suite.url("gateway")).when().get("/api/v1/analytics/customers/profiles/" + customer)
+                .then().statusCode(200); // nothing is erased before the confirmation
+        click("#personal-data-result button.danger");
+        waitFor(d -> !d.findElements(By.cssSelector("#personal-data-result [data-status=erased]")).isEmpty());
+        String done = browser.findElement(By.cssSelector("#personal-data-result [data-status=erased]")).getText();
+        assertTrue(done.contains(reviews + " reviews"), done);
+        given().baseUri(suite.url("gateway")).when().get("/api/v1/analytics/customers/profiles/" + customer)
+                .then().statusCode(404);
+
+        click("#personal-data-form button");
+        waitFor(d -> !d.findElements(By.cssSelector("#personal-data-result [data-held='0']")).isEmpty());
+    }
+
+    @Test
+    @Order(9)
     void withSentimentStoppedOnlyItsPanelsShowAnError() {
         suite.stop("sentiment");
         WebElement text = browser.findElement(By.id("review-text"));
@@ -239,7 +273,7 @@ class DashboardInChromiumTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void onAPhoneNothingOverflowsSideways() {
         org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -351,6 +385,13 @@ class DashboardInChromiumTest {
 
     private static String mostActiveCustomer() {
         return top(rows("order-lines.csv").stream().filter(r -> !r[0].startsWith("B-BAD"))
+                .collect(Collectors.groupingBy(r -> r[2], Collectors.counting())));
+    }
+
+    /** The customer who wrote the most reviews, other than {@link #mostActiveCustomer}, whom later tests ask about. */
+    private static String mostActiveReviewer() {
+        String buyer = mostActiveCustomer();
+        return top(rows("reviews.csv").stream().filter(r -> !r[2].isEmpty() && !r[2].equals(buyer))
                 .collect(Collectors.groupingBy(r -> r[2], Collectors.counting())));
     }
 
