@@ -22,7 +22,8 @@ public final class ReviewResponses {
             boolean mismatch = r.rating() != null && ((r.rating() >= 4 && r.label().equals("negative"))
                     || (r.rating() <= 2 && r.label().equals("positive")));
             return new ReviewJson(r.reviewId(), r.productId(), r.customerId(), r.rating(), r.title(), r.text(),
-                    r.createdAt(), r.polarity(), r.subjectivity(), r.label(), r.confidence(),
+                    r.createdAt(), Round.four(r.polarity()), Round.four(r.subjectivity()), r.label(),
+                    Round.four(r.confidence()),
                     r.english() ? "en" : "unknown", mismatch, r.modelVersion());
         }
     }
