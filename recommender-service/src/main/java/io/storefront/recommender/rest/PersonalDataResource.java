@@ -1,10 +1,10 @@
 package io.storefront.recommender.rest;
 
 import io.smallrye.mutiny.Uni;
-import io.storefront.recommender.service.PersonalDataService;
 import io.storefront.commons.privacy.Erasure;
 import io.storefront.commons.privacy.PersonalData;
 import io.storefront.commons.problem.Problem;
+import io.storefront.recommender.service.PersonalDataService;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
