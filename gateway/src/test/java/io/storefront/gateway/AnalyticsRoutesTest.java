@@ -200,6 +200,7 @@ class AnalyticsRoutesTest {
 
     @Test
     void anOrderUploadPassesThroughAsSentAndItsJobIsPolledAtTheGateway() {
+        String before = PrometheusMetrics.scrape();
         AnalyticsStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/imports/order-lines"))
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
                         .withHeader("Location", AnalyticsStub.server.baseUrl() + "/api/v1/imports/12")
@@ -212,6 +213,8 @@ class AnalyticsRoutesTest {
         AnalyticsStub.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/api/v1/imports/order-lines"))
                 .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("multipart/form-data; boundary="))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("B-1,2018-04-01")));
+        assertEquals(1.0, upstreamCallsIncrease(before, PrometheusMetrics.scrape(), "ok"),
+                "a streamed upload is one of the service's calls in the operators' metrics");
 
         AnalyticsStub.server.stubFor(get(urlPathEqualTo("/api/v1/imports/12")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
@@ -227,6 +230,7 @@ class AnalyticsRoutesTest {
 
     @Test
     void aJsonBatchKeepsItsContentTypeAndAFailedUploadIsNotSentTwice() {
+        String before = PrometheusMetrics.scrape();
         AnalyticsStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/imports/order-lines"))
                 .willReturn(aResponse().withStatus(500)));
         given().contentType("application/json").body("[{\"orderId\":\"B-1\"}]")
@@ -234,6 +238,7 @@ class AnalyticsRoutesTest {
                 .then().statusCode(502).contentType("application/problem+json");
         AnalyticsStub.server.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/api/v1/imports/order-lines"))
                 .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/json")));
+        assertEquals(1.0, upstreamCallsIncrease(before, PrometheusMetrics.scrape(), "failed"));
     }
 
     @Test
@@ -305,6 +310,7 @@ class AnalyticsRoutesTest {
         org.junit.jupiter.api.Assertions.assertTrue(declared.body().contains("gateway.uploads.max-size"), declared.body());
 
         // chunked: counted as it passes; the service's request is abandoned at the limit
+        String before = PrometheusMetrics.scrape();
         AnalyticsStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/api/v1/imports/order-lines"))
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
         try {
@@ -314,6 +320,9 @@ class AnalyticsRoutesTest {
         } catch (java.io.IOException closedWhileSending) {
             // the gateway answers and closes while the client still sends; some clients see only the close
         }
+        String after = PrometheusMetrics.scrape();
+        assertEquals(1.0, upstreamCallsIncrease(before, after, "cancelled"), "given up by the gateway, not a failing service");
+        assertEquals(0.0, upstreamCallsIncrease(before, after, "unreachable"));
         AnalyticsStub.server.verify(0, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
     }

@@ -37,7 +37,7 @@ public final class Guard {
         UNREACHABLE,
         CIRCUIT_OPEN,
         BULKHEAD_FULL,
-        /** The caller went away before the answer. */
+        /** The caller went away before the answer, or the gateway gave the call up (an upload over its size limit). */
         CANCELLED
     }
 
@@ -101,6 +101,14 @@ public final class Guard {
 
     private void tally(Outcome outcome) {
         outcomes.get(outcome).increment();
+    }
+
+    /**
+     * Counts a call that went to the service past this guard: an upload streams straight through, with no timeout
+     * for the whole call and no retry, but operators still see it with the service's other calls.
+     */
+    public void countUnguarded(Outcome outcome) {
+        tally(outcome);
     }
 
     /** Calls that ended this way since start. */

@@ -6,7 +6,11 @@ import io.storefront.commons.http.StreamedUploads;
 import io.storefront.commons.problem.Problem;
 import io.storefront.commons.problem.ProblemException;
 import io.storefront.commons.problem.ProblemType;
+import io.storefront.gateway.client.AnalyticsClient;
+import io.storefront.gateway.client.RecommenderClient;
+import io.storefront.gateway.client.SentimentClient;
 import io.storefront.gateway.config.GatewayConfig;
+import io.storefront.gateway.resilience.Guard;
 import io.storefront.gateway.security.AccessControl;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -49,8 +53,12 @@ public class UploadProxy implements StreamedUploads {
      * A public upload route: the service behind it, the service's path, where its jobs are at the gateway,
      * and the names the last segment may take (empty: the path is fixed).
      */
-    record Route(String publicPathRegex, List<String> formats, String service, URI serviceBase, String publicPrefix,
+    record Route(String publicPathRegex, List<String> formats, Guard guard, URI serviceBase, String publicPrefix,
                  String servicePrefix, String publicJobs, String serviceJobs) {
+        String service() {
+            return guard.service();
+        }
+
         boolean matches(String path) {
             return path.matches(publicPathRegex + "/?");
         }
@@ -67,6 +75,7 @@ public class UploadProxy implements StreamedUploads {
     private final HttpClient client;
 
     public UploadProxy(Vertx vertx, AccessControl access, GatewayConfig config, ObjectMapper json,
+                       AnalyticsClient analyticsClient, RecommenderClient recommenderClient, SentimentClient sentimentClient,
                        @ConfigProperty(name = "quarkus.rest-client.analytics.url") URI analytics,
                        @ConfigProperty(name = "quarkus.rest-client.recommender.url") URI recommender,
                        @ConfigProperty(name = "quarkus.rest-client.sentiment.url") URI sentiment) {
@@ -74,11 +83,11 @@ public class UploadProxy implements StreamedUploads {
         this.config = config;
         this.json = json;
         this.routes = List.of(
-                new Route("/api/v1/analytics/imports/[^/]+", List.of("order-lines", "seed"), "analytics", analytics,
+                new Route("/api/v1/analytics/imports/[^/]+", List.of("order-lines", "seed"), analyticsClient.guard(), analytics,
                         "/api/v1/analytics/imports/", "/api/v1/imports/", "/api/v1/analytics/imports/", "/api/v1/imports/"),
-                new Route("/api/v1/catalog/imports", List.of(), "recommender", recommender,
+                new Route("/api/v1/catalog/imports", List.of(), recommenderClient.guard(), recommender,
                         "/api/v1/catalog/imports", "/api/v1/catalog/imports", "/", "/"),
-                new Route("/api/v1/sentiment/reviews/imports", List.of(), "sentiment", sentiment,
+                new Route("/api/v1/sentiment/reviews/imports", List.of(), sentimentClient.guard(), sentiment,
                         "/api/v1/sentiment/reviews/imports", "/api/v1/reviews/imports",
                         "/api/v1/sentiment/reviews/imports/", "/api/v1/reviews/imports/"));
         // uploads are few and long: a small pool, and no deadline for the whole call, only for silence
@@ -136,9 +145,11 @@ public class UploadProxy implements StreamedUploads {
                 .compose(out -> {
                     if (declared < 0) out.setChunked(true);
                     LimitedBody body = new LimitedBody(in, max, () -> {
-                        out.reset();
+                        // the answer first: resetting the service's request fails the send at once, and its failure
+                        // handler must find the client answered
                         problem(ctx, 413, ProblemType.PAYLOAD_TOO_LARGE, "The upload is larger than the gateway takes ("
                                 + max + " bytes, gateway.uploads.max-size): split the file at order boundaries", Map.of());
+                        out.reset();
                     });
                     // a client gone mid-upload: the service's half-sent request is dropped at once, not at the idle timeout
                     ctx.response().closeHandler(closed -> out.reset());
@@ -147,12 +158,16 @@ public class UploadProxy implements StreamedUploads {
                 })
                 .compose(answer -> answer.body().map(body -> new Answer(answer, body)))
                 .onSuccess(answer -> {
+                    route.guard().countUnguarded(answer.response().statusCode() >= 500 ? Guard.Outcome.FAILED : Guard.Outcome.OK);
                     LOG.infof("upload %s (request %s) to %s: %s bytes, %d, %d ms", path, requestId, route.service(),
                             declared >= 0 ? declared : "chunked", answer.response().statusCode(),
                             (System.nanoTime() - started) / 1_000_000);
                     passOn(ctx, route, path, answer.response(), answer.body());
                 })
                 .onFailure(failure -> {
+                    // answered already: the gateway gave the call up itself (the upload went over the size limit)
+                    route.guard().countUnguarded(ctx.response().closed() || ctx.response().ended() ? Guard.Outcome.CANCELLED
+                            : failure instanceof TimeoutException ? Guard.Outcome.TIMEOUT : Guard.Outcome.UNREACHABLE);
                     if (ctx.response().closed()) {
                         LOG.infof("upload %s (request %s) to %s: the client left mid-upload; nothing was imported", path,
                                 requestId, route.service());
