@@ -11,6 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.storefront.gateway.client.AnalyticsClient;
 import io.storefront.gateway.client.RecommenderClient;
 import io.storefront.gateway.client.SentimentClient;
+import io.storefront.testsupport.PrometheusMetrics;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +88,7 @@ class PersonalDataRoutesTest {
 
     @Test
     void aServiceThatFailsIsNamedAndTheOthersStillErase() {
+        String before = PrometheusMetrics.scrape();
         answers(AnalyticsStub.server, 200, "{\"customerId\":\"C 42\",\"records\":{\"ordersMadeAnonymous\":3}}");
         answers(SentimentStub.server, 500, "{\"status\":500}");
         answers(RecommenderStub.server, 200, "{\"customerId\":\"C 42\",\"records\":{\"interactionsDeleted\":0,"
@@ -98,6 +101,11 @@ class PersonalDataRoutesTest {
                 .body("services.analytics.ordersMadeAnonymous", equalTo(3))
                 .body("services.recommender.purchasesDeleted", equalTo(0));
         RecommenderStub.server.verify(1, deleteRequestedFor(urlPathEqualTo(PATH)));
+        String after = PrometheusMetrics.scrape();
+        assertEquals(1.0, PrometheusMetrics.increase(before, after, "storefront_personal_data_requests_total",
+                "request", "erasure", "outcome", "incomplete"), "what the erasure alert counts");
+        assertEquals(0.0, PrometheusMetrics.increase(before, after, "storefront_personal_data_requests_total",
+                "request", "erasure", "outcome", "complete"));
     }
 
     @Test
