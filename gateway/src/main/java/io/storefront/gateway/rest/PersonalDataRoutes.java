@@ -9,8 +9,6 @@ import io.storefront.gateway.client.AnalyticsClient;
 import io.storefront.gateway.client.RecommenderClient;
 import io.storefront.gateway.client.SentimentClient;
 import io.storefront.gateway.client.UpstreamResponse;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -52,20 +50,11 @@ public class PersonalDataRoutes {
 
     private final List<Ask> exports;
     private final List<Ask> erasures;
-    /** By request (export, erasure) and outcome (complete, incomplete): an incomplete erasure must be sent again. */
-    private final Map<String, Counter> requests = new LinkedHashMap<>();
+    private final PersonalDataRequests requests;
 
     public PersonalDataRoutes(AnalyticsClient analytics, SentimentClient sentiment, RecommenderClient recommender,
-                              MeterRegistry registry) {
-        for (String request : List.of("export", "erasure")) {
-            for (String outcome : List.of("complete", "incomplete")) {
-                // declared at 0, so that the first incomplete erasure is an increase an alert sees
-                requests.put(request + "/" + outcome, Counter.builder("storefront.personal.data.requests")
-                        .description("Requests for a customer's personal data (export, erasure) by whether every service did its part")
-                        .tags("request", request, "outcome", outcome)
-                        .register(registry));
-            }
-        }
+                              PersonalDataRequests requests) {
+        this.requests = requests;
         this.exports = List.of(new Ask(AnalyticsClient.SERVICE, analytics::personalData),
                 new Ask(SentimentClient.SERVICE, sentiment::personalData),
                 new Ask(RecommenderClient.SERVICE, recommender::personalData));
@@ -90,7 +79,7 @@ public class PersonalDataRoutes {
     public Uni<PerService> export(@RestPath String customerId) {
         String id = Erasure.customerId(customerId);
         return askEvery(exports, id).map(asked -> {
-            count("export", asked);
+            requests.count("export", asked.failed().isEmpty());
             if (!asked.failed().isEmpty()) {
                 throw incomplete("The export is not complete: " + String.join(" and ", asked.failed())
                         + " could not answer. Send the same request again", asked.failed(), Map.of());
@@ -114,7 +103,7 @@ public class PersonalDataRoutes {
     public Uni<PerService> erase(@RestPath String customerId) {
         String id = Erasure.customerId(customerId);
         return askEvery(erasures, id).map(asked -> {
-            count("erasure", asked);
+            requests.count("erasure", asked.failed().isEmpty());
             if (!asked.failed().isEmpty()) {
                 throw incomplete("The erasure is not complete: " + String.join(" and ", asked.failed())
                         + " could not erase; what the others erased stays erased. Send the same request again",
@@ -122,10 +111,6 @@ public class PersonalDataRoutes {
             }
             return new PerService(id, asked.records());
         });
-    }
-
-    private void count(String request, Asked asked) {
-        requests.get(request + "/" + (asked.failed().isEmpty() ? "complete" : "incomplete")).increment();
     }
 
     private static ProblemException incomplete(String detail, List<String> failed, Map<String, Object> more) {
