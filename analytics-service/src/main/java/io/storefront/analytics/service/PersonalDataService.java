@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * A customer's data: shown to them as it was imported, and forgotten on request. Orders are the store's books and its figures, so they are kept: the customer's
- * id becomes a random pseudonym (the same for all their orders, so segments, RFM and cohorts still count one
- * customer) and the name goes. State and city stay, for the regional views.
+ * A customer's data: shown to them as it was imported, and forgotten on request. Orders are the store's books and
+ * its figures, so they are kept: the customer's id becomes a random pseudonym (the same for all their orders, so
+ * segments, RFM and cohorts still count one customer) and the name goes. State and city stay, for the regional views.
  */
 @ApplicationScoped
 public class PersonalDataService {
