@@ -75,4 +75,20 @@ public abstract class ServiceConventionsTest {
                 .body("type", equalTo("urn:storefront:problem:method-not-allowed"))
                 .body(not(containsString("Exception")));
     }
+
+    /**
+     * Every service and the gateway have the personal-data routes and check a customer id the same way (service-commons'
+     * Erasure): what cannot be an id is a 400 problem, on the export and on the erasure.
+     */
+    @Test
+    void aCustomerIdThatCannotBeStoredIsABadRequestOnThePersonalDataRoutes() {
+        for (String method : java.util.List.of("GET", "DELETE")) {
+            given().when().request(method, "/api/v1/personal-data/" + "x".repeat(201)).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("customerId"));
+            given().when().request(method, "/api/v1/personal-data/{id}", " ").then().statusCode(400)
+                    .contentType("application/problem+json");
+            given().when().request(method, "/api/v1/personal-data/{id}", "a\u0000b").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
 }

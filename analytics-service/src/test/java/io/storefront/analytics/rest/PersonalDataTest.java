@@ -75,16 +75,6 @@ class PersonalDataTest {
                 .body("records.ordersMadeAnonymous", equalTo(0));
     }
 
-    @Test
-    void anIdThatCannotBeStoredIsABadRequest() {
-        given().when().delete("/api/v1/personal-data/" + "x".repeat(201)).then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("customerId"));
-        given().when().delete("/api/v1/personal-data/{id}", " ").then().statusCode(400)
-                .contentType("application/problem+json");
-        given().when().delete("/api/v1/personal-data/{id}", "a\u0000b").then().statusCode(400)
-                .contentType("application/problem+json");
-    }
-
     private long count(String sql, Object... params) {
         return pool.preparedQuery(sql).execute(Tuple.from(params)).await().indefinitely()
                 .iterator().next().getLong(0);

@@ -19,7 +19,7 @@ public class AnalyticsClient extends GuardedClient {
     private final AnalyticsRestClient client;
 
     public AnalyticsClient(@RestClient AnalyticsRestClient client, GatewayConfig config) {
-        super(SERVICE, config.analytics().limits());
+        super(SERVICE, config.analytics().limits(), client);
         this.client = client;
     }
 
@@ -47,15 +47,5 @@ public class AnalyticsClient extends GuardedClient {
     /** Readiness probe of the service; outside the guard so that probing never trips the breaker. */
     public Uni<Boolean> ready() {
         return UpstreamResponse.ready(client.ready());
-    }
-
-    /** Everything this service holds about a customer. */
-    public Uni<UpstreamResponse> personalData(String customerId) {
-        return call(() -> client.personalData(customerId), true);
-    }
-
-    /** Forgets a customer in this service; idempotent, so retried. */
-    public Uni<UpstreamResponse> erasePersonalData(String customerId) {
-        return call(() -> client.erasePersonalData(customerId), true);
     }
 }

@@ -2,7 +2,6 @@ package io.storefront.gateway.client;
 
 import java.util.Map;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,7 +13,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /** The analytics service's HTTP API as the gateway uses it; wrapped with fault tolerance by {@link AnalyticsClient}. */
 @RegisterRestClient(configKey = "analytics")
-interface AnalyticsRestClient {
+interface AnalyticsRestClient extends PersonalDataRestClient {
 
     /** A view of an area (sales, customers) with the caller's query. */
     @GET
@@ -42,12 +41,4 @@ interface AnalyticsRestClient {
     @GET
     @Path("/q/health/ready")
     Uni<Response> ready();
-
-    @GET
-    @Path("/api/v1/personal-data/{customerId}")
-    Uni<Response> personalData(@RestPath String customerId);
-
-    @DELETE
-    @Path("/api/v1/personal-data/{customerId}")
-    Uni<Response> erasePersonalData(@RestPath String customerId);
 }

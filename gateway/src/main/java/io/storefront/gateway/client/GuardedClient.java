@@ -14,14 +14,26 @@ abstract class GuardedClient {
 
     private final String service;
     private final Guard guard;
+    private final PersonalDataRestClient personalData;
 
-    GuardedClient(String service, Guard.Limits limits) {
+    GuardedClient(String service, Guard.Limits limits, PersonalDataRestClient personalData) {
         this.service = service;
         this.guard = new Guard(service, limits);
+        this.personalData = personalData;
     }
 
     Uni<UpstreamResponse> call(Supplier<Uni<Response>> request, boolean idempotent) {
         return guard.call(() -> request.get().map(r -> UpstreamResponse.passOn(service, r)), idempotent);
+    }
+
+    /** Everything this service holds about a customer. */
+    public Uni<UpstreamResponse> personalData(String customerId) {
+        return call(() -> personalData.personalData(customerId), true);
+    }
+
+    /** Forgets a customer in this service; idempotent, so retried. */
+    public Uni<UpstreamResponse> erasePersonalData(String customerId) {
+        return call(() -> personalData.erasePersonalData(customerId), true);
     }
 
     public Guard guard() {

@@ -18,7 +18,7 @@ public class RecommenderClient extends GuardedClient {
     private final RecommenderRestClient client;
 
     public RecommenderClient(@RestClient RecommenderRestClient client, GatewayConfig config) {
-        super(SERVICE, config.recommender().limits());
+        super(SERVICE, config.recommender().limits(), client);
         this.client = client;
     }
 
@@ -101,15 +101,5 @@ public class RecommenderClient extends GuardedClient {
     /** Readiness probe of the service; outside the guard so that probing never trips the breaker. */
     public Uni<Boolean> ready() {
         return UpstreamResponse.ready(client.ready());
-    }
-
-    /** Everything this service holds about a customer. */
-    public Uni<UpstreamResponse> personalData(String customerId) {
-        return call(() -> client.personalData(customerId), true);
-    }
-
-    /** Forgets a customer in this service; idempotent, so retried. */
-    public Uni<UpstreamResponse> erasePersonalData(String customerId) {
-        return call(() -> client.erasePersonalData(customerId), true);
     }
 }

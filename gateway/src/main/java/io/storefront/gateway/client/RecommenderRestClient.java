@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /** The recommender's HTTP API as the gateway uses it: the same paths as the public ones; bodies pass through as bytes. */
 @RegisterRestClient(configKey = "recommender")
-interface RecommenderRestClient {
+interface RecommenderRestClient extends PersonalDataRestClient {
 
     @GET
     @Path("/api/v1/recommendations/users/{userId}")
@@ -100,12 +100,4 @@ interface RecommenderRestClient {
     @GET
     @Path("/q/health/ready")
     Uni<Response> ready();
-
-    @GET
-    @Path("/api/v1/personal-data/{customerId}")
-    Uni<Response> personalData(@RestPath String customerId);
-
-    @DELETE
-    @Path("/api/v1/personal-data/{customerId}")
-    Uni<Response> erasePersonalData(@RestPath String customerId);
 }

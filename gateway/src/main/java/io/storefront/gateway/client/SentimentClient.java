@@ -18,7 +18,7 @@ public class SentimentClient extends GuardedClient {
     private final SentimentRestClient client;
 
     public SentimentClient(@RestClient SentimentRestClient client, GatewayConfig config) {
-        super(SERVICE, config.sentiment().limits());
+        super(SERVICE, config.sentiment().limits(), client);
         this.client = client;
     }
 
@@ -71,15 +71,5 @@ public class SentimentClient extends GuardedClient {
     /** Readiness probe of the service; outside the guard so that probing never trips the breaker. */
     public Uni<Boolean> ready() {
         return UpstreamResponse.ready(client.ready());
-    }
-
-    /** Everything this service holds about a customer. */
-    public Uni<UpstreamResponse> personalData(String customerId) {
-        return call(() -> client.personalData(customerId), true);
-    }
-
-    /** Forgets a customer in this service; idempotent, so retried. */
-    public Uni<UpstreamResponse> erasePersonalData(String customerId) {
-        return call(() -> client.erasePersonalData(customerId), true);
     }
 }

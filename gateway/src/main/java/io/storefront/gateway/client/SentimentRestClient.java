@@ -2,7 +2,6 @@ package io.storefront.gateway.client;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /** The sentiment service's HTTP API as the gateway uses it; bodies pass through as bytes. */
 @RegisterRestClient(configKey = "sentiment")
-interface SentimentRestClient {
+interface SentimentRestClient extends PersonalDataRestClient {
 
     @POST
     @Path("/api/v1/sentiment")
@@ -66,12 +65,4 @@ interface SentimentRestClient {
     @GET
     @Path("/q/health/ready")
     Uni<Response> ready();
-
-    @GET
-    @Path("/api/v1/personal-data/{customerId}")
-    Uni<Response> personalData(@RestPath String customerId);
-
-    @DELETE
-    @Path("/api/v1/personal-data/{customerId}")
-    Uni<Response> erasePersonalData(@RestPath String customerId);
 }

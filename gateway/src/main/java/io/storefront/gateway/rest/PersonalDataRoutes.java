@@ -77,15 +77,10 @@ public class PersonalDataRoutes {
             + "not given as complete; the problem names it (failed); send the same request again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PerService> export(@RestPath String customerId) {
-        String id = Erasure.customerId(customerId);
-        return askEvery(exports, id).map(asked -> {
-            requests.count("export", asked.failed().isEmpty());
-            if (!asked.failed().isEmpty()) {
-                throw incomplete("The export is not complete: " + String.join(" and ", asked.failed())
-                        + " could not answer. Send the same request again", asked.failed(), Map.of());
-            }
-            return new PerService(id, asked.records());
-        });
+        // what the others answered is not given: an export that misses a service must not look whole
+        return carryOut("export", exports, Erasure.customerId(customerId), asked -> incomplete("The export is not "
+                + "complete: " + String.join(" and ", asked.failed()) + " could not answer. Send the same request again",
+                asked.failed(), Map.of()));
     }
 
     @DELETE
@@ -101,15 +96,18 @@ public class PersonalDataRoutes {
             + "did (services) and which failed (failed); send the same request again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PerService> erase(@RestPath String customerId) {
-        String id = Erasure.customerId(customerId);
-        return askEvery(erasures, id).map(asked -> {
-            requests.count("erasure", asked.failed().isEmpty());
-            if (!asked.failed().isEmpty()) {
-                throw incomplete("The erasure is not complete: " + String.join(" and ", asked.failed())
-                        + " could not erase; what the others erased stays erased. Send the same request again",
-                        asked.failed(), Map.of("services", asked.records()));
-            }
-            return new PerService(id, asked.records());
+        return carryOut("erasure", erasures, Erasure.customerId(customerId), asked -> incomplete("The erasure is not "
+                + "complete: " + String.join(" and ", asked.failed()) + " could not erase; what the others erased stays "
+                + "erased. Send the same request again", asked.failed(), Map.of("services", asked.records())));
+    }
+
+    /** Asks every service in turn and counts the request; when one failed, the problem {@code whenIncomplete} gives. */
+    private Uni<PerService> carryOut(String request, List<Ask> asks, String customerId,
+                                     Function<Asked, ProblemException> whenIncomplete) {
+        return askEvery(asks, customerId).map(asked -> {
+            requests.count(request, asked.failed().isEmpty());
+            if (!asked.failed().isEmpty()) throw whenIncomplete.apply(asked);
+            return new PerService(customerId, asked.records());
         });
     }
 

@@ -123,12 +123,6 @@ class PersonalDataTest {
         assertEquals(0L, count("SELECT count(*) FROM recommender.product_sentiment WHERE product_id = $1", "pd-S"));
     }
 
-    @Test
-    void anIdThatCannotBeStoredIsABadRequest() {
-        given().when().delete("/api/v1/personal-data/" + "x".repeat(201)).then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("customerId"));
-    }
-
     private long rowsOf(String user) {
         return count("SELECT (SELECT count(*) FROM recommender.interactions WHERE user_id = $1)"
                 + " + (SELECT count(*) FROM recommender.purchases WHERE user_id = $1)"

@@ -5,6 +5,7 @@ import io.storefront.sentiment.domain.Review;
 import io.storefront.sentiment.domain.TextSentiment.AspectScore;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -185,22 +186,14 @@ public class ReviewRepository {
         String sql = "SELECT * FROM sentiment.reviews WHERE ingest_seq > $1"
                 + (productId == null ? "" : " AND product_id = $3") + " ORDER BY ingest_seq LIMIT $2";
         Tuple args = productId == null ? Tuple.of(after, limit) : Tuple.of(after, limit, productId);
-        return pool.preparedQuery(sql).execute(args).map(rows -> {
-            List<StoredReview> reviews = new ArrayList<>();
-            for (Row r : rows) reviews.add(review(r));
-            return reviews;
-        });
+        return pool.preparedQuery(sql).execute(args).map(ReviewRepository::reviews);
     }
 
     /** Every review a customer wrote, oldest first. */
     public Uni<List<StoredReview>> byCustomer(String customerId) {
         return pool.preparedQuery("SELECT * FROM sentiment.reviews WHERE customer_id = $1 ORDER BY created_at, review_id")
                 .execute(Tuple.of(customerId))
-                .map(rows -> {
-                    List<StoredReview> reviews = new ArrayList<>();
-                    for (Row r : rows) reviews.add(review(r));
-                    return reviews;
-                });
+                .map(ReviewRepository::reviews);
     }
 
     public Uni<StoredReview> find(String reviewId) {
@@ -255,6 +248,12 @@ public class ReviewRepository {
                     }
                     return aspects;
                 });
+    }
+
+    private static List<StoredReview> reviews(RowSet<Row> rows) {
+        List<StoredReview> reviews = new ArrayList<>(rows.size());
+        for (Row r : rows) reviews.add(review(r));
+        return reviews;
     }
 
     private static StoredReview review(Row r) {

@@ -65,12 +65,4 @@ class PersonalDataTest {
         given().when().delete("/api/v1/personal-data/" + customer).then().statusCode(200)
                 .body("records.reviewsDeleted", equalTo(0));
     }
-
-    @Test
-    void anIdThatCannotBeStoredIsABadRequest() {
-        given().when().delete("/api/v1/personal-data/" + "x".repeat(201)).then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("customerId"));
-        given().when().delete("/api/v1/personal-data/{id}", " ").then().statusCode(400)
-                .contentType("application/problem+json");
-    }
 }
